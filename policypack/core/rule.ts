@@ -1,0 +1,112 @@
+// What a rule is: metadata that forms the public contract (name, level, options), and a check that
+// reads the model and returns findings. Front ends turn these into CrossGuard policies, CLI output
+// or anything else; a rule never knows which.
+
+import { Model } from "./model";
+import { ResourceInput, ResourceKind } from "./resources";
+
+export type PolicyName =
+    | "eip-single-binding"
+    | "eip-same-region"
+    | "eip-supported-target"
+    | "ecs-single-eip"
+    | "eni-eip-capacity"
+    | "nat-gateway-eip-limit"
+    | "nat-gateway-vswitch-capacity"
+    | "alb-nlb-eip-per-zone"
+    | "clb-single-eip"
+    | "havip-single-eip"
+    | "eip-dnat-conflict"
+    | "eip-clb-resource-group";
+
+export type Outcome =
+    /** The plan will be refused by Alibaba Cloud: reported at the policy's enforcement level. */
+    | "violation"
+    /** The rule could not decide (a value it needs is unknowable before deployment): advisory only. */
+    | "undecided";
+
+export interface Finding {
+    readonly policy: PolicyName;
+    readonly outcome: Outcome;
+    /** The address (URN) the finding is attached to; undefined for a finding about the whole stack. */
+    readonly resource?: string;
+    /** Addresses of every resource involved, the attached one included. */
+    readonly involved: readonly string[];
+    readonly message: string;
+}
+
+/** An option a user may set for a policy (`--policy-pack-config`). */
+export interface IntegerOption {
+    readonly type: "integer";
+    readonly default: number;
+    readonly minimum: number;
+    readonly maximum: number;
+    readonly description: string;
+}
+
+export interface BooleanOption {
+    readonly type: "boolean";
+    readonly default: boolean;
+    readonly description: string;
+}
+
+export type RuleOption = IntegerOption | BooleanOption;
+
+export type OptionValues<O extends Record<string, RuleOption>> = {
+    readonly [K in keyof O]: O[K] extends IntegerOption ? number : boolean;
+};
+
+export interface RuleContext<O extends Record<string, RuleOption>> {
+    readonly model: Model;
+    readonly options: OptionValues<O>;
+    readonly report: Reporter;
+}
+
+export interface Rule<O extends Record<string, RuleOption> = Record<string, RuleOption>> {
+    readonly name: PolicyName;
+    readonly description: string;
+    /** The FAQ sentence (or the documented fact) the rule enforces, quoted in the README. */
+    readonly faq: string;
+    readonly enforcementLevel: "mandatory" | "advisory";
+    readonly severity: "low" | "medium" | "high" | "critical";
+    readonly remediationSteps: string;
+    readonly tags: readonly string[];
+    readonly options: O;
+    /**
+     * Kinds of which at least one must be in the plan for the rule to find anything; a front end
+     * may skip the rule cheaply when none is present.
+     */
+    readonly requires: readonly ResourceKind[];
+    check(context: RuleContext<O>): void;
+}
+
+/** Collects a rule's findings; keeps messages consistent and never reports one thing twice. */
+export class Reporter {
+    readonly findings: Finding[] = [];
+    private readonly seen = new Set<string>();
+
+    constructor(private readonly policy: PolicyName) {}
+
+    violation(resource: ResourceInput, message: string, involved: readonly ResourceInput[] = []): void {
+        this.add("violation", resource, message, involved);
+    }
+
+    /** A note that something could not be decided; `resource` undefined for the whole stack. */
+    undecided(resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[] = []): void {
+        this.add("undecided", resource, message, involved);
+    }
+
+    private add(outcome: Outcome, resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[]): void {
+        const key = `${outcome}\u0000${resource?.address ?? ""}\u0000${message}`;
+        if (this.seen.has(key)) {
+            return;
+        }
+        this.seen.add(key);
+        const addresses = new Set([...(resource ? [resource.address] : []), ...involved.map((r) => r.address)]);
+        this.findings.push({ policy: this.policy, outcome, resource: resource?.address, involved: [...addresses], message });
+    }
+}
+
+export function defineRule<O extends Record<string, RuleOption>>(rule: Rule<O>): Rule<O> {
+    return rule;
+}

@@ -1,0 +1,63 @@
+// ecs-single-eip: one EIP on an ECS instance's primary NIC, and none when it has a static public IP.
+//
+// FAQ: "You can associate an ECS instance with only one EIP. However, you can associate multiple EIPs
+// with an ECS instance by attaching secondary ENIs to the instance." and, among the reasons an EIP
+// cannot be associated: "The ECS instance already has a EIP or is associated with another EIP."
+//
+// A static public IP comes from `internetMaxBandwidthOut` > 0; AssociateEipAddress then fails with
+// Forbidden.InstanceBandwidthNotZero.
+
+import { describeBinding, listOf } from "../describe";
+import { defineRule } from "../rule";
+import { asNumber } from "../values";
+import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+
+const SEVERAL_EIPS =
+    "To give one instance several EIPs, attach secondary ENIs (alicloud.ecs.EcsNetworkInterface + EcsNetworkInterfaceAttachment) and associate one EIP with each (instanceType \"NetworkInterface\"), or associate several EIPs with one secondary ENI in NAT mode, one per secondary private IP (privateIpAddress).";
+
+export const ecsSingleEip = defineRule({
+    name: "ecs-single-eip",
+    description: "An ECS instance can be associated with only one EIP, and with none if it already has a static public IP.",
+    faq: "You can associate an ECS instance with only one EIP. However, you can associate multiple EIPs with an ECS instance by attaching secondary ENIs to the instance.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: `Keep one EipAssociation per ECS instance. ${SEVERAL_EIPS} An instance with a static public IP (internetMaxBandwidthOut > 0) takes no EIP: set internetMaxBandwidthOut to 0 (or remove it) before associating the EIP.`,
+    tags: ["eip", "ecs"],
+    options: { reportUndecided: REPORT_UNDECIDED },
+    requires: ["eipAssociation"],
+    check({ model, options, report }) {
+        for (const group of byTarget(model, bindingsOnto(model, "ecsInstance", "EcsInstance"))) {
+            const name = targetName(group[0], "ECS instance");
+            const involved = involvedInGroup(group);
+            if (group.length > 1) {
+                for (const binding of group) {
+                    report.violation(
+                        binding.via,
+                        `${name} would hold ${group.length} EIPs on its primary network interface (${listOf(group.map((b) => describeBinding(b)))}); an ECS instance can be associated with only one EIP. ${SEVERAL_EIPS}`,
+                        involved,
+                    );
+                }
+            }
+            const target = group[0].target;
+            if (target.kind !== "resource") {
+                continue;
+            }
+            const bandwidth = asNumber(model.setting(target.resource, "internetMaxBandwidthOut"));
+            for (const binding of group) {
+                if (typeof bandwidth === "number" && bandwidth > 0) {
+                    report.violation(
+                        binding.via,
+                        `${name} has a static public IP (internetMaxBandwidthOut is ${bandwidth}), so ${describeBinding(binding)} will be refused (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
+                        involved,
+                    );
+                } else if (typeof bandwidth === "symbol" && options.reportUndecided) {
+                    report.undecided(
+                        binding.via,
+                        `Could not tell whether ${name} has a static public IP: its internetMaxBandwidthOut is computed from another resource and unknown until deployment. If it is above 0, ${describeBinding(binding)} will be refused.`,
+                        involved,
+                    );
+                }
+            }
+        }
+    },
+});

@@ -1,0 +1,57 @@
+// eip-single-binding: one EIP, one resource.
+//
+// FAQ: "Can a single EIP be bound to multiple cloud resources simultaneously? No. You can associate
+// an EIP with only one cloud resource at a time."
+//
+// A binding is an EipAssociation or an ALB/NLB zone mapping. Two bindings of the same EIP (reached by
+// a resource reference, by its literal allocation id, or one of each) mean that one of them will be
+// refused, whichever Alibaba Cloud processes second.
+
+import { describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
+import { defineRule } from "../rule";
+import { REPORT_UNDECIDED, groupBy } from "./common";
+
+export const eipSingleBinding = defineRule({
+    name: "eip-single-binding",
+    description: "An EIP can be associated with only one cloud resource at a time.",
+    faq: "Can a single EIP be bound to multiple cloud resources simultaneously? No. You can associate an EIP with only one cloud resource at a time.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        "Give every resource that needs a public address its own EIP (one alicloud.ecs.EipAddress each) and keep exactly one EipAssociation or zone mapping per EIP. To move an EIP to another resource, change the instanceId of its one association instead of adding a second. To give one ECS instance several EIPs, see ecs-single-eip.",
+    tags: ["eip", "binding"],
+    options: { reportUndecided: REPORT_UNDECIDED },
+    requires: ["eipAssociation", "alb", "nlb"],
+    check({ model, options, report }) {
+        const bindings = model.bindings;
+        for (const group of groupBy(model, bindings, (binding) => binding.eip).values()) {
+            if (group.length < 2) {
+                continue;
+            }
+            const eip = describeEip(group[0]);
+            const uses = group.map((binding) =>
+                binding.source === "association" ? `${describeBinding(binding, model)} (to ${describeTarget(binding)})` : describeBinding(binding, model),
+            );
+            const involved = group.flatMap(involvedIn);
+            for (const binding of group) {
+                report.violation(
+                    binding.via,
+                    `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`,
+                    involved,
+                );
+            }
+        }
+        if (!options.reportUndecided || bindings.length < 2) {
+            return;
+        }
+        for (const binding of bindings) {
+            if (binding.eip.kind === "unresolved") {
+                report.undecided(
+                    binding.via,
+                    `Could not tell which EIP ${describeBinding(binding, model)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                );
+            }
+        }
+    },
+});
+

@@ -1,0 +1,145 @@
+// eip-supported-target: an EipAssociation must point at something that can hold an EIP, with the
+// InstanceType that thing takes.
+//
+// FAQ: "You can associate an EIP with the following cloud resources: ECS instances in a VPC,
+// secondary ENIs, SLB instances, NAT Gateways, and high-availability virtual IP addresses (HAVIPs)."
+// "You can associate an EIP with an internal-facing CLB instance in a VPC, but not with an
+// Internet-facing CLB instance." "To associate an EIP with an ALB or NLB instance, you must use the
+// SLB console" (in a program: the load balancer's zone mappings). "You can associate an EIP only
+// with an ECS instance in a VPC."
+//
+// When `instanceType` is not set the provider guesses it from the id: `lb-` is SlbInstance, `ngw-`
+// is Nat, anything else EcsInstance; so an ENI or HAVIP bound without it is sent as an ECS instance.
+
+import { describe, describeBinding } from "../describe";
+import { INSTANCE_TYPES, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
+import { Binding, Model } from "../model";
+import { defineRule } from "../rule";
+import { clbAddressType, natNetworkType } from "../targets";
+import { asString } from "../values";
+import { REPORT_UNDECIDED } from "./common";
+
+const ZONE_MAPPINGS_FIX =
+    "ALB and NLB instances take EIPs only through their zone mappings: remove the EipAssociation and set zoneMappings[].allocationId on the load balancer, one EIP per zone.";
+
+/** Why a resource target cannot hold an EIP at all, if it cannot. */
+function unsupportedTarget(model: Model, binding: Binding): string | undefined {
+    if (binding.target.kind !== "resource") {
+        return undefined;
+    }
+    const target = binding.target.resource;
+    switch (target.kind) {
+        case "alb":
+        case "nlb":
+            return `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`;
+        case "ecsInstance": {
+            const inVswitch = asString(model.setting(target, "vswitchId")) !== undefined;
+            const fromTemplate = ["launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
+            return inVswitch || fromTemplate
+                ? undefined
+                : `${describe(target)} has no vswitchId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId), or migrate it from the classic network to a VPC.`;
+        }
+        case "clb":
+            return clbAddressType(model, target) === "internet"
+                ? `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`
+                : undefined;
+        case "natGateway":
+            return natNetworkType(model, target) === "intranet"
+                ? `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`
+                : undefined;
+        default:
+            return undefined;
+    }
+}
+
+/** Why the InstanceType the association will be sent with does not fit its target, if it does not. */
+function instanceTypeMismatch(model: Model, binding: Binding): string | undefined {
+    const kind = binding.targetKind;
+    if (kind === "alb" || kind === "nlb") {
+        return binding.target.kind === "literal" ? `"${binding.target.id}" is an ${kind.toUpperCase()} instance, which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` : undefined;
+    }
+    if (kind === "eip") {
+        return `instanceId "${binding.target.kind === "literal" ? binding.target.id : ""}" names an EIP, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`;
+    }
+    const effective = model.effectiveInstanceType(binding);
+    if (typeof effective !== "string" || asInstanceType(effective) === undefined || typeof kind !== "string" || kind === "other") {
+        return undefined;
+    }
+    const required = REQUIRED_INSTANCE_TYPE[kind as TargetKind];
+    if (required === undefined || effective === required) {
+        return undefined;
+    }
+    const target = binding.target.kind === "resource" ? describe(binding.target.resource) : `"${binding.target.kind === "literal" ? binding.target.id : ""}"`;
+    const sent =
+        binding.declaredInstanceType === undefined
+            ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
+            : `instanceType is "${effective}"`;
+    return `${sent}, but ${target} is ${articled(kind as TargetKind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`;
+}
+
+function articled(kind: TargetKind): string {
+    const labels: Record<TargetKind, string> = {
+        ecsInstance: "an ECS instance",
+        eni: "an ENI",
+        clb: "a CLB instance",
+        natGateway: "a NAT gateway",
+        havip: "an HAVIP",
+        alb: "an ALB instance",
+        nlb: "an NLB instance",
+    };
+    return labels[kind];
+}
+
+/** IpAddress bindings name an address in a VPC and need both the VPC and the address. */
+function ipAddressGaps(model: Model, binding: Binding): string | undefined {
+    if (model.effectiveInstanceType(binding) !== "IpAddress") {
+        return undefined;
+    }
+    const missing = [binding.vpcId === undefined ? "vpcId" : "", binding.privateIpAddress === undefined ? "privateIpAddress" : ""].filter(Boolean);
+    return missing.length === 0
+        ? undefined
+        : `instanceType "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and privateIpAddress, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`;
+}
+
+export const eipSupportedTarget = defineRule({
+    name: "eip-supported-target",
+    description: "An EIP association must target a resource that can hold an EIP, with the instanceType that resource takes.",
+    faq: "You can associate an EIP with the following cloud resources: ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and high-availability virtual IP addresses (HAVIPs). You can associate an EIP with an internal-facing CLB instance in a VPC, but not with an Internet-facing CLB instance.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+        'Point the EipAssociation at an ECS instance in a VPC, a secondary ENI (instanceType "NetworkInterface"), an internal-facing CLB (instanceType "SlbInstance"), an Internet NAT gateway (instanceType "Nat") or an HAVIP (instanceType "HaVip"). Set instanceType whenever the target is not an ECS instance. For ALB and NLB, set zoneMappings[].allocationId instead of using an EipAssociation.',
+    tags: ["eip", "binding", "target"],
+    options: { reportUndecided: REPORT_UNDECIDED },
+    requires: ["eipAssociation"],
+    check({ model, options, report }) {
+        for (const binding of model.bindings) {
+            if (binding.source !== "association") {
+                continue;
+            }
+            const involved = binding.target.kind === "resource" ? [binding.target.resource] : [];
+            const problems = [unsupportedTarget(model, binding), instanceTypeMismatch(model, binding), ipAddressGaps(model, binding)].filter(
+                (problem): problem is string => problem !== undefined,
+            );
+            for (const problem of problems) {
+                report.violation(binding.via, `${describeBinding(binding)}: ${problem}`, involved);
+            }
+            if (!options.reportUndecided || problems.length > 0) {
+                continue;
+            }
+            const declared = binding.declaredInstanceType;
+            if (typeof declared === "string" && asInstanceType(declared) === undefined) {
+                report.undecided(
+                    binding.via,
+                    `${describeBinding(binding)}: instanceType "${declared}" is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked. The values are case-sensitive.`,
+                    involved,
+                );
+            } else if (binding.target.kind === "unresolved") {
+                report.undecided(
+                    binding.via,
+                    `Could not tell what ${describeBinding(binding)} binds its EIP to: instanceId is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (instanceId: target.id) to have it checked.`,
+                );
+            }
+        }
+    },
+});

@@ -1,0 +1,30 @@
+// Every rule of the pack, in the order the FAQ raises them. Policy names are a public contract.
+
+import { Rule } from "../rule";
+import { albNlbEipPerZone } from "./alb-nlb-eip-per-zone";
+import { clbSingleEip } from "./clb-single-eip";
+import { ecsSingleEip } from "./ecs-single-eip";
+import { eipClbResourceGroup } from "./eip-clb-resource-group";
+import { eipDnatConflict } from "./eip-dnat-conflict";
+import { eipSameRegion } from "./eip-same-region";
+import { eipSingleBinding } from "./eip-single-binding";
+import { eipSupportedTarget } from "./eip-supported-target";
+import { eniEipCapacity } from "./eni-eip-capacity";
+import { havipSingleEip } from "./havip-single-eip";
+import { natGatewayEipLimit } from "./nat-gateway-eip-limit";
+import { natGatewayVswitchCapacity } from "./nat-gateway-vswitch-capacity";
+
+export const RULES: readonly Rule[] = [
+    eipSingleBinding,
+    eipSameRegion,
+    eipSupportedTarget,
+    ecsSingleEip,
+    eniEipCapacity,
+    natGatewayEipLimit,
+    natGatewayVswitchCapacity,
+    albNlbEipPerZone,
+    clbSingleEip,
+    havipSingleEip,
+    eipDnatConflict,
+    eipClbResourceGroup,
+] as unknown as readonly Rule[];

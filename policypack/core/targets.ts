@@ -1,0 +1,81 @@
+// Facts about the resources EIPs are bound to, read from their props. Each answer is known or
+// UNKNOWN; a property the user left unset is read the way Alibaba Cloud's API fills it in.
+
+import { Model } from "./model";
+import { ResourceInput } from "./resources";
+import { Maybe, UNKNOWN, asList, asNumber, asString, isKnown, lower } from "./values";
+
+/**
+ * Whether a CLB faces the Internet. `addressType` is "internet" or "intranet"; when it is not set,
+ * the API creates an Internet-facing CLB unless the CLB is placed in a vSwitch.
+ */
+export function clbAddressType(model: Model, clb: ResourceInput): Maybe<"internet" | "intranet"> {
+    const declared = lower(asString(model.setting(clb, "addressType")));
+    if (declared === "internet" || declared === "intranet") {
+        return declared;
+    }
+    if (declared !== undefined) {
+        return UNKNOWN;
+    }
+    const vswitch = asString(model.setting(clb, "vswitchId"));
+    if (vswitch === undefined) {
+        return "internet";
+    }
+    return isKnown(vswitch) ? "intranet" : UNKNOWN;
+}
+
+/** A NAT gateway's network type: "internet" (the default) or "intranet" (a VPC NAT gateway). */
+export function natNetworkType(model: Model, nat: ResourceInput): Maybe<"internet" | "intranet"> {
+    const declared = lower(asString(model.setting(nat, "networkType")));
+    if (declared === undefined) {
+        return "internet";
+    }
+    return declared === "internet" || declared === "intranet" ? declared : UNKNOWN;
+}
+
+/**
+ * How many secondary private IPs a resource asks for: the length of its address list, or its count.
+ * Unset means none. `listKeys` and `countKeys` are the current and deprecated property names.
+ */
+export function secondaryIpCount(model: Model, resource: ResourceInput, listKeys: readonly string[], countKeys: readonly string[]): Maybe<number> {
+    for (const key of listKeys) {
+        const list = asList(model.setting(resource, key));
+        if (list !== undefined) {
+            return isKnown(list) ? list.length : UNKNOWN;
+        }
+    }
+    for (const key of countKeys) {
+        const count = asNumber(model.setting(resource, key));
+        if (count !== undefined) {
+            return count;
+        }
+    }
+    return 0;
+}
+
+export const ENI_SECONDARY_LISTS = ["privateIpAddresses", "privateIps"] as const;
+export const ENI_SECONDARY_COUNTS = ["secondaryPrivateIpAddressCount", "privateIpsCount"] as const;
+export const ECS_SECONDARY_LISTS = ["secondaryPrivateIps"] as const;
+export const ECS_SECONDARY_COUNTS = ["secondaryPrivateIpAddressCount"] as const;
+
+/**
+ * Every private IP of an ENI when all of them are known: its primary address and the list of
+ * secondary addresses. UNKNOWN when any is assigned by the system or computed.
+ */
+export function eniAddresses(model: Model, eni: ResourceInput): Maybe<string[]> {
+    const primary = asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+    if (!isKnown(primary)) {
+        return UNKNOWN;
+    }
+    const count = secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS);
+    if (count === 0) {
+        return [primary];
+    }
+    for (const key of ENI_SECONDARY_LISTS) {
+        const list = asList(model.setting(eni, key));
+        if (isKnown(list) && list.every((ip) => typeof ip === "string")) {
+            return [primary, ...(list as string[])];
+        }
+    }
+    return UNKNOWN;
+}

@@ -1,0 +1,91 @@
+// From CrossGuard's view of a stack to the core's resources, without tripping the framework's proxy.
+//
+// The framework hands every policy props wrapped in a proxy that throws UnknownValueError when an
+// unknown value is read; the framework then skips the whole policy with an advisory "can't run policy
+// during preview". Reading through property descriptors bypasses the proxy's only trap and returns the
+// raw values, sentinels included, which the core treats as unknown.
+
+import type { PolicyResource } from "@pulumi/policy";
+import { ResourceInput, kindOfPulumiType } from "../core/resources";
+
+/** The raw own properties of a (possibly proxied) props object. */
+export function rawProps(props: unknown): Record<string, unknown> {
+    const raw: Record<string, unknown> = {};
+    if (typeof props !== "object" || props === null) {
+        return raw;
+    }
+    for (const key of Object.keys(props)) {
+        const descriptor = Object.getOwnPropertyDescriptor(props, key);
+        if (descriptor !== undefined && "value" in descriptor) {
+            raw[key] = descriptor.value;
+        }
+    }
+    return raw;
+}
+
+function urnsOf(dependencies: unknown): string[] {
+    if (!Array.isArray(dependencies)) {
+        return [];
+    }
+    return dependencies.flatMap((dependency) => (typeof dependency?.urn === "string" ? [dependency.urn] : []));
+}
+
+function propertyDependenciesOf(resource: PolicyResource): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    const source = resource.propertyDependencies;
+    if (typeof source !== "object" || source === null) {
+        return out;
+    }
+    for (const key of Object.keys(source)) {
+        out[key] = urnsOf(source[key]);
+    }
+    return out;
+}
+
+/**
+ * The alicloud resources of a stack, with their providers. A provider that is not itself in the list
+ * (it always is when the engine sends the stack) is taken from the resource's provider reference.
+ * A resource that cannot be read at all is left out: that can hide a violation, never invent one.
+ */
+export function fromPolicyResources(resources: readonly PolicyResource[]): ResourceInput[] {
+    const inputs: ResourceInput[] = [];
+    const seen = new Set<string>();
+    const referencedProviders = new Map<string, ResourceInput>();
+    for (const resource of resources) {
+        try {
+            const kind = typeof resource.type === "string" ? kindOfPulumiType(resource.type) : undefined;
+            if (kind === undefined) {
+                continue;
+            }
+            const provider = resource.provider;
+            const providerUrn = typeof provider?.urn === "string" && provider.urn !== "" ? provider.urn : undefined;
+            if (providerUrn !== undefined && !referencedProviders.has(providerUrn) && typeof provider?.type === "string") {
+                referencedProviders.set(providerUrn, {
+                    address: providerUrn,
+                    name: String(provider.name),
+                    kind: "provider",
+                    type: provider.type,
+                    props: rawProps(provider.props),
+                });
+            }
+            inputs.push({
+                address: String(resource.urn),
+                name: String(resource.name),
+                kind,
+                type: resource.type,
+                props: rawProps(resource.props),
+                provider: providerUrn,
+                propertyDependencies: propertyDependenciesOf(resource),
+            });
+            seen.add(String(resource.urn));
+        } catch {
+            continue;
+        }
+    }
+    for (const [urn, provider] of referencedProviders) {
+        if (!seen.has(urn) && kindOfPulumiType(provider.type) === "provider") {
+            inputs.push(provider);
+        }
+    }
+    return inputs;
+}

@@ -1,0 +1,83 @@
+// The rules as CrossGuard stack policies: one policy per rule, named after it.
+//
+// Every policy validates the stack as the engine sends it after a preview or an update: outputs,
+// with unknown values at preview, and the dependencies of every property, which is how an unknown
+// `allocationId` is traced to its EIP. A violation is reported at the policy's configured level; a
+// note that something could not be decided is reported as advisory whatever that level is.
+
+import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { runRule } from "../core/engine";
+import { Model } from "../core/model";
+import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE, ResourceKind } from "../core/resources";
+import { Finding, Rule } from "../core/rule";
+import { RULES } from "../core/rules";
+import { fromPolicyResources } from "./adapter";
+
+export const PACK_NAME = "alicloud-eip-guard";
+export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
+
+/**
+ * The type the framework's fast path checks before deserialising the stack for a policy: when no
+ * resource of that type is in the stack, the policy is skipped at almost no cost. A rule that needs
+ * an EipAssociation gates on that type; one that can fire on ALB/NLB zone mappings alone gates on
+ * the alicloud provider, which the engine puts in every stack that has any alicloud resource.
+ */
+export function gateTypeOf(requires: readonly ResourceKind[]): string {
+    return requires.length === 1 && requires[0] === "eipAssociation" ? EIP_ASSOCIATION_TYPE : ALICLOUD_PROVIDER_TYPE;
+}
+
+export function configSchemaOf(rule: Rule): PolicyConfigSchema {
+    const properties: PolicyConfigSchema["properties"] = {};
+    for (const [key, option] of Object.entries(rule.options)) {
+        properties[key] =
+            option.type === "integer"
+                ? { type: "integer", default: option.default, minimum: option.minimum, maximum: option.maximum, description: option.description }
+                : { type: "boolean", default: option.default, description: option.description };
+    }
+    return { properties };
+}
+
+/** Sends findings to the framework: violations at the policy's level, undecided notes as advisory. */
+export function reportFindings(findings: readonly Finding[], reportViolation: ReportViolation): void {
+    for (const finding of findings) {
+        if (finding.outcome === "violation") {
+            reportViolation(finding.message, finding.resource);
+        } else {
+            // @pulumi/policy accepts a diagnostic object whose enforcementLevel overrides the
+            // policy's (server.js makeReportViolationFun); the typings only declare the string form.
+            const advisory = { message: finding.message, urn: finding.resource, enforcementLevel: "advisory" };
+            (reportViolation as unknown as (diagnostic: typeof advisory) => void)(advisory);
+        }
+    }
+}
+
+export function validateStackFor(rule: Rule): StackValidation {
+    const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+        let findings: Finding[];
+        try {
+            const model = new Model(fromPolicyResources(args.resources));
+            findings = runRule(rule, model, args.getConfig());
+        } catch {
+            return; // Unreachable by design (both calls catch what they can); never fail the preview.
+        }
+        reportFindings(findings, reportViolation);
+    };
+    (validate as StackValidation & { __pulumiType?: string }).__pulumiType = gateTypeOf(rule.requires);
+    return validate;
+}
+
+export function policyFor(rule: Rule): StackValidationPolicy {
+    return {
+        name: rule.name,
+        description: rule.description,
+        enforcementLevel: rule.enforcementLevel,
+        severity: rule.severity,
+        remediationSteps: rule.remediationSteps,
+        url: `${README_URL}#${rule.name}`,
+        tags: [...rule.tags],
+        configSchema: configSchemaOf(rule),
+        validateStack: validateStackFor(rule),
+    };
+}
+
+export const POLICIES: StackValidationPolicy[] = RULES.map(policyFor);

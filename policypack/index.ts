@@ -1,0 +1,13 @@
+// The CrossGuard policy pack: `pulumi preview --policy-pack <this package>` loads this module.
+// Constructing the PolicyPack starts the analyzer server, so nothing else may import this file.
+
+import { PolicyPack } from "@pulumi/policy";
+import { PACK_NAME, POLICIES } from "./crossguard/policies";
+
+new PolicyPack(PACK_NAME, {
+    policies: POLICIES,
+    displayName: "Alibaba Cloud EIP binding guard",
+    description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
+    provider: "alicloud",
+    tags: ["alicloud", "eip", "networking"],
+});
