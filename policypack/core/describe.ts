@@ -27,7 +27,7 @@ export function describeBinding(binding: Binding, model?: Model): string {
     if (binding.source === "association") {
         return describe(binding.via);
     }
-    const zone = model !== undefined && binding.zoneMappingIndex !== undefined ? model.mappingZone(binding.via, binding.zoneMappingIndex) : undefined;
+    const zone = model !== undefined && binding.zoneMappingIndex !== undefined ? model.zoneMappingsOf(binding.via).mappings[binding.zoneMappingIndex]?.zone : undefined;
     return typeof zone === "string" ? `the ${zone} zone mapping of ${describe(binding.via)}` : `a zone mapping of ${describe(binding.via)}`;
 }
 

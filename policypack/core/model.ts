@@ -36,6 +36,22 @@ export interface Binding {
     readonly vpcId: Maybe<string>;
 }
 
+export interface ZoneMapping {
+    readonly index: number;
+    readonly zone: Maybe<string>;
+    readonly vswitch: Ref;
+    /** The EIP the mapping holds; undefined if none; "unplaced" if it may hold one of the unplaced EIPs. */
+    readonly eip: Ref | undefined | "unplaced";
+}
+
+export interface LoadBalancerMappings {
+    readonly mappings: readonly ZoneMapping[];
+    /** EIPs the load balancer binds in a mapping that cannot be told. */
+    readonly unplaced: readonly Ref[];
+    /** False when the list of zone mappings itself is unknown. */
+    readonly complete: boolean;
+}
+
 export interface Region {
     /** The provider resource the region comes from; two resources on one provider share a region. */
     readonly provider?: ResourceInput;
@@ -50,6 +66,7 @@ export class Model {
     private readonly byKindIndex = new Map<ResourceKind, ResourceInput[]>();
     private readonly byIdIndex = new Map<string, ResourceInput[]>();
     private bindingsCache: readonly Binding[] | undefined;
+    private readonly mappingsCache = new Map<ResourceInput, LoadBalancerMappings>();
 
     constructor(resources: readonly ResourceInput[]) {
         this.resources = resources;
@@ -189,57 +206,6 @@ export class Model {
         return this.resolve(resource, key, ["vswitch"], value === undefined ? prop(resource.props, key) : value);
     }
 
-    /**
-     * The vSwitch of each ALB/NLB zone mapping, by index. A known id resolves as usual; unknown ones
-     * use per-element dependencies when a front end gives them, or else the vSwitches among the
-     * dependencies of `zoneMappings` when there are exactly as many as unknown ids. Each mapping is in
-     * its own zone and a vSwitch lies in one zone, so those vSwitches are one per mapping, and the
-     * order in which they are handed out does not change how many mappings each vSwitch holds.
-     */
-    zoneMappingVswitches(lb: ResourceInput): Ref[] {
-        const mappings = readList(lb.props, "zoneMappings");
-        if (!isKnown(mappings)) {
-            return [];
-        }
-        const refs: Ref[] = mappings.map((mapping, index) => {
-            const value = prop(mapping, "vswitchId");
-            if (!isUnknown(value)) {
-                return this.resolve(lb, "zoneMappings", ["vswitch"], value);
-            }
-            const precise = this.dependencyCandidates(lb, `zoneMappings[${index}].vswitchId`, ["vswitch"]);
-            return precise.length === 1 ? { kind: "resource", resource: precise[0] } : { kind: "unresolved" };
-        });
-        const open = refs.flatMap((ref, index) => (ref.kind === "unresolved" && isUnknown(prop(mappings[index], "vswitchId")) ? [index] : []));
-        const named = new Set(refs.flatMap((ref) => (ref.kind === "resource" ? [ref.resource.address] : [])));
-        const pool = open.length === 0 ? [] : this.dependencyCandidates(lb, "zoneMappings", ["vswitch"]).filter((vswitch) => !named.has(vswitch.address));
-        if (pool.length === open.length) {
-            open.forEach((index, n) => {
-                refs[index] = { kind: "resource", resource: pool[n] };
-            });
-        }
-        return refs;
-    }
-
-    /**
-     * The zone of an ALB/NLB zone mapping: its `zoneId`, or else the zone of its vSwitch when that
-     * vSwitch is known for this very mapping.
-     */
-    mappingZone(lb: ResourceInput, index: number): Maybe<string> {
-        const mappings = readList(lb.props, "zoneMappings");
-        const zone = asString(prop(isKnown(mappings) ? mappings[index] : undefined, "zoneId"));
-        if (zone !== UNKNOWN) {
-            return zone;
-        }
-        const mapping = isKnown(mappings) ? mappings[index] : undefined;
-        const vswitchValue = prop(mapping, "vswitchId");
-        const vswitch = isUnknown(vswitchValue) ? this.resolve(lb, `zoneMappings[${index}].vswitchId`, ["vswitch"], vswitchValue) : this.resolve(lb, "zoneMappings", ["vswitch"], vswitchValue);
-        if (vswitch.kind !== "resource") {
-            return UNKNOWN;
-        }
-        const vswitchZone = asString(this.setting(vswitch.resource, "zoneId")) ?? asString(this.setting(vswitch.resource, "availabilityZone"));
-        return vswitchZone === undefined ? UNKNOWN : vswitchZone;
-    }
-
     /** The `InstanceType` the association will be made with: the declared one, or the provider's guess. */
     effectiveInstanceType(binding: Binding): Maybe<InstanceType | string> {
         if (binding.declaredInstanceType !== undefined) {
@@ -265,51 +231,97 @@ export class Model {
     }
 
     /**
-     * The EIPs an ALB or NLB holds through `zoneMappings[].allocationId`. A known id is a binding. An
-     * unknown id is one only when it was computed from an EIP: `allocationId` is Optional+Computed, so
-     * at preview every mapping without an EIP reads as unknown too. The dependencies of `zoneMappings`
-     * cover the whole list, so an EIP found there is bound by this load balancer, but its zone is
-     * known only when the mapping it sits in can be told: per-element dependencies (Terraform gives
-     * them), or as many EIPs as unknown ids.
+     * The zone mappings of an ALB or NLB: each one's zone, vSwitch and EIP, as far as they can be told.
+     *
+     * `zoneMappings[].allocationId` is Optional+Computed, so at preview every mapping without an EIP
+     * reads as unknown too. The dependencies of `zoneMappings` cover the whole list: an EIP found there
+     * is bound by this load balancer, but which mapping holds it is known only from per-element
+     * dependencies (Terraform gives them) or when the unknown ids and those EIPs are equally many.
+     * Otherwise the EIPs are "unplaced" and the mappings with unknown ids "may" hold them.
      */
-    private zoneMappingBindings(lb: ResourceInput): Binding[] {
-        const mappings = readList(lb.props, "zoneMappings");
-        if (!isKnown(mappings)) {
-            return [];
+    zoneMappingsOf(lb: ResourceInput): LoadBalancerMappings {
+        let cached = this.mappingsCache.get(lb);
+        if (cached === undefined) {
+            cached = this.readZoneMappings(lb);
+            this.mappingsCache.set(lb, cached);
         }
-        const refs = new Map<number, Ref>();
-        const open: number[] = [];
-        mappings.forEach((mapping, index) => {
-            const value = prop(mapping, "allocationId");
-            const text = asString(value);
-            if (text === undefined) {
-                return;
+        return cached;
+    }
+
+    private readZoneMappings(lb: ResourceInput): LoadBalancerMappings {
+        const list = readList(lb.props, "zoneMappings");
+        if (!isKnown(list)) {
+            return { mappings: [], unplaced: [], complete: false };
+        }
+        const eips = this.elementRefs(lb, list, "allocationId", "eip");
+        const vswitches = this.elementRefs(lb, list, "vswitchId", "vswitch");
+        const mappings = list.map((element, index): ZoneMapping => {
+            const vswitch = vswitches.refs[index] ?? { kind: "absent" };
+            let zone = asString(prop(element, "zoneId"));
+            if (zone === UNKNOWN && vswitch.kind === "resource") {
+                const vswitchZone = asString(this.setting(vswitch.resource, "zoneId")) ?? asString(this.setting(vswitch.resource, "availabilityZone"));
+                zone = vswitchZone ?? UNKNOWN;
             }
-            if (text !== UNKNOWN || !isUnknown(value)) {
-                refs.set(index, this.resolve(lb, "zoneMappings", ["eip"], value));
-                return;
-            }
-            const precise = this.dependencyCandidates(lb, `zoneMappings[${index}].allocationId`, ["eip"]);
-            if (precise.length === 1) {
-                refs.set(index, { kind: "resource", resource: precise[0] });
-            } else {
-                open.push(index);
-            }
+            const eip = eips.refs[index];
+            const open = eips.unplaced.length > 0 && eips.open.includes(index);
+            return { index, zone, vswitch, eip: open ? "unplaced" : eip };
         });
-        const named = new Set([...refs.values()].flatMap((ref) => (ref.kind === "resource" ? [ref.resource.address] : [])));
-        const pool = open.length === 0 ? [] : this.dependencyCandidates(lb, "zoneMappings", ["eip"]).filter((eip) => !named.has(eip.address));
-        const placed: { index?: number; ref: Ref }[] = [...refs.entries()].map(([index, ref]) => ({ index, ref }));
-        if (pool.length === open.length) {
-            open.forEach((index, n) => placed.push({ index, ref: { kind: "resource", resource: pool[n] } }));
-        } else {
-            pool.forEach((eip) => placed.push({ ref: { kind: "resource", resource: eip } }));
+        return { mappings, unplaced: eips.unplaced, complete: true };
+    }
+
+    /**
+     * Resolves one reference field of every zone mapping. Known values resolve as usual; unknown ones
+     * by per-element dependencies, else from the `zoneMappings` dependencies of the right kind not
+     * already named, handed out in order when there are exactly as many as open fields. An unknown
+     * field with no such dependency at all is unset (Optional+Computed): undefined.
+     */
+    private elementRefs(lb: ResourceInput, list: readonly unknown[], field: string, kind: ResourceKind): { refs: (Ref | undefined)[]; open: number[]; unplaced: Ref[] } {
+        const open: number[] = [];
+        const refs: (Ref | undefined)[] = list.map((element, index) => {
+            const value = prop(element, field);
+            if (asString(value) === undefined) {
+                return undefined;
+            }
+            if (!isUnknown(value)) {
+                return this.resolve(lb, "zoneMappings", [kind], value);
+            }
+            const precise = this.dependencyCandidates(lb, `zoneMappings[${index}].${field}`, [kind]);
+            if (precise.length === 1) {
+                return { kind: "resource", resource: precise[0] };
+            }
+            open.push(index);
+            return { kind: "unresolved" };
+        });
+        if (open.length === 0) {
+            return { refs, open, unplaced: [] };
         }
-        return placed.map(({ index, ref }, n) => ({
+        const named = new Set(refs.flatMap((ref) => (ref?.kind === "resource" ? [ref.resource.address] : [])));
+        const pool = this.dependencyCandidates(lb, "zoneMappings", [kind]).filter((candidate) => !named.has(candidate.address));
+        if (pool.length === open.length) {
+            open.forEach((index, n) => {
+                refs[index] = { kind: "resource", resource: pool[n] };
+            });
+            return { refs, open: [], unplaced: [] };
+        }
+        if (pool.length === 0 && kind === "eip") {
+            open.forEach((index) => {
+                refs[index] = undefined;
+            });
+            return { refs, open: [], unplaced: [] };
+        }
+        return { refs, open, unplaced: pool.map((resource) => ({ kind: "resource", resource })) };
+    }
+
+    private zoneMappingBindings(lb: ResourceInput): Binding[] {
+        const { mappings, unplaced } = this.zoneMappingsOf(lb);
+        const held = mappings.flatMap((mapping) => (mapping.eip !== undefined && mapping.eip !== "unplaced" ? [{ index: mapping.index as number | undefined, eip: mapping.eip }] : []));
+        const all = [...held, ...unplaced.map((eip) => ({ index: undefined, eip }))];
+        return all.map(({ index, eip }, n) => ({
             key: `${lb.address}#zoneMappings[${index ?? `?${n}`}]`,
             source: "zoneMapping" as const,
             via: lb,
             zoneMappingIndex: index,
-            eip: ref,
+            eip,
             target: { kind: "resource" as const, resource: lb },
             targetKind: lb.kind as TargetKind,
             declaredInstanceType: undefined,

@@ -4,8 +4,8 @@
 // number of zones in the region where the ALB instance is deployed. Each zone supports one EIP." (and
 // the same for NLB).
 //
-// EIPs reach an ALB/NLB through `zoneMappings[].allocationId`; two mappings of one zone that both
-// carry an EIP, or more EIPs than the load balancer has zones, cannot be deployed.
+// EIPs reach an ALB/NLB through `zoneMappings[].allocationId`, one per mapping; two mappings of one
+// zone that both carry an EIP, or more EIPs than the load balancer has zones, cannot be deployed.
 
 import { describe, plural } from "../describe";
 import { defineRule } from "../rule";
@@ -24,44 +24,49 @@ export const albNlbEipPerZone = defineRule({
     options: { reportUndecided: REPORT_UNDECIDED },
     requires: ["alb", "nlb"],
     check({ model, options, report }) {
-        const byLoadBalancer = new Map<string, typeof model.bindings[number][]>();
-        for (const binding of model.bindings) {
-            if (binding.source === "zoneMapping") {
-                byLoadBalancer.set(binding.via.address, [...(byLoadBalancer.get(binding.via.address) ?? []), binding]);
+        for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
+            const { mappings, unplaced } = model.zoneMappingsOf(lb);
+            const holding = mappings.filter((mapping) => mapping.eip !== undefined);
+            const eipCount = holding.filter((mapping) => mapping.eip !== "unplaced").length + unplaced.length;
+            if (eipCount === 0) {
+                continue;
             }
-        }
-        for (const bindings of byLoadBalancer.values()) {
-            const lb = bindings[0].via;
-            const perZone = new Map<string, number>();
-            let undetermined = 0;
-            for (const binding of bindings) {
-                const zone = binding.zoneMappingIndex === undefined ? undefined : model.mappingZone(lb, binding.zoneMappingIndex);
-                if (typeof zone === "string") {
-                    perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
-                } else {
-                    undetermined++;
+            const perZone = new Map<string, { sure: number; maybe: number }>();
+            let unknownZone = 0;
+            for (const mapping of holding) {
+                if (!isKnown(mapping.zone)) {
+                    unknownZone++;
+                    continue;
                 }
+                const counts = perZone.get(mapping.zone) ?? { sure: 0, maybe: 0 };
+                counts[mapping.eip === "unplaced" ? "maybe" : "sure"]++;
+                perZone.set(mapping.zone, counts);
             }
-            const crowded = [...perZone].filter(([, count]) => count > 1);
-            const zones = model.zoneMappingVswitches(lb).map((_, index) => model.mappingZone(lb, index));
-            const allZonesKnown = zones.every((zone) => isKnown(zone));
-            const zoneCount = new Set(zones).size;
+            const eips = [...mappings.flatMap((mapping) => (typeof mapping.eip === "object" && mapping.eip.kind === "resource" ? [mapping.eip.resource] : [])), ...unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []))];
+            const crowded = [...perZone].filter(([, counts]) => counts.sure > 1);
+            const zones = new Set(mappings.map((mapping) => mapping.zone));
+            const allZonesKnown = mappings.every((mapping) => isKnown(mapping.zone));
             if (crowded.length > 0) {
                 report.violation(
                     lb,
-                    `${describe(lb)} would hold more than one EIP in a zone (${crowded.map(([zone, count]) => `${count} in ${zone}`).join(", ")}); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
-                    bindings.flatMap((binding) => (binding.eip.kind === "resource" ? [binding.eip.resource] : [])),
+                    `${describe(lb)} would hold more than one EIP in a zone (${crowded.map(([zone, counts]) => `${counts.sure} in ${zone}`).join(", ")}); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
+                    eips,
                 );
-            } else if (allZonesKnown && bindings.length > zoneCount) {
+            } else if (allZonesKnown && eipCount > zones.size) {
                 report.violation(
                     lb,
-                    `${describe(lb)} would hold ${plural(bindings.length, "EIP")} but has ${plural(zoneCount, "zone")}; each zone of an ALB or NLB supports one EIP. Add zone mappings in more zones, or bind fewer EIPs.`,
+                    `${describe(lb)} would hold ${plural(eipCount, "EIP")} but has ${plural(zones.size, "zone")}; each zone of an ALB or NLB supports one EIP. Add zone mappings in more zones, or bind fewer EIPs.`,
+                    eips,
                 );
-            } else if (options.reportUndecided && undetermined > 0 && bindings.length > 1) {
-                report.undecided(
-                    lb,
-                    `Could not tell which zone ${plural(undetermined, "EIP")} of ${describe(lb)} ${undetermined === 1 ? "is" : "are"} in: the zone mappings' zones or allocation ids are computed from other resources, so one EIP per zone was not checked for them.`,
-                );
+            } else if (options.reportUndecided && eipCount > 1) {
+                const doubtful = [...perZone].filter(([, counts]) => counts.sure + counts.maybe > 1).map(([zone]) => zone);
+                if (doubtful.length > 0 || unknownZone > 0) {
+                    report.undecided(
+                        lb,
+                        `Could not check one EIP per zone for ${describe(lb)}: ${unknownZone > 0 ? "the zone of some zone mappings is computed from other resources" : `zone ${doubtful.join(", ")} has several zone mappings and which of them hold EIPs is unknown until deployment`}.`,
+                        eips,
+                    );
+                }
             }
         }
     },

@@ -56,7 +56,7 @@ function consumersOf(model: Model, vswitch: ResourceInput, eipsByGateway: Map<Re
         }
     }
     for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
-        const mappings = model.zoneMappingVswitches(lb).filter((ref) => sameVswitch(ref, vswitch));
+        const mappings = model.zoneMappingsOf(lb).mappings.filter((mapping) => sameVswitch(mapping.vswitch, vswitch));
         if (mappings.length > 0) {
             add(lb, mappings.length);
         }

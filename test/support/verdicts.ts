@@ -1,0 +1,60 @@
+// Reads rule findings in the terms the tests assert: which resources a policy rejects.
+
+import { runRule } from "../../policypack/core/engine";
+import { Model } from "../../policypack/core/model";
+import { ResourceInput } from "../../policypack/core/resources";
+import { Finding, PolicyName } from "../../policypack/core/rule";
+import { RULES } from "../../policypack/core/rules";
+import { Phase, Plan, bothPhases } from "./plan";
+
+export function ruleNamed(name: PolicyName) {
+    const rule = RULES.find((candidate) => candidate.name === name);
+    if (rule === undefined) {
+        throw new Error(`no rule ${name}`);
+    }
+    return rule;
+}
+
+export function findings(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): Finding[] {
+    return runRule(ruleNamed(policy), new Model(resources), config);
+}
+
+function nameOf(resources: readonly ResourceInput[], address: string | undefined): string {
+    return resources.find((resource) => resource.address === address)?.name ?? "<stack>";
+}
+
+/** The sorted, distinct names of the resources a policy reports a violation on. */
+export function violations(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): string[] {
+    const names = findings(resources, policy, config)
+        .filter((finding) => finding.outcome === "violation")
+        .map((finding) => nameOf(resources, finding.resource));
+    return [...new Set(names)].sort();
+}
+
+export function undecided(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): string[] {
+    const names = findings(resources, policy, config)
+        .filter((finding) => finding.outcome === "undecided")
+        .map((finding) => nameOf(resources, finding.resource));
+    return [...new Set(names)].sort();
+}
+
+/**
+ * Builds a plan in both phases and returns the violations, asserting that preview and update agree:
+ * what preview decides is what the update would decide.
+ */
+export function violationsInBothPhases(policy: PolicyName, build: (plan: Plan) => void, config: unknown = {}, defaultRegion: string | null = "cn-hangzhou"): string[] {
+    const phases = bothPhases(build, defaultRegion);
+    const byPhase: Record<Phase, string[]> = {
+        preview: violations(phases.preview, policy, config),
+        update: violations(phases.update, policy, config),
+    };
+    expect(byPhase.preview).toEqual(byPhase.update);
+    return byPhase.preview;
+}
+
+/** The messages of the violations a policy reports on a plan built in preview. */
+export function messages(policy: PolicyName, build: (plan: Plan) => void, config: unknown = {}): string[] {
+    const plan = new Plan("preview");
+    build(plan);
+    return findings(plan.resources(), policy, config).filter((finding) => finding.outcome === "violation").map((finding) => finding.message);
+}
