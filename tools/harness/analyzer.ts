@@ -1,0 +1,332 @@
+// Plays the Pulumi engine's part towards a policy pack: starts the pack the way the CLI does and
+// speaks the analyzer gRPC protocol to it, in the engine's call order.
+//
+// The CLI runs `node <@pulumi/pulumi/cmd/run-policy-pack> <engine-address> <pack-dir>` in the pack
+// directory and reads the port of the pack's gRPC server from the first line of its stdout. It then
+// calls ConfigureStack, GetAnalyzerInfo, Configure (every policy with its level and its config,
+// defaults filled in from the schema), Analyze for each resource's inputs as it is registered, and
+// AnalyzeStack with every resource's outputs at the end of a preview or an update.
+
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+
+// The protocol stubs, and the grpc-js and google-protobuf copies they were generated against: every
+// message must be built with the very classes the stubs use (serializers check `instanceof`).
+const protoDir = path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb"));
+const fromProto = (id: string) => require(require.resolve(id, { paths: [protoDir] }));
+const analyzerpb = fromProto("./analyzer_pb");
+const analyzerrpc = fromProto("./analyzer_grpc_pb");
+const grpc = fromProto("@grpc/grpc-js");
+const structpb = fromProto("google-protobuf/google/protobuf/struct_pb");
+
+export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
+const LEVEL_NAMES: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+const SEVERITY_NAMES = ["unspecified", "low", "medium", "high", "critical"];
+
+/** A resource as the engine describes it to an analyzer. Property values may hold unknown sentinels. */
+export interface EngineResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** Inputs for Analyze, outputs for AnalyzeStack. */
+    readonly properties: Record<string, unknown>;
+    readonly parent?: string;
+    readonly dependencies?: readonly string[];
+    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    readonly provider?: { readonly urn: string; readonly type: string; readonly name: string; readonly properties: Record<string, unknown> };
+    readonly protect?: boolean;
+}
+
+export interface Diagnostic {
+    readonly policyName: string;
+    readonly policyPackName: string;
+    readonly policyPackVersion: string;
+    readonly description: string;
+    readonly message: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly urn: string;
+    readonly severity: string;
+}
+
+export interface AnalyzeResult {
+    readonly diagnostics: Diagnostic[];
+    readonly notApplicable: { policyName: string; reason: string }[];
+}
+
+export interface PolicyDescription {
+    readonly name: string;
+    readonly description: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly severity: string;
+    readonly remediationSteps: string;
+    readonly url: string;
+    readonly tags: string[];
+    readonly configSchema?: { properties: Record<string, any>; required: string[] };
+}
+
+export interface AnalyzerDescription {
+    readonly name: string;
+    readonly displayName: string;
+    readonly version: string;
+    readonly supportsConfig: boolean;
+    readonly description: string;
+    readonly provider: string;
+    readonly tags: string[];
+    readonly policies: PolicyDescription[];
+}
+
+/** What a user passes with `--policy-pack-config`: per policy a level, or an object with options. */
+export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+export interface StackIdentity {
+    readonly stack: string;
+    readonly project: string;
+    readonly organization: string;
+    readonly dryRun: boolean;
+    readonly tags?: Record<string, string>;
+}
+
+function toStruct(value: Record<string, unknown>): unknown {
+    return structpb.Struct.fromJavaScript(value);
+}
+
+function options(resource: EngineResource): unknown {
+    const opts = new analyzerpb.AnalyzerResourceOptions();
+    opts.setProtect(resource.protect ?? false);
+    opts.setCustomtimeouts(new analyzerpb.AnalyzerResourceOptions.CustomTimeouts());
+    if (resource.parent) {
+        opts.setParent(resource.parent);
+    }
+    return opts;
+}
+
+function provider(resource: EngineResource): unknown {
+    if (resource.provider === undefined) {
+        return undefined;
+    }
+    const p = new analyzerpb.AnalyzerProviderResource();
+    p.setUrn(resource.provider.urn);
+    p.setType(resource.provider.type);
+    p.setName(resource.provider.name);
+    p.setProperties(toStruct(resource.provider.properties));
+    return p;
+}
+
+function stackResource(resource: EngineResource): unknown {
+    const r = new analyzerpb.AnalyzerResource();
+    r.setUrn(resource.urn);
+    r.setType(resource.type);
+    r.setName(resource.name);
+    r.setProperties(toStruct(resource.properties));
+    r.setOptions(options(resource));
+    const p = provider(resource);
+    if (p !== undefined) {
+        r.setProvider(p);
+    }
+    if (resource.parent) {
+        r.setParent(resource.parent);
+    }
+    r.setDependenciesList([...(resource.dependencies ?? [])]);
+    const map = r.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+        const deps = new analyzerpb.AnalyzerPropertyDependencies();
+        deps.setUrnsList([...urns]);
+        map.set(key, deps);
+    }
+    return r;
+}
+
+function readResult(response: any): AnalyzeResult {
+    return {
+        diagnostics: response.getDiagnosticsList().map((d: any) => ({
+            policyName: d.getPolicyname(),
+            policyPackName: d.getPolicypackname(),
+            policyPackVersion: d.getPolicypackversion(),
+            description: d.getDescription(),
+            message: d.getMessage(),
+            enforcementLevel: LEVEL_NAMES[d.getEnforcementlevel()] ?? "advisory",
+            urn: d.getUrn(),
+            severity: SEVERITY_NAMES[d.getSeverity()] ?? "unspecified",
+        })),
+        notApplicable: response.getNotApplicableList().map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+    };
+}
+
+export interface StartOptions {
+    /** Milliseconds to wait for the port; the pack is killed after. */
+    readonly timeoutMs?: number;
+    readonly env?: NodeJS.ProcessEnv;
+}
+
+export class AnalyzerClient {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: any,
+        /** Milliseconds from spawn to the port being announced. */
+        readonly startupMs: number,
+        private readonly stderr: () => string,
+    ) {}
+
+    /** Starts the pack in `packDir` exactly as the Pulumi CLI does. */
+    static async start(packDir: string, startOptions: StartOptions = {}): Promise<AnalyzerClient> {
+        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const began = process.hrtime.bigint();
+        const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], {
+            cwd: packDir,
+            env: startOptions.env ?? process.env,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
+        const port = await new Promise<number>((resolve, reject) => {
+            let stdout = "";
+            const timer = setTimeout(() => {
+                child.kill();
+                reject(new Error(`policy pack did not announce a port within ${startOptions.timeoutMs ?? 30000} ms; stderr: ${stderr}`));
+            }, startOptions.timeoutMs ?? 30000);
+            child.stdout!.on("data", (chunk) => {
+                stdout += String(chunk);
+                const newline = stdout.indexOf("\n");
+                if (newline >= 0) {
+                    clearTimeout(timer);
+                    const port = Number(stdout.slice(0, newline).trim());
+                    if (Number.isInteger(port) && port > 0) {
+                        resolve(port);
+                    } else {
+                        child.kill();
+                        reject(new Error(`policy pack printed "${stdout.slice(0, newline)}" instead of a port; stderr: ${stderr}`));
+                    }
+                }
+            });
+            child.on("exit", (code) => {
+                clearTimeout(timer);
+                reject(new Error(`policy pack exited with code ${code} before announcing a port; stderr: ${stderr}`));
+            });
+        });
+        const startupMs = Number(process.hrtime.bigint() - began) / 1e6;
+        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 1024 * 1024 * 400,
+            "grpc.max_send_message_length": 1024 * 1024 * 400,
+        });
+        return new AnalyzerClient(child, client, startupMs, () => stderr);
+    }
+
+    /** What the pack wrote to stderr so far. */
+    get log(): string {
+        return this.stderr();
+    }
+
+    private call<T>(method: string, request: unknown): Promise<T> {
+        return new Promise((resolve, reject) => {
+            this.client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response)));
+        });
+    }
+
+    async configureStack(identity: StackIdentity): Promise<void> {
+        const request = new analyzerpb.AnalyzerStackConfigureRequest();
+        request.setStack(identity.stack);
+        request.setProject(identity.project);
+        request.setOrganization(identity.organization);
+        request.setDryRun(identity.dryRun);
+        const tags = request.getTagsMap();
+        for (const [key, value] of Object.entries(identity.tags ?? {})) {
+            tags.set(key, value);
+        }
+        await this.call("configureStack", request);
+    }
+
+    async getAnalyzerInfo(): Promise<AnalyzerDescription> {
+        const info: any = await this.call("getAnalyzerInfo", new analyzerrpc.AnalyzerService.getAnalyzerInfo.requestType());
+        return {
+            name: info.getName(),
+            displayName: info.getDisplayname(),
+            version: info.getVersion(),
+            supportsConfig: info.getSupportsconfig(),
+            description: info.getDescription(),
+            provider: info.getProvider(),
+            tags: info.getTagsList(),
+            policies: info.getPoliciesList().map((p: any) => {
+                const schema = p.getConfigschema();
+                return {
+                    name: p.getName(),
+                    description: p.getDescription(),
+                    enforcementLevel: LEVEL_NAMES[p.getEnforcementlevel()],
+                    severity: SEVERITY_NAMES[p.getSeverity()],
+                    remediationSteps: p.getRemediationSteps(),
+                    url: p.getUrl(),
+                    tags: p.getTagsList(),
+                    configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
+                };
+            }),
+        };
+    }
+
+    /**
+     * Configure as the engine sends it: every policy, with the user's level or else its declared one,
+     * and the schema's defaults overlaid by the user's options.
+     */
+    async configure(policies: readonly PolicyDescription[], user: PackConfig = {}): Promise<void> {
+        const request = new analyzerpb.ConfigureAnalyzerRequest();
+        const map = request.getPolicyconfigMap();
+        const all = user.all;
+        for (const policy of policies) {
+            const given = user[policy.name] ?? {};
+            const level = typeof given === "string" ? given : (given.enforcementLevel ?? (typeof all === "string" ? all : all?.enforcementLevel) ?? policy.enforcementLevel);
+            const properties: Record<string, unknown> = {};
+            for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+                if (schema && typeof schema === "object" && "default" in schema) {
+                    properties[key] = schema.default;
+                }
+            }
+            if (typeof given === "object") {
+                for (const [key, value] of Object.entries(given)) {
+                    if (key !== "enforcementLevel") {
+                        properties[key] = value;
+                    }
+                }
+            }
+            const config = new analyzerpb.PolicyConfig();
+            config.setEnforcementlevel(LEVEL_NAMES.indexOf(level as EnforcementLevel));
+            config.setProperties(toStruct(properties));
+            map.set(policy.name, config);
+        }
+        await this.call("configure", request);
+    }
+
+    async analyze(resource: EngineResource): Promise<AnalyzeResult> {
+        const request = new analyzerpb.AnalyzeRequest();
+        request.setUrn(resource.urn);
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setProperties(toStruct(resource.properties));
+        request.setOptions(options(resource));
+        const p = provider(resource);
+        if (p !== undefined) {
+            request.setProvider(p);
+        }
+        return readResult(await this.call("analyze", request));
+    }
+
+    async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
+        const request = new analyzerpb.AnalyzeStackRequest();
+        request.setResourcesList(resources.map(stackResource));
+        return readResult(await this.call("analyzeStack", request));
+    }
+
+    /** ConfigureStack, GetAnalyzerInfo and Configure, as the engine opens a session. */
+    async open(identity: StackIdentity, user: PackConfig = {}): Promise<AnalyzerDescription> {
+        await this.configureStack(identity);
+        const info = await this.getAnalyzerInfo();
+        await this.configure(info.policies, user);
+        return info;
+    }
+
+    async close(): Promise<void> {
+        this.client.close();
+        if (this.child.exitCode === null) {
+            const exited = new Promise((resolve) => this.child.once("exit", resolve));
+            this.child.kill();
+            await exited;
+        }
+    }
+}

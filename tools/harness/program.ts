@@ -1,0 +1,203 @@
+// Runs a real Pulumi program in this process under the Pulumi runtime's mocks and records the graph
+// it registers the way the engine sees it: types, names, parents, providers, dependencies, property
+// dependencies, inputs, and the outputs a provider would report.
+//
+// The mock provider plays the alicloud provider's part: at preview every new id is unknown and the
+// Optional+Computed attributes a program did not set come back unknown (computed.ts); at update
+// every resource gets an id of its kind's prefix.
+
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "./computed";
+
+// Internal runtime entry points (marked @internal, so not in the typings): a fresh store per run,
+// the mock monitor, and the wait for outstanding registrations.
+const state: { withLocalStorage<T>(callback: () => T): T } = require("@pulumi/pulumi/runtime/state");
+const settings: { getMonitor(): unknown; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
+
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly parent?: string;
+    /** `<provider urn>::<provider id>`, as the SDK sends it; absent for the default provider. */
+    readonly providerRef?: string;
+    /** The package version the SDK registered the resource with (names the default provider). */
+    readonly version?: string;
+    readonly dependencies: string[];
+    readonly propertyDependencies: Record<string, string[]>;
+    /** Inputs as sent by the SDK; unknown values are the string sentinel. */
+    readonly inputs: Record<string, unknown>;
+    /** Outputs as the mock provider reported them; the id is included for custom resources. */
+    readonly outputs: Record<string, unknown>;
+    readonly id?: string;
+    readonly read: boolean;
+}
+
+export interface ProgramRun {
+    readonly project: string;
+    readonly stack: string;
+    readonly preview: boolean;
+    readonly config: Record<string, string>;
+    readonly resources: RecordedResource[];
+}
+
+export interface RunOptions {
+    readonly project?: string;
+    readonly stack?: string;
+    /** Stack configuration, `namespace:key` to value (for example `alicloud:region`). */
+    readonly config?: Record<string, string>;
+    /** Preview (the default) or update. */
+    readonly preview?: boolean;
+}
+
+/** Answers the invokes example programs commonly make (zones, images, instance types). */
+function invokeResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (token) {
+        case "alicloud:index/getZones:getZones":
+            return { ids: ["cn-hangzhou-h", "cn-hangzhou-i"], zones: [{ id: "cn-hangzhou-h", localName: "Hangzhou H" }, { id: "cn-hangzhou-i", localName: "Hangzhou I" }] };
+        case "alicloud:ecs/getImages:getImages":
+            return { ids: ["ubuntu_22_04_x64_20G_alibase_20240101.vhd"], images: [{ id: "ubuntu_22_04_x64_20G_alibase_20240101.vhd", name: "ubuntu_22_04" }] };
+        case "alicloud:ecs/getInstanceTypes:getInstanceTypes":
+            return { ids: ["ecs.g7.large"], instanceTypes: [{ id: "ecs.g7.large", cpuCoreCount: 2, memorySize: 8 }] };
+        default:
+            return { ...inputs, ids: [], names: [] };
+    }
+}
+
+const ID_PREFIXES: Record<string, string> = {
+    "alicloud:ecs/eipAddress:EipAddress": "eip-",
+    "alicloud:ecs/eip:Eip": "eip-",
+    "alicloud:ecs/instance:Instance": "i-",
+    "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": "eni-",
+    "alicloud:vpc/networkInterface:NetworkInterface": "eni-",
+    "alicloud:vpc/natGateway:NatGateway": "ngw-",
+    "alicloud:vpc/switch:Switch": "vsw-",
+    "alicloud:vpc/network:Network": "vpc-",
+    "alicloud:slb/loadBalancer:LoadBalancer": "lb-",
+    "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": "lb-",
+    "alicloud:alb/loadBalancer:LoadBalancer": "alb-",
+    "alicloud:nlb/loadBalancer:LoadBalancer": "nlb-",
+    "alicloud:vpc/haVipv2:HaVipv2": "havip-",
+    "alicloud:vpc/hAVip:HAVip": "havip-",
+    "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
+};
+
+/** The outputs a provider reports for a resource at preview: inputs, with computed attributes unknown. */
+export function plannedOutputs(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const outputs: Record<string, unknown> = { ...inputs };
+    for (const key of COMPUTED_AT_PREVIEW[type] ?? []) {
+        if (outputs[key] === undefined) {
+            outputs[key] = UNKNOWN_SENTINEL;
+        }
+    }
+    for (const [key, fields] of Object.entries(COMPUTED_IN_ELEMENTS[type] ?? {})) {
+        const list = outputs[key];
+        if (Array.isArray(list)) {
+            outputs[key] = list.map((element) =>
+                typeof element === "object" && element !== null && !Array.isArray(element)
+                    ? { ...Object.fromEntries(fields.map((field) => [field, UNKNOWN_SENTINEL])), ...element }
+                    : element,
+            );
+        }
+    }
+    return outputs;
+}
+
+/**
+ * Runs the program (a compiled JS file or a directory with one) under mocks, in a fresh Pulumi
+ * runtime store, and returns what it registered.
+ */
+export async function runProgram(program: string, options: RunOptions = {}): Promise<ProgramRun> {
+    const project = options.project ?? "examples";
+    const stack = options.stack ?? "dev";
+    const preview = options.preview ?? true;
+    const config = options.config ?? {};
+    const file = require.resolve(path.resolve(program));
+    const resources: RecordedResource[] = [];
+    let counter = 0;
+
+    return state.withLocalStorage(async () => {
+        const mocks: pulumi.runtime.Mocks = {
+            newResource(args) {
+                counter++;
+                const type = args.type;
+                const inputs = args.inputs;
+                if (type.startsWith("pulumi:providers:")) {
+                    return { id: preview ? "" : `provider-${counter}`, state: inputs };
+                }
+                if (args.id) {
+                    return { id: args.id, state: { ...inputs, id: args.id } };
+                }
+                if (preview) {
+                    return { id: "", state: plannedOutputs(type, inputs) };
+                }
+                return { id: `${ID_PREFIXES[type] ?? "res-"}${String(counter).padStart(8, "0")}`, state: inputs };
+            },
+            call(args) {
+                return invokeResult(args.token, args.inputs);
+            },
+        };
+        await pulumi.runtime.setMocks(mocks, project, stack, preview);
+        pulumi.runtime.setAllConfig(config);
+        const monitor: any = settings.getMonitor();
+        // Children of the root stack get plain URNs from the engine; the mock would prefix the stack type.
+        const newUrn = monitor.newUrn.bind(monitor);
+        monitor.newUrn = (parent: string, type: string, name: string) =>
+            newUrn(parent && parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
+        const record = (method: "registerResource" | "readResource") => {
+            const original = monitor[method].bind(monitor);
+            monitor[method] = (req: any, callback: (err: any, resp: any) => void) => {
+                original(req, (err: any, resp: any) => {
+                    if (!err) {
+                        const type: string = req.getType();
+                        const inputs = (method === "registerResource" ? req.getObject() : req.getProperties())?.toJavaScript() ?? {};
+                        const id: string | undefined = method === "registerResource" ? resp.getId() : req.getId();
+                        const custom = method === "readResource" || req.getCustom();
+                        const propertyDependencies: Record<string, string[]> = {};
+                        if (method === "registerResource") {
+                            req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+                                propertyDependencies[key] = deps.getUrnsList();
+                            });
+                        }
+                        let outputs: Record<string, unknown> = resp.getProperties?.()?.toJavaScript() ?? resp.getObject?.()?.toJavaScript() ?? {};
+                        if (custom && !type.startsWith("pulumi:providers:")) {
+                            outputs = { ...outputs, id: id || UNKNOWN_SENTINEL };
+                        }
+                        resources.push({
+                            urn: resp.getUrn(),
+                            type,
+                            name: req.getName(),
+                            custom,
+                            parent: req.getParent() || undefined,
+                            providerRef: req.getProvider() || undefined,
+                            version: req.getVersion() || undefined,
+                            dependencies: method === "registerResource" ? req.getDependenciesList() : [],
+                            propertyDependencies,
+                            inputs,
+                            outputs,
+                            id: id || undefined,
+                            read: method === "readResource",
+                        });
+                    }
+                    callback(err, resp);
+                });
+            };
+        };
+        record("registerResource");
+        record("readResource");
+
+        delete require.cache[file];
+        await pulumi.runtime.runInPulumiStack(async () => {
+            const loaded = require(file);
+            const main = typeof loaded === "function" ? loaded : loaded?.default;
+            return typeof main === "function" ? await main() : loaded;
+        });
+        await settings.waitForRPCs();
+        return { project, stack, preview, config, resources };
+    });
+}
