@@ -6,6 +6,7 @@
 // Optional+Computed attributes a program did not set come back unknown (computed.ts); at update
 // every resource gets an id of its kind's prefix.
 
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "./computed";
@@ -109,6 +110,23 @@ export function plannedOutputs(type: string, inputs: Record<string, unknown>): R
 }
 
 /**
+ * Evaluates a compiled CommonJS program afresh on every call. Its imports are resolved from its own
+ * directory but loaded through this module's `require`, so the program shares this harness's copy of
+ * the Pulumi runtime (and of @pulumi/alicloud) whether the harness runs under Node or under jest's
+ * module registry, where a module cannot be evicted from the cache to run it twice.
+ */
+function loadFresh(file: string): unknown {
+    const source = fs.readFileSync(file, "utf8");
+    const dir = path.dirname(file);
+    const moduleObject: { exports: unknown } = { exports: {} };
+    const localRequire = (id: string): unknown =>
+        id.startsWith(".") ? loadFresh(require.resolve(path.resolve(dir, id))) : require(require.resolve(id, { paths: [dir] }));
+    const body = new Function("exports", "require", "module", "__filename", "__dirname", source);
+    body(moduleObject.exports, localRequire, moduleObject, file, dir);
+    return moduleObject.exports;
+}
+
+/**
  * Runs the program (a compiled JS file or a directory with one) under mocks, in a fresh Pulumi
  * runtime store, and returns what it registered.
  */
@@ -191,9 +209,8 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
         record("registerResource");
         record("readResource");
 
-        delete require.cache[file];
         await pulumi.runtime.runInPulumiStack(async () => {
-            const loaded = require(file);
+            const loaded: any = loadFresh(file);
             const main = typeof loaded === "function" ? loaded : loaded?.default;
             return typeof main === "function" ? await main() : loaded;
         });

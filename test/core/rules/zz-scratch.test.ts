@@ -1,9 +1,6 @@
-import { Plan } from "../../support/plan";
+import { bothPhases } from "../../support/plan";
+import { violations, undecided } from "../../support/verdicts";
 test("peek", () => {
-    const plan = new Plan("preview");
-    const vsw = plan.vswitch("vsw");
-    const web = plan.instance("web", { vswitchId: vsw.ref() });
-    plan.associate("a", plan.eip("e"), web);
-    plan.add("alb", "alb", { addressType: "Internet", zoneMappings: [{ zoneId: "z", vswitchId: vsw.ref() }] });
-    console.log(JSON.stringify(plan.resources(), (k, v) => typeof v === "symbol" ? "UNKNOWN" : v, 1));
+    const p = bothPhases((plan) => { const other = plan.eip("other-eip"); plan.associate("eip-assoc", plan.eip("the-eip"), other); });
+    console.log(violations(p.preview, "eip-supported-target"), undecided(p.preview, "eip-supported-target"), violations(p.update, "eip-supported-target"));
 });

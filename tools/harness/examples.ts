@@ -1,0 +1,142 @@
+// The bundled example programs: where they are, what each expects, and how one is put through the
+// pack the way `pulumi preview --policy-pack` would.
+
+import * as fs from "fs";
+import * as path from "path";
+import { AnalyzerClient, Diagnostic, PackConfig } from "./analyzer";
+import { engineView } from "./engine";
+import { runProgram } from "./program";
+
+// js-yaml ships with @pulumi/pulumi; Pulumi.<stack>.yaml files are read with it.
+const yaml: { load(text: string): unknown } = require(require.resolve("js-yaml", { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
+
+/** The repository root, from tools/harness (under ts-jest) or dist/tools/harness (compiled). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", path.basename(path.resolve(__dirname, "..", "..")) === "dist" ? ".." : ".");
+export const EXAMPLES_DIR = path.join(REPO_ROOT, "examples");
+export const COMPILED_EXAMPLES_DIR = path.join(REPO_ROOT, "dist", "examples");
+
+export type Level = "mandatory" | "advisory";
+
+export interface Verdict {
+    readonly policy: string;
+    /** The Pulumi name of the resource the diagnostic is attached to ("" for the stack). */
+    readonly resource: string;
+    readonly level: Level;
+}
+
+export interface Expectation {
+    readonly verdicts: Verdict[];
+    /** `--policy-pack-config` to run the example with. */
+    readonly policyConfig?: PackConfig;
+}
+
+export interface Example {
+    /** `eip-single-binding/fail-shared-eip` */
+    readonly id: string;
+    readonly dir: string;
+    readonly program: string;
+    readonly config: Record<string, string>;
+    readonly expected: Expectation;
+    readonly stack: string;
+    readonly project: string;
+}
+
+function readStackConfig(dir: string, stack: string): Record<string, string> {
+    const file = path.join(dir, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) {
+        return {};
+    }
+    const parsed = yaml.load(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | undefined;
+    return Object.fromEntries(Object.entries(parsed?.config ?? {}).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+}
+
+function readProjectName(dir: string): string {
+    const parsed = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { name?: string } | undefined;
+    return parsed?.name ?? path.basename(dir);
+}
+
+/** Every example: a directory under examples/ with a Pulumi.yaml and an expected.json. */
+export function listExamples(stack = "dev"): Example[] {
+    const found: Example[] = [];
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            if (!entry.isDirectory()) {
+                continue;
+            }
+            const full = path.join(dir, entry.name);
+            if (fs.existsSync(path.join(full, "Pulumi.yaml")) && fs.existsSync(path.join(full, "expected.json"))) {
+                const id = path.relative(EXAMPLES_DIR, full).split(path.sep).join("/");
+                found.push({
+                    id,
+                    dir: full,
+                    program: path.join(COMPILED_EXAMPLES_DIR, id, "index.js"),
+                    config: readStackConfig(full, stack),
+                    expected: JSON.parse(fs.readFileSync(path.join(full, "expected.json"), "utf8")) as Expectation,
+                    stack,
+                    project: readProjectName(full),
+                });
+            } else {
+                walk(full);
+            }
+        }
+    };
+    walk(EXAMPLES_DIR);
+    return found;
+}
+
+export interface ExampleOutcome {
+    readonly example: Example;
+    readonly diagnostics: Diagnostic[];
+    /** Diagnostics of Analyze calls (per resource, on inputs). */
+    readonly analyzeDiagnostics: Diagnostic[];
+    readonly verdicts: Verdict[];
+    readonly names: Map<string, string>;
+    readonly resourceCount: number;
+}
+
+/** Runs an example under mocks and sends it through a running pack as the engine would. */
+export async function runExample(client: AnalyzerClient, example: Example, preview = true): Promise<ExampleOutcome> {
+    const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview });
+    const view = engineView(run);
+    await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: preview }, example.expected.policyConfig ?? {});
+    const analyzeDiagnostics: Diagnostic[] = [];
+    for (const resource of view.analyze) {
+        analyzeDiagnostics.push(...(await client.analyze(resource)).diagnostics);
+    }
+    const { diagnostics } = await client.analyzeStack(view.stack);
+    const names = new Map(view.stack.map((resource) => [resource.urn, resource.name]));
+    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length };
+}
+
+export function verdictsOf(diagnostics: readonly Diagnostic[], names: ReadonlyMap<string, string>): Verdict[] {
+    const verdicts = diagnostics.map((d) => ({ policy: d.policyName, resource: names.get(d.urn) ?? "", level: d.enforcementLevel as Level }));
+    return sortVerdicts(verdicts);
+}
+
+export function sortVerdicts(verdicts: readonly Verdict[]): Verdict[] {
+    const key = (v: Verdict) => `${v.policy}\u0000${v.resource}\u0000${v.level}`;
+    const unique = new Map(verdicts.map((v) => [key(v), { policy: v.policy, resource: v.resource, level: v.level }]));
+    return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+}
+
+/** Formats diagnostics the way `pulumi preview` lists policy violations. */
+export function formatDiagnostics(outcome: ExampleOutcome, packDir: string): string {
+    const lines: string[] = [];
+    const mandatory = outcome.diagnostics.some((d) => d.enforcementLevel === "mandatory");
+    const first = outcome.diagnostics[0];
+    lines.push("Policies:");
+    if (first === undefined) {
+        lines.push(`    ✅ alicloud-eip-guard (local: ${packDir})`);
+        return lines.join("\n");
+    }
+    lines.push(`    ${mandatory ? "❌" : "⚠️ "} ${first.policyPackName}@v${first.policyPackVersion} (local: ${packDir})`);
+    for (const d of outcome.diagnostics) {
+        const type = d.urn ? d.urn.split("::")[2] : "";
+        const where = d.urn ? `  (${type}: ${outcome.names.get(d.urn) ?? d.urn})` : "";
+        lines.push(`        - [${d.enforcementLevel}] [severity: ${d.severity}]  ${d.policyName}${where}`);
+        for (const line of d.message.split("\n")) {
+            lines.push(`          ${line}`);
+        }
+    }
+    return lines.join("\n");
+}
