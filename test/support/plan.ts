@@ -132,8 +132,16 @@ export class Plan {
         if (declared !== undefined && !(declared instanceof RefValue)) {
             return declared;
         }
-        return known ? `${ref.attribute}-of-${ref.handle.name}` : UNKNOWN;
+        if (!known) {
+            return UNKNOWN;
+        }
+        // After the update the provider has filled the attribute in; both ends must agree on it.
+        const filled = `${ref.attribute}-of-${ref.handle.name}`;
+        this.filledOutputs.set(`${ref.handle.address}\u0000${ref.attribute}`, filled);
+        return filled;
     }
+
+    private readonly filledOutputs = new Map<string, string>();
 
     /** Renders a value, collecting the addresses it depends on. */
     private render(value: unknown, deps: Set<string>): unknown {
@@ -151,32 +159,43 @@ export class Plan {
     }
 
     resources(): ResourceInput[] {
-        return this.entries.map(({ handle, props, provider, external }) => {
-            const rendered: Record<string, unknown> = {};
-            const propertyDependencies: Record<string, string[]> = {};
-            for (const [key, value] of Object.entries(props)) {
-                const deps = new Set<string>();
-                rendered[key] = this.render(value, deps);
-                if (deps.size > 0) {
-                    propertyDependencies[key] = [...deps];
+        const rendered = this.entries.map((entry) => this.renderEntry(entry));
+        for (const resource of rendered) {
+            for (const [key, value] of this.filledOutputs) {
+                const [address, attribute] = key.split("\u0000");
+                if (address === resource.address && resource.props[attribute] === undefined) {
+                    (resource.props as Record<string, unknown>)[attribute] = value;
                 }
             }
-            if (handle.kind !== "provider") {
-                rendered.id = this.phase === "update" || external ? handle.id : UNKNOWN;
+        }
+        return rendered;
+    }
+
+    private renderEntry({ handle, props, provider, external }: Entry): ResourceInput {
+        const rendered: Record<string, unknown> = {};
+        const propertyDependencies: Record<string, string[]> = {};
+        for (const [key, value] of Object.entries(props)) {
+            const deps = new Set<string>();
+            rendered[key] = this.render(value, deps);
+            if (deps.size > 0) {
+                propertyDependencies[key] = [...deps];
             }
-            if (this.phase === "preview" && !external) {
-                previewComputed(handle.address.split("::")[2], rendered);
-            }
-            return {
-                address: handle.address,
-                name: handle.name,
-                kind: handle.kind,
-                type: handle.address.split("::")[2],
-                props: rendered,
-                provider,
-                propertyDependencies,
-            };
-        });
+        }
+        if (handle.kind !== "provider") {
+            rendered.id = this.phase === "update" || external ? handle.id : UNKNOWN;
+        }
+        if (this.phase === "preview" && !external) {
+            previewComputed(handle.address.split("::")[2], rendered);
+        }
+        return {
+            address: handle.address,
+            name: handle.name,
+            kind: handle.kind,
+            type: handle.address.split("::")[2],
+            props: rendered,
+            provider,
+            propertyDependencies,
+        };
     }
 }
 

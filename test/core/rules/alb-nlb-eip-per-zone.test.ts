@@ -1,0 +1,182 @@
+import { Handle, Plan, bothPhases } from "../../support/plan";
+import { messages, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
+
+const policy = "alb-nlb-eip-per-zone";
+
+type Kind = "alb" | "nlb";
+
+/** A zone mapping in `zone` with its own vSwitch, holding `eip` (an EIP handle, a literal id, or none). */
+function mapping(plan: Plan, name: string, zone: string, eip?: Handle | string): Record<string, unknown> {
+    const vswitch = plan.vswitch(`${name}-vsw`, "10.0.1.0/24", { zoneId: zone });
+    return { zoneId: zone, vswitchId: vswitch.ref(), ...(eip === undefined ? {} : { allocationId: typeof eip === "string" ? eip : eip.ref() }) };
+}
+
+function loadBalancer(plan: Plan, kind: Kind, name: string, zoneMappings: Record<string, unknown>[]): Handle {
+    return plan.add(kind, name, { addressType: "Internet", vpcId: "vpc-bp1existing", zoneMappings });
+}
+
+describe(policy, () => {
+    for (const kind of ["alb", "nlb"] as const) {
+        describe(kind, () => {
+            test("passes: one EIP in each of two zones", () => {
+                expect(
+                    violationsInBothPhases(policy, (plan) => {
+                        loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a", plan.eip("eip-a")), mapping(plan, "b", "cn-hangzhou-b", plan.eip("eip-b"))]);
+                    }),
+                ).toEqual([]);
+            });
+
+            test("passes: no EIP at all", () => {
+                expect(
+                    violationsInBothPhases(policy, (plan) => {
+                        loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a"), mapping(plan, "b", "cn-hangzhou-b")]);
+                    }),
+                ).toEqual([]);
+            });
+
+            test("fails: two zone mappings in the same zone both with EIPs", () => {
+                expect(
+                    violationsInBothPhases(policy, (plan) => {
+                        loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+                    }),
+                ).toEqual(["lb"]);
+            });
+
+            test("fails: two literal allocation ids in one zone", () => {
+                expect(
+                    violationsInBothPhases(policy, (plan) => {
+                        loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1one"), mapping(plan, "a2", "cn-hangzhou-a", "eip-bp1two"), mapping(plan, "b", "cn-hangzhou-b", "eip-bp1three")]);
+                    }),
+                ).toEqual(["lb"]);
+            });
+        });
+    }
+
+    test("passes: two mappings in one zone, only one of them holding an EIP", () => {
+        const build = (plan: Plan) => {
+            loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a")]);
+        };
+        expect(violationsInBothPhases(policy, build)).toEqual([]);
+        const phases = bothPhases(build);
+        expect(undecided(phases.preview, policy)).toEqual([]);
+        expect(undecided(phases.update, policy)).toEqual([]);
+    });
+
+    test("passes: two load balancers each with one EIP in the same zone", () => {
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                loadBalancer(plan, "alb", "alb", [mapping(plan, "alb-a", "cn-hangzhou-a", plan.eip("alb-eip"))]);
+                loadBalancer(plan, "nlb", "nlb", [mapping(plan, "nlb-a", "cn-hangzhou-a", plan.eip("nlb-eip"))]);
+            }),
+        ).toEqual([]);
+    });
+
+    test("fails: only the load balancer with two EIPs in a zone", () => {
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                loadBalancer(plan, "alb", "good", [mapping(plan, "g-a", "cn-hangzhou-a", plan.eip("g-eip-a")), mapping(plan, "g-b", "cn-hangzhou-b", plan.eip("g-eip-b"))]);
+                loadBalancer(plan, "alb", "bad", [mapping(plan, "b-a1", "cn-hangzhou-a", plan.eip("b-eip-1")), mapping(plan, "b-a2", "cn-hangzhou-a", plan.eip("b-eip-2"))]);
+            }),
+        ).toEqual(["bad"]);
+    });
+
+    test("fails: the zone taken from the vSwitch each mapping names", () => {
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                const one = plan.vswitch("vsw-1", "10.0.1.0/24", { zoneId: "cn-hangzhou-k" });
+                const two = plan.vswitch("vsw-2", "10.0.2.0/24", { zoneId: "cn-hangzhou-k" });
+                loadBalancer(plan, "alb", "alb", [
+                    { zoneId: one.ref("zoneId"), vswitchId: one.ref(), allocationId: plan.eip("eip-1").ref() },
+                    { zoneId: two.ref("zoneId"), vswitchId: two.ref(), allocationId: plan.eip("eip-2").ref() },
+                ]);
+            }),
+        ).toEqual(["alb"]);
+    });
+
+    test("fails: more EIPs than zones, even where preview cannot tell which mapping holds which", () => {
+        // At preview the EIP of the second mapping and the empty third one are both unknown: the rule
+        // counts the EIPs (a literal one and one traced to this load balancer) against the one zone.
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                loadBalancer(plan, "nlb", "nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
+            }),
+        ).toEqual(["nlb"]);
+    });
+
+    test("fails at preview: the zone of each mapping read from its vSwitch when the zoneId itself is unknown", () => {
+        const plan = new Plan("preview");
+        const zones = plan.add("vpc", "zone-source");
+        const one = plan.vswitch("vsw-1", "10.0.1.0/24", { zoneId: "cn-hangzhou-a" });
+        const two = plan.add("vswitch", "vsw-2", { cidrBlock: "10.0.2.0/24", availabilityZone: "cn-hangzhou-a" });
+        loadBalancer(plan, "alb", "alb", [
+            { zoneId: zones.ref("firstZone"), vswitchId: one.ref(), allocationId: plan.eip("eip-1").ref() },
+            { zoneId: zones.ref("secondZone"), vswitchId: two.ref(), allocationId: plan.eip("eip-2").ref() },
+        ]);
+        expect(violations(plan.resources(), policy)).toEqual(["alb"]);
+    });
+
+    test("the message names the load balancer and the crowded zone, states the rule and gives the fix", () => {
+        const [message, ...rest] = messages(policy, (plan) => {
+            loadBalancer(plan, "alb", "web-alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+        });
+        expect(rest).toEqual([]);
+        expect(message).toContain('ALB instance "web-alb" would hold more than one EIP in a zone (2 in cn-hangzhou-a)');
+        expect(message).toContain("each zone of an ALB or NLB supports one EIP");
+        expect(message).toContain("Keep one zone mapping per zone, each with at most one allocationId");
+    });
+
+    test("the message for more EIPs than zones gives the counts and the fix", () => {
+        const [message] = messages(policy, (plan) => {
+            loadBalancer(plan, "nlb", "web-nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
+        });
+        expect(message).toContain('NLB instance "web-nlb" would hold 2 EIPs but has 1 zone');
+        expect(message).toContain("Add zone mappings in more zones, or bind fewer EIPs");
+    });
+
+    describe("undecided", () => {
+        test("two EIPs among three mappings, two of them in one zone: preview cannot tell, the update can", () => {
+            const phases = bothPhases((plan) => {
+                loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "b", "cn-hangzhou-b")]);
+            });
+            expect(violations(phases.preview, policy)).toEqual([]);
+            expect(undecided(phases.preview, policy)).toEqual(["alb"]);
+            expect(undecided(phases.preview, policy, { reportUndecided: false })).toEqual([]);
+            expect(violations(phases.update, policy)).toEqual(["alb"]);
+        });
+
+        test("a zone computed from other resources, for mappings in vSwitches outside the stack", () => {
+            const plan = new Plan("preview");
+            const zones = plan.add("vpc", "zone-source");
+            loadBalancer(plan, "nlb", "nlb", [
+                { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
+                { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two", allocationId: plan.eip("eip-2").ref() },
+            ]);
+            const resources = plan.resources();
+            expect(violations(resources, policy)).toEqual([]);
+            expect(undecided(resources, policy)).toEqual(["nlb"]);
+            expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
+        });
+
+        test("not for a single EIP", () => {
+            const plan = new Plan("preview");
+            const zones = plan.add("vpc", "zone-source");
+            loadBalancer(plan, "nlb", "nlb", [
+                { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
+                { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two" },
+            ]);
+            expect(undecided(plan.resources(), policy)).toEqual([]);
+        });
+    });
+
+    test("reportUndecided: false never hides a violation", () => {
+        expect(
+            violationsInBothPhases(
+                policy,
+                (plan) => {
+                    loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+                },
+                { reportUndecided: false },
+            ),
+        ).toEqual(["alb"]);
+    });
+});

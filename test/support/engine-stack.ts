@@ -1,0 +1,40 @@
+// Renders a Plan (test/support/plan.ts) as the engine sends a stack to an analyzer: URNs, type
+// tokens, outputs with the unknown sentinel, providers both as resources and as each resource's
+// provider reference, and property dependencies.
+
+import { ResourceInput } from "../../policypack/core/resources";
+import { UNKNOWN } from "../../policypack/core/values";
+import { EngineResource } from "../../tools/harness/analyzer";
+import { UNKNOWN_SENTINEL } from "../../tools/harness/program";
+
+export function wire(value: unknown): unknown {
+    if (value === UNKNOWN) {
+        return UNKNOWN_SENTINEL;
+    }
+    if (Array.isArray(value)) {
+        return value.map(wire);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, element]) => [key, wire(element)]));
+    }
+    return value;
+}
+
+export function toEngineResources(resources: readonly ResourceInput[]): EngineResource[] {
+    const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
+    return resources.map((resource) => {
+        const provider = resource.provider === undefined ? undefined : byAddress.get(resource.provider);
+        return {
+            urn: resource.address,
+            type: resource.type,
+            name: resource.name,
+            properties: wire(resource.props) as Record<string, unknown>,
+            dependencies: [...new Set(Object.values(resource.propertyDependencies ?? {}).flat())],
+            propertyDependencies: resource.propertyDependencies ?? {},
+            provider:
+                provider === undefined
+                    ? undefined
+                    : { urn: provider.address, type: provider.type, name: provider.name, properties: wire(provider.props) as Record<string, unknown> },
+        };
+    });
+}
