@@ -97,6 +97,30 @@ describe(policy, () => {
         ).toEqual([]);
     });
 
+    // BUG: the rule matches a literal internalIp against every planned instance's privateIp, whatever
+    // its VPC. A private IP is unique only within one VPC, and a NAT gateway's DNAT entry forwards only
+    // to addresses in the gateway's own VPC. Here "web" (VPC "vpc-a") has 10.0.1.10 and an EIP, while
+    // the DNAT entry of the gateway in "vpc-b" forwards to 10.0.1.10 of a server in vpc-b that the
+    // stack does not manage: nothing conflicts, yet the rule reports "web-assoc" and "b-dnat". The
+    // plan links everything needed to tell: the entry's forwardTableId comes from the gateway, whose
+    // vpcId is vpc-b, and web's vSwitch has vpcId vpc-a.
+    test.failing("passes: a literal internalIp equal to the private IP of an instance in another VPC", () => {
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                const vpcA = plan.add("vpc", "vpc-a", { cidrBlock: "10.0.0.0/16" });
+                const vpcB = plan.add("vpc", "vpc-b", { cidrBlock: "10.0.0.0/16" });
+                const vswA = plan.vswitch("vsw-a", "10.0.1.0/24", { vpcId: vpcA.ref() });
+                const vswB = plan.vswitch("vsw-b", "10.0.1.0/24", { vpcId: vpcB.ref() });
+                const web = plan.instance("web", { vswitchId: vswA.ref(), vpcId: vpcA.ref(), privateIp: "10.0.1.10" });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+                const ngwB = plan.add("natGateway", "ngw-b", { vpcId: vpcB.ref(), vswitchId: vswB.ref(), natType: "Enhanced" });
+                const natEip = plan.eip("nat-eip");
+                plan.associate("nat-assoc", natEip, ngwB);
+                dnat(plan, "b-dnat", ngwB, natEip, "10.0.1.10");
+            }),
+        ).toEqual([]);
+    });
+
     test("fails: DNAT with internalIp = instance.privateIp on an instance with an EIP", () => {
         expect(
             violationsInBothPhases(policy, (plan) => {
