@@ -232,6 +232,15 @@ describe(policy, () => {
         expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
     });
 
+    test("an unusable reportUndecided falls back to true and says so", () => {
+        const phases = bothPhases((plan) => {
+            const { web } = network(plan);
+            plan.associate("web-assoc", "eip-elsewhere01", web);
+        });
+        expect(undecided(phases.preview, policy, { reportUndecided: "no" })).toEqual(["<stack>", "web-assoc"]);
+        expect(violations(phases.preview, policy, { reportUndecided: "no" })).toEqual([]);
+    });
+
     test("reportUndecided: false never hides a violation", () => {
         expect(
             violationsInBothPhases(

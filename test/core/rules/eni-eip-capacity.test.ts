@@ -172,6 +172,27 @@ describe(policy, () => {
             ).toEqual(["stray"]);
         });
 
+        test("fails: a privateIpAddress not among the ENI's when its primary IP is given by the deprecated privateIp", () => {
+            expect(
+                violationsInBothPhases(policy, (plan) => {
+                    const vswitch = plan.vswitch("vsw");
+                    const eni = plan.add("eni", "old-eni", { vswitchId: vswitch.ref(), privateIp: "10.0.1.30", privateIpAddresses: ["10.0.1.31"] });
+                    bind(plan, "good", eni, { privateIpAddress: "10.0.1.30" });
+                    bind(plan, "stray", eni, { privateIpAddress: "10.0.1.10" });
+                }),
+            ).toEqual(["stray"]);
+        });
+
+        test("fails: a NAT-mode binding on a primary IP other than the one referenced from the ENI", () => {
+            expect(
+                violationsInBothPhases(policy, (plan) => {
+                    const eni = eniIn(plan);
+                    const other = eniIn(plan, { primaryIpAddress: "10.0.1.40" }, "other-eni");
+                    bind(plan, "crossed", eni, { privateIpAddress: other.ref("primaryIpAddress") });
+                }),
+            ).toEqual(["crossed"]);
+        });
+
         test("passes: a privateIpAddress cannot be checked against an ENI whose secondary IPs the system assigns", () => {
             expect(
                 violationsInBothPhases(policy, (plan) => {
