@@ -162,12 +162,16 @@ describe(policy, () => {
     });
 
     test("reportUndecided: false never hides a violation", () => {
-        const plan = new Plan("preview");
-        const settings = plan.eip("settings");
-        const { web } = network(plan, { internetMaxBandwidthOut: settings.ref("bandwidth") });
-        plan.associate("web-assoc-1", plan.eip("web-eip-1"), web);
-        plan.associate("web-assoc-2", plan.eip("web-eip-2"), web);
-        expect(violations(plan.resources(), policy, { reportUndecided: false })).toEqual(["web-assoc-1", "web-assoc-2"]);
-        expect(undecided(plan.resources(), policy, { reportUndecided: false })).toEqual([]);
+        const build = (plan: Plan) => {
+            const settings = plan.eip("settings");
+            const { web } = network(plan, { internetMaxBandwidthOut: settings.ref("bandwidth") });
+            plan.associate("web-assoc-1", plan.eip("web-eip-1"), web);
+            plan.associate("web-assoc-2", plan.eip("web-eip-2"), web);
+        };
+        expect(violationsInBothPhases(policy, build, { reportUndecided: false })).toEqual(["web-assoc-1", "web-assoc-2"]);
+        const phases = bothPhases(build);
+        expect(undecided(phases.preview, policy)).toEqual(["web-assoc-1", "web-assoc-2"]);
+        expect(undecided(phases.preview, policy, { reportUndecided: false })).toEqual([]);
+        expect(violations(phases.preview, policy)).toEqual(violations(phases.preview, policy, { reportUndecided: false }));
     });
 });
