@@ -164,6 +164,15 @@ export class Model {
         return [...found.values()];
     }
 
+    /** True when property `key` is unknown and every resource it was computed from is of `kind`. */
+    computedOnlyFrom(resource: ResourceInput, key: string, kind: ResourceKind): boolean {
+        const deps = resource.propertyDependencies?.[key];
+        if (!isUnknown(prop(resource.props, key)) || !Array.isArray(deps) || deps.length === 0) {
+            return false;
+        }
+        return deps.every((address) => this.byAddress(address)?.kind === kind);
+    }
+
     /**
      * A stable identity for what a reference names, so that the same EIP reached by a resource
      * reference and by its literal id counts once.
@@ -216,13 +225,16 @@ export class Model {
 
     private associationBinding(association: ResourceInput): Binding {
         const target = this.resolve(association, "instanceId", TARGET_KINDS);
+        // An instanceId computed from EIPs alone is an EIP's id or address: no output of an EIP names
+        // a resource that can hold one.
+        const fromEipsOnly = target.kind === "unresolved" && this.computedOnlyFrom(association, "instanceId", "eip");
         return {
             key: association.address,
             source: "association",
             via: association,
             eip: this.resolve(association, "allocationId", ["eip"]),
             target,
-            targetKind: targetKindOf(target),
+            targetKind: fromEipsOnly ? "eip" : targetKindOf(target),
             declaredInstanceType: asString(this.setting(association, "instanceType")),
             mode: asString(this.setting(association, "mode")),
             privateIpAddress: asString(this.setting(association, "privateIpAddress")),
@@ -255,6 +267,7 @@ export class Model {
         }
         const eips = this.elementRefs(lb, list, "allocationId", "eip");
         const vswitches = this.elementRefs(lb, list, "vswitchId", "vswitch");
+        const openEips = new Set(eips.open);
         const mappings = list.map((element, index): ZoneMapping => {
             const vswitch = vswitches.refs[index] ?? { kind: "absent" };
             let zone = asString(prop(element, "zoneId"));
@@ -263,7 +276,7 @@ export class Model {
                 zone = vswitchZone ?? UNKNOWN;
             }
             const eip = eips.refs[index];
-            const open = eips.unplaced.length > 0 && eips.open.includes(index);
+            const open = eips.unplaced.length > 0 && openEips.has(index);
             return { index, zone, vswitch, eip: open ? "unplaced" : eip };
         });
         return { mappings, unplaced: eips.unplaced, complete: true };

@@ -6,7 +6,8 @@
 //
 // A DNAT entry (alicloud.vpc.ForwardEntry) names its instance by private IP, `internalIp`: usually
 // `instance.privateIp`, unknown at preview and traced through its dependency, or a literal equal to
-// the instance's private IP. Whichever of the two is declared first, the other one fails.
+// the instance's private IP in the gateway's VPC. Whichever of the two is declared first, the other
+// one fails.
 
 import { describe, describeBinding, listOf } from "../describe";
 import { Binding, Model } from "../model";
@@ -15,7 +16,48 @@ import { defineRule } from "../rule";
 import { asString, isUnknown, prop } from "../values";
 import { bindingsOnto } from "./common";
 
-/** The one ECS instance whose private IP a DNAT entry forwards to, when it can be told. */
+/** Where a resource sits: its VPC and its vSwitch, as identities, when they can be told. */
+function networkOf(model: Model, resource: ResourceInput): { vpc?: string; vswitch?: string } {
+    const vswitch = model.vswitchOf(resource);
+    const direct = model.identity(model.resolve(resource, "vpcId", ["vpc"], model.setting(resource, "vpcId")));
+    const viaVswitch = vswitch.kind === "resource" ? model.identity(model.resolve(vswitch.resource, "vpcId", ["vpc"], model.setting(vswitch.resource, "vpcId"))) : undefined;
+    return { vpc: direct ?? viaVswitch, vswitch: model.identity(vswitch) };
+}
+
+/** True when two resources are provably in one VPC: the same VPC, or the same vSwitch. */
+function sameNetwork(model: Model, a: ResourceInput, b: ResourceInput): boolean {
+    const x = networkOf(model, a);
+    const y = networkOf(model, b);
+    if (x.vpc !== undefined && y.vpc !== undefined) {
+        return x.vpc === y.vpc;
+    }
+    return x.vswitch !== undefined && x.vswitch === y.vswitch;
+}
+
+/** The NAT gateway a DNAT entry belongs to, through its forward table. */
+function gatewayOf(model: Model, entry: ResourceInput): ResourceInput | undefined {
+    const value = prop(entry.props, "forwardTableId");
+    if (isUnknown(value)) {
+        const candidates = model.dependencyCandidates(entry, "forwardTableId", ["natGateway"]);
+        return candidates.length === 1 ? candidates[0] : undefined;
+    }
+    const table = asString(value);
+    if (typeof table !== "string") {
+        return undefined;
+    }
+    const owners = model.ofKind("natGateway").filter((gateway) => {
+        const tables = model.setting(gateway, "forwardTableIds");
+        const list = Array.isArray(tables) ? tables : typeof tables === "string" ? tables.split(",") : [];
+        return list.some((id) => typeof id === "string" && id.trim() === table);
+    });
+    return owners.length === 1 ? owners[0] : undefined;
+}
+
+/**
+ * The one ECS instance whose private IP a DNAT entry forwards to, when it can be told: the instance
+ * the address was computed from, or the one planned instance that declares that address and is
+ * provably in the VPC of the entry's gateway (private IPs repeat across VPCs).
+ */
 function dnatInstance(model: Model, entry: ResourceInput): ResourceInput | undefined {
     const value = prop(entry.props, "internalIp");
     if (isUnknown(value)) {
@@ -23,13 +65,14 @@ function dnatInstance(model: Model, entry: ResourceInput): ResourceInput | undef
         return candidates.length === 1 ? candidates[0] : undefined;
     }
     const ip = asString(value);
-    if (typeof ip !== "string") {
+    const gateway = gatewayOf(model, entry);
+    if (typeof ip !== "string" || gateway === undefined) {
         return undefined;
     }
     const owners = model.ofKind("ecsInstance").filter((instance) =>
         ["privateIp", "primaryIpAddress"].some((key) => asString(model.setting(instance, key)) === ip),
     );
-    return owners.length === 1 ? owners[0] : undefined;
+    return owners.length === 1 && sameNetwork(model, owners[0], gateway) ? owners[0] : undefined;
 }
 
 export const eipDnatConflict = defineRule({

@@ -59,7 +59,8 @@ function instanceTypeMismatch(model: Model, binding: Binding): string | undefine
         return binding.target.kind === "literal" ? `"${binding.target.id}" is an ${kind.toUpperCase()} instance, which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` : undefined;
     }
     if (kind === "eip") {
-        return `instanceId "${binding.target.kind === "literal" ? binding.target.id : ""}" names an EIP, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`;
+        const named = binding.target.kind === "literal" ? `instanceId "${binding.target.id}" names an EIP` : "instanceId is computed from an EIP";
+        return `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`;
     }
     const effective = model.effectiveInstanceType(binding);
     if (typeof effective !== "string" || asInstanceType(effective) === undefined || typeof kind !== "string" || kind === "other") {

@@ -79,6 +79,20 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     if (multi.length > maxMultiBinded) {
         violation(`${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
     }
+    const byIp = new Map<string, Binding[]>();
+    for (const binding of nat) {
+        if (typeof binding.privateIpAddress === "string") {
+            byIp.set(binding.privateIpAddress, [...(byIp.get(binding.privateIpAddress) ?? []), binding]);
+        }
+    }
+    for (const [ip, sharing] of byIp) {
+        if (sharing.length > 1) {
+            const sharingInvolved = involvedInGroup(sharing);
+            sharing.forEach((binding) =>
+                report.violation(binding.via, `${names(sharing)} all bind an EIP to private IP ${ip} of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`, sharingInvolved),
+            );
+        }
+    }
     if (eni === undefined) {
         return;
     }
@@ -95,17 +109,6 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
         nat.forEach((binding) =>
             report.undecided(binding.via, `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`, involved),
         );
-    }
-    const byIp = new Map<string, Binding[]>();
-    for (const binding of nat) {
-        if (typeof binding.privateIpAddress === "string") {
-            byIp.set(binding.privateIpAddress, [...(byIp.get(binding.privateIpAddress) ?? []), binding]);
-        }
-    }
-    for (const [ip, sharing] of byIp) {
-        if (sharing.length > 1) {
-            violation(`${names(sharing)} all bind an EIP to private IP ${ip} of ${describe(eni)}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`);
-        }
     }
     const addresses = eniAddresses(model, eni);
     if (!isKnown(addresses)) {

@@ -3,11 +3,11 @@ import { findings, messages, violationsInBothPhases } from "../../support/verdic
 
 const policy = "eip-dnat-conflict";
 
-function network(plan: Plan, webProps: Record<string, unknown> = {}) {
+function network(plan: Plan, webProps: Record<string, unknown> = {}, natProps: Record<string, unknown> = {}) {
     const vswitch = plan.vswitch("vsw");
     const web = plan.instance("web", { vswitchId: vswitch.ref(), ...webProps });
     const api = plan.instance("api", { vswitchId: vswitch.ref(), privateIp: "10.0.1.20" });
-    const ngw = plan.add("natGateway", "ngw", { vswitchId: vswitch.ref(), natType: "Enhanced" });
+    const ngw = plan.add("natGateway", "ngw", { vswitchId: vswitch.ref(), natType: "Enhanced", ...natProps });
     const natEip = plan.eip("nat-eip");
     plan.associate("nat-assoc", natEip, ngw);
     return { vswitch, web, api, ngw, natEip };
@@ -97,14 +97,14 @@ describe(policy, () => {
         ).toEqual([]);
     });
 
-    // BUG: the rule matches a literal internalIp against every planned instance's privateIp, whatever
+    // Regression (found by these tests, since fixed): the rule matches a literal internalIp against every planned instance's privateIp, whatever
     // its VPC. A private IP is unique only within one VPC, and a NAT gateway's DNAT entry forwards only
     // to addresses in the gateway's own VPC. Here "web" (VPC "vpc-a") has 10.0.1.10 and an EIP, while
     // the DNAT entry of the gateway in "vpc-b" forwards to 10.0.1.10 of a server in vpc-b that the
     // stack does not manage: nothing conflicts, yet the rule reports "web-assoc" and "b-dnat". The
     // plan links everything needed to tell: the entry's forwardTableId comes from the gateway, whose
     // vpcId is vpc-b, and web's vSwitch has vpcId vpc-a.
-    test.failing("passes: a literal internalIp equal to the private IP of an instance in another VPC", () => {
+    test("passes: a literal internalIp equal to the private IP of an instance in another VPC", () => {
         expect(
             violationsInBothPhases(policy, (plan) => {
                 const vpcA = plan.add("vpc", "vpc-a", { cidrBlock: "10.0.0.0/16" });
@@ -173,11 +173,22 @@ describe(policy, () => {
         ).toEqual(["web-assoc", "web-http", "web-https"]);
     });
 
-    test("fails: an instance read into the stack, bound by its literal id, with a DNAT entry on its private IP", () => {
+    test("passes: a literal internalIp equal to the private IP of an instance whose VPC cannot be told", () => {
         expect(
             violationsInBothPhases(policy, (plan) => {
                 const { ngw, natEip } = network(plan);
                 plan.instance("legacy", { vswitchId: "vsw-bp1existing", privateIp: "172.16.0.8" }, { external: true, id: "i-bp1legacy" });
+                plan.associate("legacy-assoc", "eip-bp1existing", "i-bp1legacy");
+                dnat(plan, "legacy-dnat", ngw, natEip, "172.16.0.8");
+            }),
+        ).toEqual([]);
+    });
+
+    test("fails: an instance read into the stack, bound by its literal id, with a DNAT entry on its private IP in the same VPC", () => {
+        expect(
+            violationsInBothPhases(policy, (plan) => {
+                const { ngw, natEip } = network(plan, {}, { vpcId: "vpc-bp1shared" });
+                plan.instance("legacy", { vswitchId: "vsw-bp1existing", vpcId: "vpc-bp1shared", privateIp: "172.16.0.8" }, { external: true, id: "i-bp1legacy" });
                 plan.associate("legacy-assoc", "eip-bp1existing", "i-bp1legacy");
                 dnat(plan, "legacy-dnat", ngw, natEip, "172.16.0.8");
             }),

@@ -278,13 +278,13 @@ describe(policy, () => {
             ).toEqual(["eip-assoc"]);
         });
 
-        // BUG: at preview `instanceId: otherEip.id` is unknown and its only dependency is an EIP, so the
+        // Regression (found by these tests, since fixed): at preview `instanceId: otherEip.id` is unknown and its only dependency is an EIP, so the
         // rule calls it "unresolved" (advisory) instead of reporting it; after the update the same
         // value is a literal eip- id and is reported. Preview and update disagree, and the gate lets
         // an association that cannot succeed through at preview. No output of an EIP is a resource id
         // that can hold an EIP, so a value computed from exactly one EIP can be judged like a literal
         // eip- id.
-        test.failing("fails in both phases: instanceId set to another EIP's id", () => {
+        test("fails in both phases: instanceId set to another EIP's id", () => {
             expect(
                 violationsInBothPhases(policy, (plan) => {
                     const other = plan.eip("other-eip");

@@ -138,12 +138,12 @@ describe(policy, () => {
             ).toEqual(["first", "second"]);
         });
 
-        // BUG: the "one EIP per private IP" finding is reported on every association of the ENI (the
+        // Regression (found by these tests, since fixed): the "one EIP per private IP" finding is reported on every association of the ENI (the
         // rule's `violation` helper), not only on the ones that share the private IP. "third" binds
         // 10.0.1.12, which nothing else uses and which the ENI has, so it succeeds whatever order the
         // associations are made in: a false positive on "third". The "not one of the ENI's private IPs"
         // check right below it reports only the offending associations.
-        test.failing("fails: only the two associations that share a private IP, not a third on its own IP", () => {
+        test("fails: only the two associations that share a private IP, not a third on its own IP", () => {
             expect(
                 violationsInBothPhases(policy, (plan) => {
                     const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
@@ -211,11 +211,11 @@ describe(policy, () => {
             ).toEqual([]);
         });
 
-        // BUG: for an ENI outside the stack the rule returns before its "one EIP per private IP"
+        // Regression (found by these tests, since fixed): for an ENI outside the stack the rule returns before its "one EIP per private IP"
         // check, although that check needs nothing from the ENI: two NAT-mode EIPs on one private IP
         // of one ENI fail whatever the ENI is (the second association is refused). The rule's header
         // says NAT mode takes one EIP per private IP.
-        test.failing("fails: two NAT-mode associations on the same private IP of a literal eni- id", () => {
+        test("fails: two NAT-mode associations on the same private IP of a literal eni- id", () => {
             expect(
                 violationsInBothPhases(policy, (plan) => {
                     bind(plan, "first", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
