@@ -67,6 +67,8 @@ export interface Rule<O extends Record<string, RuleOption> = Record<string, Rule
     readonly description: string;
     /** The FAQ sentence (or the documented fact) the rule enforces, quoted in the README. */
     readonly faq: string;
+    /** What the rule rejects, one case per entry, for the README. */
+    readonly rejects: readonly string[];
     readonly enforcementLevel: "mandatory" | "advisory";
     readonly severity: "low" | "medium" | "high" | "critical";
     readonly remediationSteps: string;

@@ -16,6 +16,9 @@ export const albNlbEipPerZone = defineRule({
     name: "alb-nlb-eip-per-zone",
     description: "An ALB or NLB instance can be associated with one EIP per zone.",
     faq: "An ALB instance can be associated with multiple EIPs. The number of EIPs depends on the number of zones in the region where the ALB instance is deployed. Each zone supports one EIP. (The FAQ says the same of NLB instances.)",
+    rejects: [
+        "An ALB or NLB with two zone mappings in one zone that both carry an EIP, or more EIPs than zones.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -19,6 +19,10 @@ export const ecsSingleEip = defineRule({
     name: "ecs-single-eip",
     description: "An ECS instance can be associated with only one EIP, and with none if it already has a static public IP.",
     faq: "You can associate an ECS instance with only one EIP. However, you can associate multiple EIPs with an ECS instance by attaching secondary ENIs to the instance.",
+    rejects: [
+        "A second EIP on an ECS instance's primary network interface (two associations with `instanceType` `EcsInstance`, declared or inferred).",
+        "Any EIP on an instance with a static public IP (`internetMaxBandwidthOut` > 0).",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: `Keep one EipAssociation per ECS instance. ${SEVERAL_EIPS} An instance with a static public IP (internetMaxBandwidthOut > 0) takes no EIP: set internetMaxBandwidthOut to 0 (or remove it) before associating the EIP.`,

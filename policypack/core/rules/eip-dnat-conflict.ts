@@ -79,6 +79,9 @@ export const eipDnatConflict = defineRule({
     name: "eip-dnat-conflict",
     description: "An ECS instance cannot both be associated with an EIP and be the target of a NAT gateway DNAT entry.",
     faq: "If your ECS instance is already associated with an EIP, you cannot use the DNAT feature of a NAT Gateway to provide Internet services. If you have already added a DNAT entry for an ECS instance, you cannot associate an EIP with that ECS instance.",
+    rejects: [
+        "An ECS instance with an EIP that is also the internal target of a DNAT entry (`alicloud.vpc.ForwardEntry`): `internalIp` computed from the instance (`instance.privateIp`), or a literal equal to the instance's private IP in the gateway's VPC. Reported on both the association and the DNAT entry, whichever was declared first.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

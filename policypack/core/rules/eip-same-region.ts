@@ -47,6 +47,11 @@ export const eipSameRegion = defineRule({
     name: "eip-same-region",
     description: "An EIP and the resource it is associated with must be in the same region.",
     faq: "An EIP and the resource you want to associate it with must be in the same region. For example, you cannot associate an EIP in the China (Beijing) region with a resource in the China (Hangzhou) region.",
+    rejects: [
+        "An EIP, its EipAssociation and the bound resource whose providers are in different regions (explicit `alicloud.Provider` regions, or the stack's `alicloud:region` for the default provider).",
+        "An ALB/NLB zone mapping whose EIP is in another region than the load balancer.",
+        "Resources on the same provider always share a region; zones never matter.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -15,6 +15,11 @@ export const eipSingleBinding = defineRule({
     name: "eip-single-binding",
     description: "An EIP can be associated with only one cloud resource at a time.",
     faq: "Can a single EIP be bound to multiple cloud resources simultaneously? No. You can associate an EIP with only one cloud resource at a time.",
+    rejects: [
+        "Two EipAssociations of one EIP, whether they name it by resource reference (`eip.id`) or by its literal allocation id.",
+        "An EipAssociation and an ALB/NLB zone mapping (`zoneMappings[].allocationId`) that use the same EIP.",
+        "Two zone mappings (of one or several ALBs/NLBs) that use the same EIP.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

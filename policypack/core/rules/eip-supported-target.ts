@@ -106,6 +106,14 @@ export const eipSupportedTarget = defineRule({
     name: "eip-supported-target",
     description: "An EIP association must target a resource that can hold an EIP, with the instanceType that resource takes.",
     faq: "You can associate an EIP with the following cloud resources: ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and high-availability virtual IP addresses (HAVIPs). You can associate an EIP with an internal-facing CLB instance in a VPC, but not with an Internet-facing CLB instance.",
+    rejects: [
+        "An EipAssociation whose target is an ALB or NLB (they take EIPs only through `zoneMappings[].allocationId`).",
+        "An ECS instance in the classic network (no `vswitchId` and no launch template).",
+        "An Internet-facing CLB (`addressType: \"internet\"`, or neither `addressType` nor `vswitchId` set).",
+        "A VPC NAT gateway (`networkType: \"intranet\"`).",
+        "An `instanceType` that contradicts the target: set wrongly, or omitted for an ENI or HAVIP (the provider then sends `EcsInstance`), or contradicting a literal id's prefix (`i-`, `eni-`, `lb-`, `ngw-`, `havip-`, `alb-`, `nlb-`), or an `instanceId` that is itself an EIP's id.",
+        "`instanceType: \"IpAddress\"` without `vpcId` or `privateIpAddress`.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -37,6 +37,12 @@ export const eniEipCapacity = defineRule({
     name: "eni-eip-capacity",
     description: "A secondary ENI can hold only as many EIPs as its binding mode allows.",
     faq: "When you associate EIPs with a secondary ENI in NAT Mode, the number of EIPs that you can associate depends on the number of private IP addresses assigned to the secondary ENI.",
+    rejects: [
+        "NAT mode (the default): more EIPs than the ENI has private IPs (primary + secondary), two EIPs on one `privateIpAddress`, or a `privateIpAddress` that is not one of the ENI's.",
+        "Cut-through mode (`BINDED`): more than one EIP on the ENI, or an ENI with secondary private IPs.",
+        "Multi-EIP-to-ENI mode (`MULTI_BINDED`): more than `maxMultiBindedEips` EIPs (default 10).",
+        "NAT and `MULTI_BINDED` associations mixed on one ENI.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -10,6 +10,9 @@ export const havipSingleEip = defineRule({
     name: "havip-single-eip",
     description: "An HAVIP can be associated with only one EIP.",
     faq: "A high-availability virtual IP address (HAVIP) instance can be associated with only one EIP.",
+    rejects: [
+        "More than one EIP associated with an HAVIP.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -13,6 +13,9 @@ export const natGatewayEipLimit = defineRule({
     name: "nat-gateway-eip-limit",
     description: "An Internet NAT gateway can be associated with at most 20 EIPs (or the quota configured as maxEips).",
     faq: "An Internet NAT Gateway can be associated with up to 20 EIPs.",
+    rejects: [
+        "More than `maxEips` (default 20) EIPs associated with one Internet NAT gateway.",
+    ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -68,6 +68,9 @@ export const natGatewayVswitchCapacity = defineRule({
     name: "nat-gateway-vswitch-capacity",
     description: "Each EIP associated with a new Internet NAT gateway takes a private IP from the gateway's vSwitch, which must have enough free addresses.",
     faq: "Starting from September 19, 2022, when you associate an EIP with a newly created Internet NAT Gateway, the EIP consumes a private IP address from the NAT Gateway's vSwitch. Make sure that the vSwitch has sufficient private IP addresses.",
+    rejects: [
+        "A NAT gateway whose vSwitch (with a known CIDR block) cannot hold one private IP for the gateway, one per EIP bound to it, and one or more for every other planned resource in that vSwitch (instances and their secondary IPs, ENIs, other gateways and their EIPs, CLBs, HAVIPs, ALB/NLB zone mappings), after the 4 addresses Alibaba Cloud reserves.",
+    ],
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps:
