@@ -20,7 +20,14 @@ async function main(): Promise<number> {
     let failures = 0;
     try {
         for (const example of examples) {
-            const outcome = await runExample(client, example);
+            let outcome;
+            try {
+                outcome = await runExample(client, example);
+            } catch (error) {
+                failures++;
+                console.log(`\n=== ${example.id}\n    FAILED: ${error instanceof Error ? error.message : String(error)}`);
+                continue;
+            }
             const expected = JSON.stringify(example.expected.verdicts);
             const actual = JSON.stringify(outcome.verdicts);
             const ok = expected === actual;

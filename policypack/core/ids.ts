@@ -36,6 +36,17 @@ export function kindOfId(id: string): TargetKind | "eip" | undefined {
     return undefined;
 }
 
+/**
+ * Kinds that some other output of a resource can name: an instance's `networkInterfaceId` is its
+ * primary ENI, an HAVIP's `masterInstanceId` an instance, an NLB zone mapping's `eniId` an ENI. An
+ * unknown value traced to such a resource is its id only as long as nothing says otherwise.
+ */
+export const KINDS_NAMED_BY_OUTPUTS: Readonly<Partial<Record<TargetKind, readonly TargetKind[]>>> = {
+    ecsInstance: ["eni"],
+    havip: ["ecsInstance", "eni"],
+    nlb: ["eni"],
+};
+
 /** AssociateEipAddress `InstanceType` values. */
 export type InstanceType = "EcsInstance" | "NetworkInterface" | "SlbInstance" | "Nat" | "HaVip" | "IpAddress";
 

@@ -14,7 +14,8 @@ import { ResourceInput, ResourceKind } from "./resources";
 import { Maybe, UNKNOWN, asString, isKnown, isRecord, isUnknown, prop, readList, readString } from "./values";
 
 export type Ref =
-    | { readonly kind: "resource"; readonly resource: ResourceInput }
+    /** `via`: "dependency" when an unknown value was traced to the one resource it was computed from. */
+    | { readonly kind: "resource"; readonly resource: ResourceInput; readonly via?: "dependency" }
     | { readonly kind: "literal"; readonly id: string }
     | { readonly kind: "unresolved" }
     | { readonly kind: "absent" };
@@ -50,6 +51,8 @@ export interface LoadBalancerMappings {
     readonly unplaced: readonly Ref[];
     /** False when the list of zone mappings itself is unknown. */
     readonly complete: boolean;
+    /** Mappings with an unknown allocation id that cannot be told apart from unset ones. */
+    readonly doubtful?: number;
 }
 
 export interface Region {
@@ -145,7 +148,7 @@ export class Model {
             return { kind: "unresolved" };
         }
         const candidates = this.dependencyCandidates(resource, key, kinds);
-        return candidates.length === 1 ? { kind: "resource", resource: candidates[0] } : { kind: "unresolved" };
+        return candidates.length === 1 ? { kind: "resource", resource: candidates[0], via: "dependency" } : { kind: "unresolved" };
     }
 
     /** The distinct resources of `kinds` that property `key` of `resource` was computed from. */
@@ -262,8 +265,14 @@ export class Model {
 
     private readZoneMappings(lb: ResourceInput): LoadBalancerMappings {
         const list = readList(lb.props, "zoneMappings");
-        if (!isKnown(list)) {
-            return { mappings: [], unplaced: [], complete: false };
+        if (list === UNKNOWN) {
+            // The whole list is computed (built in an apply): the EIPs it was computed from are bound
+            // by this load balancer, in mappings that cannot be told.
+            const eips = this.dependencyCandidates(lb, "zoneMappings", ["eip"]);
+            return { mappings: [], unplaced: eips.map((resource) => ({ kind: "resource", resource, via: "dependency" })), complete: false };
+        }
+        if (list === undefined) {
+            return { mappings: [], unplaced: [], complete: true };
         }
         const eips = this.elementRefs(lb, list, "allocationId", "eip");
         const vswitches = this.elementRefs(lb, list, "vswitchId", "vswitch");
@@ -279,7 +288,7 @@ export class Model {
             const open = eips.unplaced.length > 0 && openEips.has(index);
             return { index, zone, vswitch, eip: open ? "unplaced" : eip };
         });
-        return { mappings, unplaced: eips.unplaced, complete: true };
+        return { mappings, unplaced: eips.unplaced, complete: true, doubtful: eips.open.length };
     }
 
     /**
@@ -312,7 +321,7 @@ export class Model {
         const pool = this.dependencyCandidates(lb, "zoneMappings", [kind]).filter((candidate) => !named.has(candidate.address));
         if (pool.length === open.length) {
             open.forEach((index, n) => {
-                refs[index] = { kind: "resource", resource: pool[n] };
+                refs[index] = { kind: "resource", resource: pool[n], via: "dependency" };
             });
             return { refs, open: [], unplaced: [] };
         }
@@ -322,7 +331,7 @@ export class Model {
             });
             return { refs, open: [], unplaced: [] };
         }
-        return { refs, open, unplaced: pool.map((resource) => ({ kind: "resource", resource })) };
+        return { refs, open, unplaced: pool.map((resource) => ({ kind: "resource", resource, via: "dependency" })) };
     }
 
     private zoneMappingBindings(lb: ResourceInput): Binding[] {

@@ -105,7 +105,9 @@ export class Reporter {
         }
         this.seen.add(key);
         const addresses = new Set([...(resource ? [resource.address] : []), ...involved.map((r) => r.address)]);
-        this.findings.push({ policy: this.policy, outcome, resource: resource?.address, involved: [...addresses], message });
+        // Messages may open with a phrase such as "the cn-hangzhou-a zone mapping"; "vSwitch" stays as it is.
+        const sentence = /^[a-z]+[\s,]/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+        this.findings.push({ policy: this.policy, outcome, resource: resource?.address, involved: [...addresses], message: sentence });
     }
 }
 

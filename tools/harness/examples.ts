@@ -25,7 +25,11 @@ export interface Verdict {
 }
 
 export interface Expectation {
+    /** The verdicts at preview. */
     readonly verdicts: Verdict[];
+    /** The verdicts after the update, when the preview cannot see as much (explained in `note`). */
+    readonly update?: Verdict[];
+    readonly note?: string;
     /** `--policy-pack-config` to run the example with. */
     readonly policyConfig?: PackConfig;
 }
@@ -39,6 +43,8 @@ export interface Example {
     readonly expected: Expectation;
     readonly stack: string;
     readonly project: string;
+    /** Set when the example's files cannot be read. */
+    readonly error?: string;
 }
 
 function readStackConfig(dir: string, stack: string): Record<string, string> {
@@ -66,15 +72,18 @@ export function listExamples(stack = "dev"): Example[] {
             const full = path.join(dir, entry.name);
             if (fs.existsSync(path.join(full, "Pulumi.yaml")) && fs.existsSync(path.join(full, "expected.json"))) {
                 const id = path.relative(EXAMPLES_DIR, full).split(path.sep).join("/");
-                found.push({
-                    id,
-                    dir: full,
-                    program: path.join(COMPILED_EXAMPLES_DIR, id, "index.js"),
-                    config: readStackConfig(full, stack),
-                    expected: JSON.parse(fs.readFileSync(path.join(full, "expected.json"), "utf8")) as Expectation,
-                    stack,
-                    project: readProjectName(full),
-                });
+                const base = { id, dir: full, program: path.join(COMPILED_EXAMPLES_DIR, id, "index.js"), stack };
+                try {
+                    found.push({
+                        ...base,
+                        config: readStackConfig(full, stack),
+                        expected: JSON.parse(fs.readFileSync(path.join(full, "expected.json"), "utf8")) as Expectation,
+                        project: readProjectName(full),
+                    });
+                } catch (error) {
+                    // One broken example must not hide the others: it is listed and fails on its own.
+                    found.push({ ...base, config: {}, expected: { verdicts: [] }, project: id.replace(/\W+/g, "-"), error: `cannot read the example: ${error instanceof Error ? error.message : String(error)}` });
+                }
             } else {
                 walk(full);
             }
@@ -96,6 +105,9 @@ export interface ExampleOutcome {
 
 /** Runs an example under mocks and sends it through a running pack as the engine would. */
 export async function runExample(client: AnalyzerClient, example: Example, preview = true): Promise<ExampleOutcome> {
+    if (example.error !== undefined) {
+        throw new Error(`${example.id}: ${example.error}`);
+    }
     const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview });
     const view = engineView(run);
     await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: preview }, example.expected.policyConfig ?? {});
@@ -113,10 +125,11 @@ export function verdictsOf(diagnostics: readonly Diagnostic[], names: ReadonlyMa
     return sortVerdicts(verdicts);
 }
 
+/** Sorts by policy, then resource, then level, comparing plain strings (no locale collation). */
 export function sortVerdicts(verdicts: readonly Verdict[]): Verdict[] {
     const key = (v: Verdict) => `${v.policy}\u0000${v.resource}\u0000${v.level}`;
     const unique = new Map(verdicts.map((v) => [key(v), { policy: v.policy, resource: v.resource, level: v.level }]));
-    return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+    return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 /** Formats diagnostics the way `pulumi preview` lists policy violations. */

@@ -88,6 +88,41 @@ const ID_PREFIXES: Record<string, string> = {
     "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
 };
 
+/**
+ * What the provider fills in after an update for computed attributes other resources often read: an
+ * instance's and an ENI's private IP, a NAT gateway's forward and SNAT tables, an EIP's address.
+ */
+export function updatedOutputs(type: string, inputs: Record<string, unknown>, serial: number): Record<string, unknown> {
+    const outputs: Record<string, unknown> = { ...inputs };
+    const ip = `10.255.${Math.floor(serial / 250) % 250}.${(serial % 250) + 2}`;
+    const fill = (key: string, value: unknown) => {
+        if (outputs[key] === undefined) {
+            outputs[key] = value;
+        }
+    };
+    switch (type) {
+        case "alicloud:ecs/instance:Instance":
+            fill("privateIp", ip);
+            fill("primaryIpAddress", outputs.privateIp);
+            fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
+            break;
+        case "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface":
+        case "alicloud:vpc/networkInterface:NetworkInterface":
+            fill("primaryIpAddress", outputs.privateIp ?? ip);
+            fill("privateIp", outputs.primaryIpAddress);
+            break;
+        case "alicloud:vpc/natGateway:NatGateway":
+            fill("forwardTableIds", `ftb-${String(serial).padStart(8, "0")}`);
+            fill("snatTableIds", `stb-${String(serial).padStart(8, "0")}`);
+            break;
+        case "alicloud:ecs/eipAddress:EipAddress":
+        case "alicloud:ecs/eip:Eip":
+            fill("ipAddress", `47.96.${Math.floor(serial / 250) % 250}.${(serial % 250) + 2}`);
+            break;
+    }
+    return outputs;
+}
+
 /** The outputs a provider reports for a resource at preview: inputs, with computed attributes unknown. */
 export function plannedOutputs(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
     const outputs: Record<string, unknown> = { ...inputs };
@@ -154,7 +189,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                 if (preview) {
                     return { id: "", state: plannedOutputs(type, inputs) };
                 }
-                return { id: `${ID_PREFIXES[type] ?? "res-"}${String(counter).padStart(8, "0")}`, state: inputs };
+                return { id: `${ID_PREFIXES[type] ?? "res-"}${String(counter).padStart(8, "0")}`, state: updatedOutputs(type, inputs, counter) };
             },
             call(args) {
                 return invokeResult(args.token, args.inputs);

@@ -28,7 +28,7 @@ export const albNlbEipPerZone = defineRule({
     requires: ["alb", "nlb"],
     check({ model, options, report }) {
         for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
-            const { mappings, unplaced } = model.zoneMappingsOf(lb);
+            const { mappings, unplaced, complete } = model.zoneMappingsOf(lb);
             const holding = mappings.filter((mapping) => mapping.eip !== undefined);
             const eipCount = holding.filter((mapping) => mapping.eip !== "unplaced").length + unplaced.length;
             if (eipCount === 0) {
@@ -48,7 +48,7 @@ export const albNlbEipPerZone = defineRule({
             const eips = [...mappings.flatMap((mapping) => (typeof mapping.eip === "object" && mapping.eip.kind === "resource" ? [mapping.eip.resource] : [])), ...unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []))];
             const crowded = [...perZone].filter(([, counts]) => counts.sure > 1);
             const zones = new Set(mappings.map((mapping) => mapping.zone));
-            const allZonesKnown = mappings.every((mapping) => isKnown(mapping.zone));
+            const allZonesKnown = complete && mappings.every((mapping) => isKnown(mapping.zone));
             if (crowded.length > 0) {
                 report.violation(
                     lb,
@@ -63,10 +63,15 @@ export const albNlbEipPerZone = defineRule({
                 );
             } else if (options.reportUndecided && eipCount > 1) {
                 const doubtful = [...perZone].filter(([, counts]) => counts.sure + counts.maybe > 1).map(([zone]) => zone);
-                if (doubtful.length > 0 || unknownZone > 0) {
+                if (!complete || doubtful.length > 0 || unknownZone > 0) {
+                    const why = !complete
+                        ? "its zone mappings are computed from other resources as a whole"
+                        : unknownZone > 0
+                          ? "the zone of some zone mappings is computed from other resources"
+                          : `zone ${doubtful.join(", ")} has several zone mappings and which of them hold EIPs is unknown until deployment`;
                     report.undecided(
                         lb,
-                        `Could not check one EIP per zone for ${describe(lb)}: ${unknownZone > 0 ? "the zone of some zone mappings is computed from other resources" : `zone ${doubtful.join(", ")} has several zone mappings and which of them hold EIPs is unknown until deployment`}.`,
+                        `Could not check one EIP per zone for ${describe(lb)}: ${why}.`,
                         eips,
                     );
                 }

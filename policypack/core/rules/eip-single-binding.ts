@@ -7,7 +7,7 @@
 // a resource reference, by its literal allocation id, or one of each) mean that one of them will be
 // refused, whichever Alibaba Cloud processes second.
 
-import { describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
+import { describe, describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
 import { defineRule } from "../rule";
 import { REPORT_UNDECIDED, groupBy } from "./common";
 
@@ -46,7 +46,21 @@ export const eipSingleBinding = defineRule({
                 );
             }
         }
-        if (!options.reportUndecided || bindings.length < 2) {
+        if (!options.reportUndecided) {
+            return;
+        }
+        for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
+            const { unplaced, doubtful } = model.zoneMappingsOf(lb);
+            if (unplaced.length > 0 && (doubtful ?? 0) > unplaced.length) {
+                const eips = unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []));
+                report.undecided(
+                    lb,
+                    `Could not tell whether ${describe(lb)} uses ${eips.length === 1 ? describe(eips[0]) : "one of its EIPs"} in more than one zone mapping: ${doubtful} zone mappings have an allocation id that is unknown until deployment, computed from ${eips.length === 1 ? "one EIP" : `${eips.length} EIPs`}, and a mapping without an EIP looks the same at preview. Give every zone mapping its own EIP, or none.`,
+                    eips,
+                );
+            }
+        }
+        if (bindings.length < 2) {
             return;
         }
         for (const binding of bindings) {

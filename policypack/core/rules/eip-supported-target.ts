@@ -12,7 +12,7 @@
 // is Nat, anything else EcsInstance; so an ENI or HAVIP bound without it is sent as an ECS instance.
 
 import { describe, describeBinding } from "../describe";
-import { INSTANCE_TYPES, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
+import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
 import { clbAddressType, natNetworkType } from "../targets";
@@ -91,6 +91,20 @@ function articled(kind: TargetKind): string {
     return labels[kind];
 }
 
+/**
+ * A target traced through a dependency is read as that resource's id. When the association declares
+ * an instanceType that fits another output of that resource instead (an instance's
+ * networkInterfaceId names its primary ENI), the declaration says the value may well be that output:
+ * the kinds it would then name rightly, empty when nothing contradicts the id reading.
+ */
+function otherReadings(binding: Binding): TargetKind[] {
+    if (binding.target.kind !== "resource" || binding.target.via !== "dependency" || binding.declaredInstanceType === undefined) {
+        return [];
+    }
+    const alternatives = KINDS_NAMED_BY_OUTPUTS[binding.target.resource.kind as TargetKind] ?? [];
+    return alternatives.filter((kind) => binding.declaredInstanceType === REQUIRED_INSTANCE_TYPE[kind]);
+}
+
 /** IpAddress bindings name an address in a VPC and need both the VPC and the address. */
 function ipAddressGaps(model: Model, binding: Binding): string | undefined {
     if (model.effectiveInstanceType(binding) !== "IpAddress") {
@@ -127,9 +141,9 @@ export const eipSupportedTarget = defineRule({
                 continue;
             }
             const involved = binding.target.kind === "resource" ? [binding.target.resource] : [];
-            const problems = [unsupportedTarget(model, binding), instanceTypeMismatch(model, binding), ipAddressGaps(model, binding)].filter(
-                (problem): problem is string => problem !== undefined,
-            );
+            const targetProblems = [unsupportedTarget(model, binding), instanceTypeMismatch(model, binding)].filter((problem): problem is string => problem !== undefined);
+            const readings = targetProblems.length > 0 ? otherReadings(binding) : [];
+            const problems = [...(readings.length > 0 ? [] : targetProblems), ipAddressGaps(model, binding)].filter((problem): problem is string => problem !== undefined);
             for (const problem of problems) {
                 report.violation(binding.via, `${describeBinding(binding)}: ${problem}`, involved);
             }
@@ -137,7 +151,14 @@ export const eipSupportedTarget = defineRule({
                 continue;
             }
             const declared = binding.declaredInstanceType;
-            if (typeof declared === "string" && asInstanceType(declared) === undefined) {
+            if (readings.length > 0 && binding.target.kind === "resource") {
+                const alternative = readings[0];
+                report.undecided(
+                    binding.via,
+                    `${describeBinding(binding)}: instanceId is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0]} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
+                    involved,
+                );
+            } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
                     `${describeBinding(binding)}: instanceType "${declared}" is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked. The values are case-sensitive.`,

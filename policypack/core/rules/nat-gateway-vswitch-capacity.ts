@@ -16,7 +16,7 @@ import { describe, plural } from "../describe";
 import { Model, Ref } from "../model";
 import { ResourceInput } from "../resources";
 import { defineRule } from "../rule";
-import { ECS_SECONDARY_COUNTS, ECS_SECONDARY_LISTS, ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, secondaryIpCount } from "../targets";
+import { ECS_SECONDARY_COUNTS, ECS_SECONDARY_LISTS, ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, natNetworkType, secondaryIpCount } from "../targets";
 import { asString, isKnown } from "../values";
 import { REPORT_UNDECIDED, bindingsOnto, byTarget } from "./common";
 
@@ -83,7 +83,8 @@ export const natGatewayVswitchCapacity = defineRule({
         const bindingsByGateway = new Map<ResourceInput, ResourceInput[]>();
         for (const group of byTarget(model, bindingsOnto(model, "natGateway", "Nat"))) {
             const target = group[0].target;
-            if (target.kind === "resource") {
+            // A VPC NAT gateway takes no EIP (eip-supported-target reports it), so none takes an address.
+            if (target.kind === "resource" && natNetworkType(model, target.resource) !== "intranet") {
                 eipsByGateway.set(target.resource, group.length);
                 bindingsByGateway.set(target.resource, group.map((binding) => binding.via));
             }

@@ -180,3 +180,19 @@ describe(policy, () => {
         ).toEqual(["alb"]);
     });
 });
+
+describe("alb-nlb-eip-per-zone: a zoneMappings list computed as a whole", () => {
+    test("is undecided, never a violation, whatever EIPs it was computed from", () => {
+        const plan = new Plan("preview");
+        const vsw = plan.vswitch("vsw");
+        const nlb = plan.add("nlb", "nlb", { addressType: "Internet", zoneMappings: [] });
+        const eips = [plan.eip("eip-1"), plan.eip("eip-2")];
+        const resources = plan.resources().map((resource) =>
+            resource.address === nlb.address
+                ? { ...resource, props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { zoneMappings: [vsw.address, ...eips.map((e) => e.address)] } }
+                : resource,
+        );
+        expect(violations(resources, "alb-nlb-eip-per-zone")).toEqual([]);
+        expect(undecided(resources, "alb-nlb-eip-per-zone")).toEqual(["nlb"]);
+    });
+});

@@ -1,5 +1,5 @@
 import { Plan } from "../../support/plan";
-import { messages, undecided, violationsInBothPhases } from "../../support/verdicts";
+import { messages, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
 
 const policy = "eip-single-binding";
 
@@ -125,6 +125,40 @@ describe(policy, () => {
             resource.address === mystery.address ? { ...resource, props: { ...resource.props, allocationId: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { allocationId: [web.address] } } : resource,
         );
         expect(undecided(resources, policy)).toEqual(["mystery-assoc"]);
+        expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
+    });
+});
+
+describe("eip-single-binding: zone mappings the preview cannot fully see", () => {
+    test("a zoneMappings list computed as a whole still binds the EIPs it was computed from", () => {
+        const plan = new Plan("preview");
+        const vsw = plan.vswitch("vsw");
+        const eip = plan.eip("eip");
+        plan.associate("server-eip", eip, plan.instance("server", { vswitchId: vsw.ref() }));
+        const nlb = plan.add("nlb", "nlb", { addressType: "Internet", zoneMappings: [] });
+        const resources = plan.resources().map((resource) =>
+            resource.address === nlb.address
+                ? { ...resource, props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { zoneMappings: [vsw.address, eip.address] } }
+                : resource,
+        );
+        expect(violations(resources, policy)).toEqual(["nlb", "server-eip"]);
+    });
+
+    test("one EIP traced into two zone mappings of which only some may be set: said to be undecided", () => {
+        const plan = new Plan("preview");
+        const a = plan.vswitch("vsw-a", "10.0.1.0/24", { zoneId: "cn-hangzhou-a" });
+        const b = plan.vswitch("vsw-b", "10.0.2.0/24", { zoneId: "cn-hangzhou-b" });
+        const eip = plan.eip("eip");
+        plan.add("alb", "alb", {
+            addressType: "Internet",
+            zoneMappings: [
+                { zoneId: "cn-hangzhou-a", vswitchId: a.ref(), allocationId: eip.ref() },
+                { zoneId: "cn-hangzhou-b", vswitchId: b.ref(), allocationId: eip.ref() },
+            ],
+        });
+        const resources = plan.resources();
+        expect(violations(resources, policy)).toEqual([]);
+        expect(undecided(resources, policy)).toEqual(["alb"]);
         expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
     });
 });

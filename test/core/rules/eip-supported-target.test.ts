@@ -415,3 +415,23 @@ describe(policy, () => {
         ).toEqual(["havip-assoc"]);
     });
 });
+
+describe("eip-supported-target: a target traced through a dependency", () => {
+    test("an instance's output with instanceType NetworkInterface may be its primary ENI: undecided, not a violation", () => {
+        const plan = new Plan("preview");
+        const vm = plan.instance("vm", { vswitchId: plan.vswitch("vsw").ref() });
+        plan.associate("primary-eni-eip", plan.eip("eip"), "placeholder", { instanceId: vm.ref("networkInterfaceId"), instanceType: "NetworkInterface" });
+        const resources = plan.resources();
+        expect(violations(resources, "eip-supported-target")).toEqual([]);
+        expect(undecided(resources, "eip-supported-target")).toEqual(["primary-eni-eip"]);
+    });
+
+    test("an HAVIP's id without instanceType is still read as the HAVIP: a violation at preview", () => {
+        expect(
+            violationsInBothPhases("eip-supported-target", (plan) => {
+                const havip = plan.add("havip", "vip", { vswitchId: plan.vswitch("vsw").ref() });
+                plan.associate("vip-eip", plan.eip("eip"), havip);
+            }),
+        ).toEqual(["vip-eip"]);
+    });
+});

@@ -262,3 +262,17 @@ describe(policy, () => {
         ).toEqual(["ngw"]);
     });
 });
+
+describe("nat-gateway-vswitch-capacity: VPC NAT gateways", () => {
+    test("a VPC NAT gateway takes no EIP, so its EIP associations take no vSwitch address", () => {
+        expect(
+            violationsInBothPhases("nat-gateway-vswitch-capacity", (plan) => {
+                const vsw = plan.vswitch("tiny", "10.0.1.0/29");
+                const nat = plan.add("natGateway", "vpc-nat", { vswitchId: vsw.ref(), natType: "Enhanced", networkType: "intranet" });
+                for (let i = 0; i < 4; i++) {
+                    plan.associate(`assoc-${i}`, plan.eip(`eip-${i}`), nat);
+                }
+            }),
+        ).toEqual([]);
+    });
+});
