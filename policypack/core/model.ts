@@ -70,6 +70,8 @@ export class Model {
     private readonly byIdIndex = new Map<string, ResourceInput[]>();
     private bindingsCache: readonly Binding[] | undefined;
     private readonly mappingsCache = new Map<ResourceInput, LoadBalancerMappings>();
+    private readonly regionCache = new Map<ResourceInput, Region>();
+    private readonly vswitchCache = new Map<ResourceInput, Ref>();
 
     constructor(resources: readonly ResourceInput[]) {
         this.resources = resources;
@@ -194,6 +196,15 @@ export class Model {
     }
 
     regionOf(resource: ResourceInput): Region {
+        let region = this.regionCache.get(resource);
+        if (region === undefined) {
+            region = this.readRegion(resource);
+            this.regionCache.set(resource, region);
+        }
+        return region;
+    }
+
+    private readRegion(resource: ResourceInput): Region {
         const provider = this.byAddress(resource.provider);
         if (provider === undefined) {
             return { value: UNKNOWN };
@@ -214,8 +225,13 @@ export class Model {
     }
 
     /** The vSwitch a resource sits in (`vswitchId`), when it can be resolved to one in the plan. */
-    vswitchOf(resource: ResourceInput, key = "vswitchId", value?: unknown): Ref {
-        return this.resolve(resource, key, ["vswitch"], value === undefined ? prop(resource.props, key) : value);
+    vswitchOf(resource: ResourceInput): Ref {
+        let ref = this.vswitchCache.get(resource);
+        if (ref === undefined) {
+            ref = this.resolve(resource, "vswitchId", ["vswitch"]);
+            this.vswitchCache.set(resource, ref);
+        }
+        return ref;
     }
 
     /** The `InstanceType` the association will be made with: the declared one, or the provider's guess. */

@@ -2,17 +2,30 @@
 //
 // The framework hands every policy props wrapped in a proxy that throws UnknownValueError when an
 // unknown value is read; the framework then skips the whole policy with an advisory "can't run policy
-// during preview". Reading through property descriptors bypasses the proxy's only trap and returns the
-// raw values, sentinels included, which the core treats as unknown.
+// during preview". The core must see the raw values, sentinels included, which it treats as unknown.
+// The proxy hands out its target when asked for the key "__getSpecialProxyTarget" (@pulumi/policy
+// proxy.js); should a version not, reading through property descriptors, which the proxy does not
+// trap, gives the same raw values at the price of a copy.
 
 import type { PolicyResource } from "@pulumi/policy";
 import { ResourceInput, kindOfPulumiType } from "../core/resources";
+
+const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
 
 /** The raw own properties of a (possibly proxied) props object. */
 export function rawProps(props: unknown): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
     if (typeof props !== "object" || props === null) {
         return raw;
+    }
+    let target: unknown;
+    try {
+        target = (props as Record<string, unknown>)[PROXY_TARGET_KEY];
+    } catch {
+        target = undefined;
+    }
+    if (typeof target === "object" && target !== null && !Array.isArray(target) && target !== props) {
+        return target as Record<string, unknown>;
     }
     for (const key of Object.keys(props)) {
         const descriptor = Object.getOwnPropertyDescriptor(props, key);

@@ -13,6 +13,7 @@ import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
 
+
 export const PACK_NAME = "alicloud-eip-guard";
 export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
 
@@ -51,12 +52,45 @@ export function reportFindings(findings: readonly Finding[], reportViolation: Re
     }
 }
 
+/**
+ * The model of the stack an AnalyzeStack request carries, built once for all the pack's policies.
+ *
+ * The framework deserialises the stack afresh for every policy, so nothing our code is given is
+ * shared between the policies of one request, except what comes straight from the request message:
+ * `opts.aliases` of a resource is the array the protobuf message holds, the same object for every
+ * policy of a request and a different one for every request. Keyed on it, the cache is exact even if
+ * two requests were interleaved; should a framework version copy that array, the cache just misses
+ * and each policy builds its own model, as correct and only slower.
+ */
+const models = new WeakMap<object, Model>();
+
+function requestToken(args: StackValidationArgs): object | undefined {
+    try {
+        const aliases = args.resources[0]?.opts?.aliases;
+        return typeof aliases === "object" && aliases !== null ? aliases : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+export function modelOf(args: StackValidationArgs): Model {
+    const token = requestToken(args);
+    const cached = token === undefined ? undefined : models.get(token);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const model = new Model(fromPolicyResources(args.resources));
+    if (token !== undefined) {
+        models.set(token, model);
+    }
+    return model;
+}
+
 export function validateStackFor(rule: Rule): StackValidation {
     const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         let findings: Finding[];
         try {
-            const model = new Model(fromPolicyResources(args.resources));
-            findings = runRule(rule, model, args.getConfig());
+            findings = runRule(rule, modelOf(args), args.getConfig());
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }

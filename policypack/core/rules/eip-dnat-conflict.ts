@@ -58,7 +58,7 @@ function gatewayOf(model: Model, entry: ResourceInput): ResourceInput | undefine
  * the address was computed from, or the one planned instance that declares that address and is
  * provably in the VPC of the entry's gateway (private IPs repeat across VPCs).
  */
-function dnatInstance(model: Model, entry: ResourceInput): ResourceInput | undefined {
+function dnatInstance(model: Model, entry: ResourceInput, byPrivateIp: Map<string, ResourceInput[]>): ResourceInput | undefined {
     const value = prop(entry.props, "internalIp");
     if (isUnknown(value)) {
         const candidates = model.dependencyCandidates(entry, "internalIp", ["ecsInstance"]);
@@ -69,10 +69,25 @@ function dnatInstance(model: Model, entry: ResourceInput): ResourceInput | undef
     if (typeof ip !== "string" || gateway === undefined) {
         return undefined;
     }
-    const owners = model.ofKind("ecsInstance").filter((instance) =>
-        ["privateIp", "primaryIpAddress"].some((key) => asString(model.setting(instance, key)) === ip),
-    );
+    const owners = byPrivateIp.get(ip) ?? [];
     return owners.length === 1 && sameNetwork(model, owners[0], gateway) ? owners[0] : undefined;
+}
+
+/** The planned ECS instances by the private IPs they declare or report. */
+function instancesByPrivateIp(model: Model): Map<string, ResourceInput[]> {
+    const byIp = new Map<string, ResourceInput[]>();
+    for (const instance of model.ofKind("ecsInstance")) {
+        const ips = new Set(["privateIp", "primaryIpAddress"].map((key) => asString(model.setting(instance, key))).filter((ip): ip is string => typeof ip === "string"));
+        for (const ip of ips) {
+            const list = byIp.get(ip);
+            if (list === undefined) {
+                byIp.set(ip, [instance]);
+            } else {
+                list.push(instance);
+            }
+        }
+    }
+    return byIp;
 }
 
 export const eipDnatConflict = defineRule({
@@ -100,8 +115,9 @@ export const eipDnatConflict = defineRule({
         if (eipsByInstance.size === 0) {
             return;
         }
+        const byPrivateIp = instancesByPrivateIp(model);
         for (const entry of model.ofKind("forwardEntry")) {
-            const instance = dnatInstance(model, entry);
+            const instance = dnatInstance(model, entry, byPrivateIp);
             const bindings = instance === undefined ? undefined : eipsByInstance.get(instance);
             if (instance === undefined || bindings === undefined) {
                 continue;

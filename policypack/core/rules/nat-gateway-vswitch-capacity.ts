@@ -25,43 +25,47 @@ interface Consumer {
     readonly addresses: number;
 }
 
-function sameVswitch(ref: Ref, vswitch: ResourceInput): boolean {
-    return ref.kind === "resource" && ref.resource === vswitch;
-}
-
-/** Lower bound of the addresses each planned resource takes from `vswitch`. */
-function consumersOf(model: Model, vswitch: ResourceInput, eipsByGateway: Map<ResourceInput, number>): Consumer[] {
-    const consumers: Consumer[] = [];
-    const add = (resource: ResourceInput, addresses: number) => consumers.push({ resource, addresses });
-    const atLeast = (value: unknown) => (typeof value === "number" && value > 0 ? Math.floor(value) : 0);
-    const inVswitch = (resource: ResourceInput) => sameVswitch(model.vswitchOf(resource), vswitch);
-    for (const instance of model.ofKind("ecsInstance")) {
-        if (inVswitch(instance)) {
-            add(instance, 1 + atLeast(secondaryIpCount(model, instance, ECS_SECONDARY_LISTS, ECS_SECONDARY_COUNTS)));
+/**
+ * Lower bounds of the addresses each planned resource takes from each vSwitch of the plan, read in
+ * one pass over the resources.
+ */
+function consumersByVswitch(model: Model, eipsByGateway: Map<ResourceInput, number>): Map<ResourceInput, Consumer[]> {
+    const byVswitch = new Map<ResourceInput, Consumer[]>();
+    const add = (ref: Ref, resource: ResourceInput, addresses: number) => {
+        if (ref.kind === "resource") {
+            const list = byVswitch.get(ref.resource);
+            if (list === undefined) {
+                byVswitch.set(ref.resource, [{ resource, addresses }]);
+            } else {
+                list.push({ resource, addresses });
+            }
         }
+    };
+    const atLeast = (value: unknown) => (typeof value === "number" && value > 0 ? Math.floor(value) : 0);
+    for (const instance of model.ofKind("ecsInstance")) {
+        add(model.vswitchOf(instance), instance, 1 + atLeast(secondaryIpCount(model, instance, ECS_SECONDARY_LISTS, ECS_SECONDARY_COUNTS)));
     }
     for (const eni of model.ofKind("eni")) {
-        if (inVswitch(eni)) {
-            add(eni, 1 + atLeast(secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS)));
-        }
+        add(model.vswitchOf(eni), eni, 1 + atLeast(secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS)));
     }
     for (const gateway of model.ofKind("natGateway")) {
-        if (inVswitch(gateway)) {
-            add(gateway, 1 + (eipsByGateway.get(gateway) ?? 0));
-        }
+        add(model.vswitchOf(gateway), gateway, 1 + (eipsByGateway.get(gateway) ?? 0));
     }
     for (const resource of [...model.ofKind("clb"), ...model.ofKind("havip")]) {
-        if (inVswitch(resource)) {
-            add(resource, 1);
-        }
+        add(model.vswitchOf(resource), resource, 1);
     }
     for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
-        const mappings = model.zoneMappingsOf(lb).mappings.filter((mapping) => sameVswitch(mapping.vswitch, vswitch));
-        if (mappings.length > 0) {
-            add(lb, mappings.length);
+        const perVswitch = new Map<ResourceInput, number>();
+        for (const mapping of model.zoneMappingsOf(lb).mappings) {
+            if (mapping.vswitch.kind === "resource") {
+                perVswitch.set(mapping.vswitch.resource, (perVswitch.get(mapping.vswitch.resource) ?? 0) + 1);
+            }
+        }
+        for (const [vswitch, count] of perVswitch) {
+            add({ kind: "resource", resource: vswitch }, lb, count);
         }
     }
-    return consumers;
+    return byVswitch;
 }
 
 export const natGatewayVswitchCapacity = defineRule({
@@ -89,6 +93,7 @@ export const natGatewayVswitchCapacity = defineRule({
                 bindingsByGateway.set(target.resource, group.map((binding) => binding.via));
             }
         }
+        let consumers: Map<ResourceInput, Consumer[]> | undefined;
         for (const [gateway, eips] of eipsByGateway) {
             const vswitchRef = model.vswitchOf(gateway);
             if (vswitchRef.kind === "absent") {
@@ -109,12 +114,13 @@ export const natGatewayVswitchCapacity = defineRule({
                 continue;
             }
             const vswitch = vswitchRef.resource;
-            const consumers = consumersOf(model, vswitch, eipsByGateway);
-            const needed = consumers.reduce((sum, consumer) => sum + consumer.addresses, 0);
+            consumers ??= consumersByVswitch(model, eipsByGateway);
+            const inVswitch = consumers.get(vswitch) ?? [];
+            const needed = inVswitch.reduce((sum, consumer) => sum + consumer.addresses, 0);
             if (needed <= usable) {
                 continue;
             }
-            const others = consumers.filter((consumer) => consumer.resource !== gateway);
+            const others = inVswitch.filter((consumer) => consumer.resource !== gateway);
             const otherCount = others.reduce((sum, consumer) => sum + consumer.addresses, 0);
             const otherText = others.length === 0 ? "" : `, and ${plural(otherCount, "address", "addresses")} for ${plural(others.length, "other planned resource")} in it (${others.slice(0, 4).map((c) => describe(c.resource)).join(", ")}${others.length > 4 ? ", ..." : ""})`;
             report.violation(

@@ -1,0 +1,194 @@
+// `npm run bench`: what the pack costs next to the framework's own floor, through the real server
+// path (run-policy-pack + the analyzer protocol), all in one run so that ratios compare like with
+// like on a noisy machine.
+//
+//   npm run bench                      sizes 1000, 10000, 50000
+//   npm run bench -- --sizes 1000,10000 --runs 3
+//
+// Measures, with the budgets of issue 4:
+//   - AnalyzeStack on realistic alicloud stacks at preview: the pack against a baseline pack with as
+//     many stack policies whose bodies only walk the resources (ratio at most 1.15 at 10k and 50k),
+//     the growth from size to size (50k at most 5.5 times 10k), the pack's peak RSS (under 1.5 GiB);
+//   - a 10k stack without any alicloud resource: the pack against a pack with no policies;
+//   - the fast-path design: the pack with and without the framework's type gate;
+//   - cold start, spawn to port announced: the pack against a bare pack (at most 1.15 times).
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AnalyzerClient, EngineResource, encodeAnalyzeStack } from "../harness/analyzer";
+import { REPO_ROOT } from "../harness/examples";
+import { alicloudStack, foreignStack } from "./stacks";
+
+const PACKS = {
+    pack: REPO_ROOT,
+    baseline: path.join(REPO_ROOT, "bench", "packs", "baseline"),
+    empty: path.join(REPO_ROOT, "bench", "packs", "empty"),
+    ungated: path.join(REPO_ROOT, "bench", "packs", "ungated"),
+    unshared: path.join(REPO_ROOT, "bench", "packs", "unshared"),
+    unbounded: path.join(REPO_ROOT, "bench", "packs", "unbounded"),
+};
+
+function argument(name: string, fallback: string): string {
+    const at = process.argv.indexOf(`--${name}`);
+    return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function peakRssMiB(pid: number | undefined): number {
+    if (pid === undefined) {
+        return NaN;
+    }
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : NaN;
+}
+
+async function open(dir: string): Promise<AnalyzerClient> {
+    const client = await AnalyzerClient.start(dir, { timeoutMs: 60000 });
+    await client.open({ stack: "prod", project: "bench", organization: "bench", dryRun: true });
+    return client;
+}
+
+async function timeAnalyzeStack(client: AnalyzerClient, encoded: Buffer): Promise<{ ms: number; mandatory: number }> {
+    const began = process.hrtime.bigint();
+    const result = await client.analyzeStackEncoded(encoded);
+    const ms = Number(process.hrtime.bigint() - began) / 1e6;
+    return { ms, mandatory: result.diagnostics.filter((d) => d.enforcementLevel === "mandatory").length };
+}
+
+/** Runs both packs on one request, alternating, and returns the median of each. */
+async function compare(a: AnalyzerClient, b: AnalyzerClient, resources: EngineResource[], runs: number) {
+    const encoded = encodeAnalyzeStack(resources);
+    await timeAnalyzeStack(a, encoded); // warm-up: JIT, first-call allocations
+    await timeAnalyzeStack(b, encoded);
+    const times: { a: number[]; b: number[] } = { a: [], b: [] };
+    let mandatory = 0;
+    for (let run = 0; run < runs; run++) {
+        const first = run % 2 === 0 ? a : b;
+        const second = first === a ? b : a;
+        const x = await timeAnalyzeStack(first, encoded);
+        const y = await timeAnalyzeStack(second, encoded);
+        times[first === a ? "a" : "b"].push(x.ms);
+        times[second === a ? "a" : "b"].push(y.ms);
+        mandatory = first === a ? x.mandatory : y.mandatory;
+    }
+    return { a: median(times.a), b: median(times.b), mandatory, bytes: encoded.length };
+}
+
+async function coldStart(dir: string): Promise<number> {
+    const client = await AnalyzerClient.start(dir, { timeoutMs: 60000 });
+    const ms = client.startupMs;
+    await client.close();
+    return ms;
+}
+
+function fmt(ms: number): string {
+    return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function verdict(ok: boolean): string {
+    return ok ? "within budget" : "OVER BUDGET";
+}
+
+async function main(): Promise<void> {
+    const sizes = argument("sizes", "1000,10000,50000").split(",").map(Number);
+    const baseRuns = Number(argument("runs", "0"));
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    console.log(`alicloud-eip-guard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log("Every time is the median of interleaved runs through run-policy-pack and the analyzer protocol.\n");
+
+    const budgets: [string, boolean][] = [];
+
+    console.log("Cold start, spawn to port announced (median of 7, alternating):");
+    const starts: { pack: number[]; empty: number[] } = { pack: [], empty: [] };
+    for (let i = 0; i < 7; i++) {
+        starts.pack.push(await coldStart(PACKS.pack));
+        starts.empty.push(await coldStart(PACKS.empty));
+    }
+    const startRatio = median(starts.pack) / median(starts.empty);
+    console.log(`  pack ${fmt(median(starts.pack))}, bare pack (only @pulumi/policy) ${fmt(median(starts.empty))}, ratio ${startRatio.toFixed(2)} (budget 1.15: ${verdict(startRatio <= 1.15)})\n`);
+    budgets.push(["cold start <= 1.15 x bare pack", startRatio <= 1.15]);
+
+    const pack = await open(PACKS.pack);
+    const baseline = await open(PACKS.baseline);
+    console.log("AnalyzeStack on alicloud stacks at preview (pack vs baseline with as many stack policies that only walk the resources):");
+    console.log("  size     request    pack        baseline    ratio   growth  peak RSS: pack  baseline  mandatory violations");
+    const packTimes = new Map<number, number>();
+    let previous: number | undefined;
+    for (const size of sizes) {
+        const stack = alicloudStack({ size });
+        const runs = baseRuns > 0 ? baseRuns : size >= 50000 ? 3 : size >= 10000 ? 5 : 9;
+        const { a, b, mandatory, bytes } = await compare(pack, baseline, stack, runs);
+        packTimes.set(size, a);
+        const ratio = a / b;
+        const growth = previous === undefined ? "" : `x${(a / previous).toFixed(2)}`;
+        previous = a;
+        const rss = peakRssMiB(pack.pid);
+        const baselineRss = peakRssMiB(baseline.pid);
+        console.log(
+            `  ${String(stack.length).padEnd(8)} ${(bytes / 2 ** 20).toFixed(1).padStart(6)} MiB ${fmt(a).padEnd(11)} ${fmt(b).padEnd(11)} ${ratio.toFixed(3).padEnd(7)} ${growth.padEnd(7)} ${rss.toFixed(0).padStart(8)} MiB ${baselineRss.toFixed(0).padStart(5)} MiB  ${mandatory}`,
+        );
+        if (size >= 10000) {
+            budgets.push([`ratio <= 1.15 at ${size}`, ratio <= 1.15]);
+        }
+        if (size >= 50000) {
+            budgets.push([`peak RSS < 1536 MiB at ${size}`, rss < 1536]);
+        }
+    }
+    if (packTimes.has(10000) && packTimes.has(50000)) {
+        const growth = packTimes.get(50000)! / packTimes.get(10000)!;
+        console.log(`  50k / 10k time: ${growth.toFixed(2)} (budget 5.5: ${verdict(growth <= 5.5)})`);
+        budgets.push(["50k time <= 5.5 x 10k time", growth <= 5.5]);
+    }
+    await baseline.close();
+
+    const empty = await open(PACKS.empty);
+    const ungated = await open(PACKS.ungated);
+    console.log("\nA 10k-resource stack without any alicloud resource (what an organisation-wide pack sees on most stacks):");
+    const foreign = foreignStack(10000);
+    const withoutPolicies = await compare(pack, empty, foreign, 5);
+    console.log(`  pack ${fmt(withoutPolicies.a)}, pack with no policies ${fmt(withoutPolicies.b)}, ratio ${(withoutPolicies.a / withoutPolicies.b).toFixed(2)}`);
+
+    console.log("\nDesigns, before -> after:");
+    const beforeGate = await compare(ungated, pack, foreign, 5);
+    console.log(`  type fast path, 10k foreign stack:            ${fmt(beforeGate.a)} -> ${fmt(beforeGate.b)} (the pack with no policies: ${fmt(withoutPolicies.b)})`);
+    const noEips = alicloudStack({ size: 10000 }).filter((r) => r.type !== "alicloud:ecs/eipAssociation:EipAssociation" && !r.type.startsWith("alicloud:alb/") && !r.type.startsWith("alicloud:nlb/"));
+    const gated = await compare(ungated, pack, noEips, 5);
+    console.log(`  type fast path, 10k alicloud, no EIP binding: ${fmt(gated.a)} -> ${fmt(gated.b)}`);
+    await Promise.all([empty.close(), ungated.close()]);
+    const unshared = await open(PACKS.unshared);
+    const shared = await compare(unshared, pack, alicloudStack({ size: 10000 }), 5);
+    console.log(`  model built once per request, 10k alicloud:  ${fmt(shared.a)} -> ${fmt(shared.b)}`);
+    await Promise.all([pack.close(), unshared.close()]);
+    const largest = Math.max(...sizes);
+    if (largest >= 10000) {
+        const encoded = encodeAnalyzeStack(alicloudStack({ size: largest }));
+        const heap: Record<string, { ms: number; rss: number }> = {};
+        for (const variant of ["unbounded", "pack"] as const) {
+            const client = await open(PACKS[variant]);
+            const times = [(await timeAnalyzeStack(client, encoded)).ms, (await timeAnalyzeStack(client, encoded)).ms];
+            heap[variant] = { ms: median(times), rss: peakRssMiB(client.pid) };
+            await client.close();
+        }
+        console.log(`  bounded heap growth, ${largest / 1000}k alicloud:   peak RSS ${heap.unbounded.rss.toFixed(0)} MiB -> ${heap.pack.rss.toFixed(0)} MiB, time ${fmt(heap.unbounded.ms)} -> ${fmt(heap.pack.ms)}`);
+    }
+
+    console.log("\nBudgets:");
+    for (const [name, ok] of budgets) {
+        console.log(`  ${ok ? "ok  " : "OVER"} ${name}`);
+    }
+}
+
+main().then(
+    () => process.exit(0),
+    (error) => {
+        console.error(error instanceof Error ? error.stack : error);
+        process.exit(2);
+    },
+);
