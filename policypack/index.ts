@@ -2,10 +2,7 @@
 // Constructing the PolicyPack starts the analyzer server, so nothing else may import this file.
 
 import { PolicyPack } from "@pulumi/policy";
-import { boundHeapGrowth } from "./crossguard/memory";
 import { PACK_NAME, POLICIES } from "./crossguard/policies";
-
-boundHeapGrowth();
 
 new PolicyPack(PACK_NAME, {
     policies: POLICIES,

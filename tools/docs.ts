@@ -26,9 +26,7 @@ function optionsTable(rule: Rule): string {
         const range = option.type === "integer" ? ` (${option.minimum} to ${option.maximum})` : "";
         return `| \`${key}\` | ${option.type}${range} | \`${String(option.default)}\` | ${option.description} |`;
     });
-    if (rows.length === 0) {
-        return "Options: only `enforcementLevel`.";
-    }
+    rows.push("| `exemptions` | list of `{ resource, reason, expires }` | `[]` | Waivers for named resources; see [Waivers](#waivers). |");
     return ["| option | type | default | meaning |", "|---|---|---|---|", ...rows].join("\n");
 }
 
@@ -60,7 +58,7 @@ export function configExample(): Record<string, unknown> {
     return Object.fromEntries(
         RULES.map((rule) => [
             rule.name,
-            { enforcementLevel: rule.enforcementLevel, ...Object.fromEntries(Object.entries(rule.options).map(([key, option]) => [key, option.default])) },
+            { enforcementLevel: rule.enforcementLevel, ...Object.fromEntries(Object.entries(rule.options).map(([key, option]) => [key, option.default])), exemptions: [] },
         ]),
     );
 }

@@ -7,6 +7,10 @@ import { ResourceInput } from "./resources";
 import { Finding, OptionValues, Reporter, Rule, RuleOption } from "./rule";
 import { RULES } from "./rules";
 import { isRecord } from "./values";
+import { applyWaivers } from "./waivers";
+
+/** Option keys every policy accepts besides its own: the level, and waivers. */
+const COMMON_KEYS = new Set(["enforcementLevel", "exemptions"]);
 
 export interface OptionsReading<O extends Record<string, RuleOption>> {
     readonly options: OptionValues<O>;
@@ -22,6 +26,12 @@ export function readOptions<O extends Record<string, RuleOption>>(rule: Rule<O>,
     const values: Record<string, number | boolean> = {};
     const problems: string[] = [];
     const given = isRecord(config) ? config : {};
+    for (const key of Object.keys(given)) {
+        if (!COMMON_KEYS.has(key) && !Object.prototype.hasOwnProperty.call(rule.options, key)) {
+            const known = [...Object.keys(rule.options), "exemptions"].join(", ");
+            problems.push(`${rule.name} has no option "${key}" (it takes ${known}); it was ignored.`);
+        }
+    }
     for (const [key, option] of Object.entries(rule.options)) {
         const value = Object.prototype.hasOwnProperty.call(given, key) ? given[key] : undefined;
         values[key] = option.default;
@@ -32,33 +42,51 @@ export function readOptions<O extends Record<string, RuleOption>>(rule: Rule<O>,
             if (typeof value === "number" && Number.isInteger(value) && value >= option.minimum && value <= option.maximum) {
                 values[key] = value;
             } else {
-                problems.push(`${key} must be a whole number from ${option.minimum} to ${option.maximum}, not ${JSON.stringify(value) ?? String(value)}; the default ${option.default} was used.`);
+                problems.push(`${key} must be a whole number from ${option.minimum} to ${option.maximum}, not ${show(value)}; the default ${option.default} was used.`);
             }
         } else if (typeof value === "boolean") {
             values[key] = value;
         } else {
-            problems.push(`${key} must be true or false, not ${JSON.stringify(value) ?? String(value)}; the default ${option.default} was used.`);
+            problems.push(`${key} must be true or false, not ${show(value)}; the default ${option.default} was used.`);
         }
     }
     return { options: values as OptionValues<O>, problems };
 }
 
-/** Runs one rule on a model. Never throws. */
-export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, model: Model, config: unknown): Finding[] {
-    const report = new Reporter(rule.name);
+/** A value for a message, whatever it is. */
+function show(value: unknown): string {
     try {
-        const { options, problems } = readOptions(rule, config);
-        for (const problem of problems) {
-            report.undecided(undefined, `The configuration of ${rule.name} is not valid: ${problem}`);
-        }
+        return JSON.stringify(value) ?? String(value);
+    } catch {
+        return "an unreadable value";
+    }
+}
+
+/**
+ * Runs one rule on a model with the policy's configuration (its options and `exemptions`), as of
+ * `now` for the waivers' expiry. Never throws.
+ */
+export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, model: Model, config: unknown, now: Date = new Date()): Finding[] {
+    const report = new Reporter(rule.name);
+    const notices: Finding[] = [];
+    const { options, problems } = readOptions(rule, config);
+    for (const problem of problems) {
+        notices.push({ policy: rule.name, outcome: "notice", involved: [], message: `The configuration of ${rule.name} is not valid: ${problem}` });
+    }
+    try {
         rule.check({ model, options, report });
     } catch (error) {
         report.undecided(
             undefined,
-            `${rule.name} could not finish evaluating this stack and reported no violation for it (${describeError(error)}). This is a defect in alicloud-eip-guard; please report it with the stack's resource types.`,
+            `${rule.name} could not finish evaluating this stack (${describeError(error)}); what it found before that is reported, and nothing else was checked. This is a defect in alicloud-eip-guard; please report it with the stack's resource types.`,
         );
     }
-    return report.findings;
+    try {
+        const exemptions = isRecord(config) ? config.exemptions : undefined;
+        return [...applyWaivers(rule.name, report.findings, exemptions, (address) => model.byAddress(address), now), ...notices];
+    } catch (error) {
+        return [...report.findings, ...notices, { policy: rule.name, outcome: "notice", involved: [], message: `${rule.name} could not apply its exemptions (${describeError(error)}); the violations are reported as found.` }];
+    }
 }
 
 function describeError(error: unknown): string {

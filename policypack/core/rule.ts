@@ -23,7 +23,11 @@ export type Outcome =
     /** The plan will be refused by Alibaba Cloud: reported at the policy's enforcement level. */
     | "violation"
     /** The rule could not decide (a value it needs is unknowable before deployment): advisory only. */
-    | "undecided";
+    | "undecided"
+    /** A violation a waiver accepts: advisory, with the waiver's reason and expiry. */
+    | "waived"
+    /** Something about the configuration or the waivers the user should know: advisory. */
+    | "notice";
 
 export interface Finding {
     readonly policy: PolicyName;

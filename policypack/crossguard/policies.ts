@@ -12,6 +12,7 @@ import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE, ResourceKind } from "../c
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
+import { adaptHeapGrowth } from "./memory";
 
 
 export const PACK_NAME = "alicloud-eip-guard";
@@ -27,8 +28,26 @@ export function gateTypeOf(requires: readonly ResourceKind[]): string {
     return requires.length === 1 && requires[0] === "eipAssociation" ? EIP_ASSOCIATION_TYPE : ALICLOUD_PROVIDER_TYPE;
 }
 
+/** The `exemptions` option every policy takes (see core/waivers.ts). */
+export const EXEMPTIONS_SCHEMA = {
+    type: "array",
+    description:
+        "Violations to accept for named resources: each a resource (a Pulumi name, URN, or a glob of either with * and ?), a reason, and an ISO date on which the waiver expires. A waived violation is reported as advisory with its reason; after expiry it is enforced again.",
+    default: [],
+    items: {
+        type: "object",
+        properties: {
+            resource: { type: "string", minLength: 1 },
+            reason: { type: "string", minLength: 1 },
+            expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
+        },
+        required: ["resource", "reason", "expires"],
+        additionalProperties: false,
+    },
+} as const;
+
 export function configSchemaOf(rule: Rule): PolicyConfigSchema {
-    const properties: PolicyConfigSchema["properties"] = {};
+    const properties: PolicyConfigSchema["properties"] = { exemptions: EXEMPTIONS_SCHEMA as unknown as PolicyConfigSchema["properties"][string] };
     for (const [key, option] of Object.entries(rule.options)) {
         properties[key] =
             option.type === "integer"
@@ -38,7 +57,7 @@ export function configSchemaOf(rule: Rule): PolicyConfigSchema {
     return { properties };
 }
 
-/** Sends findings to the framework: violations at the policy's level, undecided notes as advisory. */
+/** Sends findings to the framework: violations at the policy's level, everything else as advisory. */
 export function reportFindings(findings: readonly Finding[], reportViolation: ReportViolation): void {
     for (const finding of findings) {
         if (finding.outcome === "violation") {
@@ -86,11 +105,22 @@ export function modelOf(args: StackValidationArgs): Model {
     return model;
 }
 
+/**
+ * The date waivers are judged on: today, or the date in ALICLOUD_EIP_GUARD_DATE (an ISO date or
+ * timestamp), which shows what a stack will look like once waivers have expired.
+ */
+export function evaluationDate(): Date {
+    const fixed = process.env.ALICLOUD_EIP_GUARD_DATE;
+    const parsed = fixed === undefined ? NaN : Date.parse(fixed);
+    return Number.isNaN(parsed) ? new Date() : new Date(parsed);
+}
+
 export function validateStackFor(rule: Rule): StackValidation {
     const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+        adaptHeapGrowth();
         let findings: Finding[];
         try {
-            findings = runRule(rule, modelOf(args), args.getConfig());
+            findings = runRule(rule, modelOf(args), args.getConfig(), evaluationDate());
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }

@@ -15,8 +15,8 @@ export function ruleNamed(name: PolicyName) {
     return rule;
 }
 
-export function findings(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): Finding[] {
-    return runRule(ruleNamed(policy), new Model(resources), config);
+export function findings(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}, now?: Date): Finding[] {
+    return runRule(ruleNamed(policy), new Model(resources), config, now);
 }
 
 function nameOf(resources: readonly ResourceInput[], address: string | undefined): string {
@@ -31,11 +31,21 @@ export function violations(resources: readonly ResourceInput[], policy: PolicyNa
     return [...new Set(names)].sort();
 }
 
-export function undecided(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): string[] {
+function withOutcome(outcome: Finding["outcome"], resources: readonly ResourceInput[], policy: PolicyName, config: unknown): string[] {
     const names = findings(resources, policy, config)
-        .filter((finding) => finding.outcome === "undecided")
+        .filter((finding) => finding.outcome === outcome)
         .map((finding) => nameOf(resources, finding.resource));
     return [...new Set(names)].sort();
+}
+
+/** The resources a policy says it could not decide for ("<stack>" for the stack as a whole). */
+export function undecided(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): string[] {
+    return withOutcome("undecided", resources, policy, config);
+}
+
+/** Where a policy reports a notice about its configuration or waivers ("<stack>" when not about one resource). */
+export function notices(resources: readonly ResourceInput[], policy: PolicyName, config: unknown = {}): string[] {
+    return withOutcome("notice", resources, policy, config);
 }
 
 /**

@@ -1,14 +1,12 @@
 // alicloud-eip-guard with the model built by every policy for itself instead of once per
 // AnalyzeStack request. The "before" of the shared-model design; everything else as in the pack.
 const { PolicyPack } = require("@pulumi/policy");
-const { boundHeapGrowth } = require("../../../dist/policypack/crossguard/memory");
 const { POLICIES, PACK_NAME, reportFindings } = require("../../../dist/policypack/crossguard/policies");
 const { fromPolicyResources } = require("../../../dist/policypack/crossguard/adapter");
 const { runRule } = require("../../../dist/policypack/core/engine");
 const { Model } = require("../../../dist/policypack/core/model");
 const { RULES } = require("../../../dist/policypack/core/rules");
 
-boundHeapGrowth();
 new PolicyPack(`${PACK_NAME}-unshared`, {
     policies: POLICIES.map((policy, i) => {
         const validateStack = (args, report) => reportFindings(runRule(RULES[i], new Model(fromPolicyResources(args.resources)), args.getConfig()), report);

@@ -1,5 +1,5 @@
 import { Handle, Plan, bothPhases } from "../../support/plan";
-import { findings, messages, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
+import { findings, messages, notices, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
 
 const policy = "eni-eip-capacity";
 
@@ -351,8 +351,8 @@ describe(policy, () => {
             multiBinded(plan, eniIn(plan), 11);
             const resources = plan.resources();
             expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(multiNames(11));
-            expect(undecided(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
-            expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "undecided")?.message).toContain("maxMultiBindedEips must be a whole number");
+            expect(notices(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
+            expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain("maxMultiBindedEips must be a whole number");
         });
     });
 

@@ -1,5 +1,5 @@
 import { Handle, Plan, bothPhases } from "../../support/plan";
-import { findings, messages, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
+import { findings, messages, notices, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
 
 const policy = "nat-gateway-eip-limit";
 
@@ -108,10 +108,10 @@ describe(policy, () => {
             const resources = plan.resources();
             for (const maxEips of [0, 2.5, "30", -1]) {
                 expect(violations(resources, policy, { maxEips })).toEqual(names("a", 21));
-                expect(undecided(resources, policy, { maxEips })).toEqual(["<stack>"]);
+                expect(notices(resources, policy, { maxEips })).toEqual(["<stack>"]);
             }
-            expect(findings(resources, policy, { maxEips: 0 }).find((finding) => finding.outcome === "undecided")?.message).toContain("maxEips must be a whole number from 1 to 10000");
-            expect(undecided(resources, policy, { maxEips: 21 })).toEqual([]);
+            expect(findings(resources, policy, { maxEips: 0 }).find((finding) => finding.outcome === "notice")?.message).toContain("maxEips must be a whole number from 1 to 10000");
+            expect(notices(resources, policy, { maxEips: 21 })).toEqual([]);
         });
     });
 
