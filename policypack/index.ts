@@ -1,8 +1,19 @@
 // The CrossGuard policy pack: `pulumi preview --policy-pack <this package>` loads this module.
 // Constructing the PolicyPack starts the analyzer server, so nothing else may import this file.
 
+import { readFileSync } from "fs";
+import { join } from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME, POLICIES } from "./crossguard/policies";
+
+/** The README, shown with the pack in Pulumi Cloud once published. */
+function readme(): string | undefined {
+    try {
+        return readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    } catch {
+        return undefined;
+    }
+}
 
 new PolicyPack(PACK_NAME, {
     policies: POLICIES,
@@ -10,4 +21,6 @@ new PolicyPack(PACK_NAME, {
     description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
     provider: "alicloud",
     tags: ["alicloud", "eip", "networking"],
+    repository: "https://github.com/alicloud-eip-guard/alicloud-eip-guard",
+    readme: readme(),
 });

@@ -1,0 +1,42 @@
+// The published artefact: what `npm pack` puts in the tarball, and the pack's metadata.
+
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "../..");
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+
+function packedFiles(): string[] {
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const output = execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
+    const [report] = JSON.parse(output);
+    return report.files.map((file: { path: string }) => file.path).sort();
+}
+
+test("npm pack contains the compiled pack, its docs and licence, and nothing else", () => {
+    const files = packedFiles();
+    for (const required of ["package.json", "PulumiPolicy.yaml", "README.md", "CHANGELOG.md", "LICENSE", "policy-config.example.json", "scripts/prepare.cjs", "dist/policypack/index.js", "dist/policypack/core/index.js", "dist/policypack/core/rules/eip-single-binding.js", "dist/policypack/crossguard/policies.js"]) {
+        expect(files).toContain(required);
+    }
+    const unexpected = files.filter((file) => /^(test|examples|tools|bench|node_modules|policypack)\//.test(file) || file.startsWith("dist/tools/") || file.startsWith("dist/examples/") || file.endsWith(".ts") && !file.endsWith(".d.ts") || file.endsWith(".map"));
+    expect(unexpected).toEqual([]);
+});
+
+test("package metadata: a versioned, licensed, publishable pack with its entry points", () => {
+    expect(pkg.name).toBe("alicloud-eip-guard");
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.license).toBe("Apache-2.0");
+    expect(pkg.main).toBe("dist/policypack/index.js");
+    expect(pkg.exports["."]).toBe("./dist/policypack/index.js");
+    expect(pkg.exports["./core"]).toBe("./dist/policypack/core/index.js");
+    expect(fs.readFileSync(path.join(root, "CHANGELOG.md"), "utf8")).toContain(`## [${pkg.version}]`);
+    expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/runtime: nodejs/);
+});
+
+test("the core entry point loads without starting a policy server", () => {
+    const core = require(path.join(root, "dist/policypack/core/index.js"));
+    expect(core.RULES).toHaveLength(12);
+    expect(typeof core.analyze).toBe("function");
+});
