@@ -1,0 +1,75 @@
+// Runs the pack's policies on one input, as the pack reports them through CrossGuard: a violation at
+// the policy's enforcement level with the policy description, a newline and the finding's message;
+// every other finding (undecided, waived, notice) as advisory with the finding's message alone.
+
+import { configProblems, levelOf, optionsOf } from "../core/config";
+import { runRule } from "../core/engine";
+import { Model } from "../core/model";
+import { ResourceInput } from "../core/resources";
+import { Finding, Outcome, PolicyName, Rule } from "../core/rule";
+import { RULES } from "../core/rules";
+
+export type Level = "mandatory" | "advisory";
+
+export interface Reported {
+    readonly policy: PolicyName;
+    readonly outcome: Outcome;
+    readonly level: Level;
+    readonly severity: Rule["severity"];
+    /** The message as the pack reports it. */
+    readonly message: string;
+    /** The finding's own message (without the policy description). */
+    readonly detail: string;
+    /** The address the finding is attached to; undefined for the whole stack. */
+    readonly address?: string;
+    /** That resource, when it is one of the input's. */
+    readonly resource?: ResourceInput;
+    readonly involved: readonly string[];
+}
+
+/**
+ * The date waivers are judged on: today, or ALICLOUD_EIP_GUARD_DATE (an ISO date or timestamp), as
+ * the pack does.
+ */
+export function evaluationDate(env: NodeJS.ProcessEnv = process.env): Date {
+    const fixed = env.ALICLOUD_EIP_GUARD_DATE;
+    const parsed = fixed === undefined ? NaN : Date.parse(fixed);
+    return Number.isNaN(parsed) ? new Date() : new Date(parsed);
+}
+
+export function ruleNamed(name: string): Rule | undefined {
+    return RULES.find((rule) => rule.name === name);
+}
+
+/** Every enabled policy on the resources of one input. */
+export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date): Reported[] {
+    const model = new Model(resources);
+    const reported: Reported[] = [];
+    for (const rule of RULES) {
+        const level = levelOf(rule, config);
+        if (level === "disabled") {
+            continue;
+        }
+        const findings: Finding[] = runRule(rule, model, optionsOf(rule, config), now);
+        for (const finding of findings) {
+            const violation = finding.outcome === "violation";
+            reported.push({
+                policy: rule.name,
+                outcome: finding.outcome,
+                level: violation ? (level === "advisory" ? "advisory" : "mandatory") : "advisory",
+                severity: rule.severity,
+                message: violation ? `${rule.description}\n${finding.message}` : finding.message,
+                detail: finding.message,
+                address: finding.resource,
+                resource: model.byAddress(finding.resource),
+                involved: finding.involved,
+            });
+        }
+    }
+    return reported;
+}
+
+/** Problems with the configuration as a whole (unknown policy names, levels that are not levels). */
+export function problemsWith(config: unknown): string[] {
+    return configProblems(RULES, config);
+}

@@ -1,0 +1,225 @@
+// Pulumi JSON (`pulumi stack export`, `pulumi preview --json`) to the core's resources, mapped the
+// way `pulumi policy analyze` feeds a deployment to a pack's stack policies: each resource's outputs
+// (its inputs where it has no outputs yet), its property dependencies, and its provider reference
+// `<urn>::<id>` resolved to the provider resource, whose inputs carry the region.
+
+import { ALICLOUD_PROVIDER_TYPE, ResourceInput, kindOfPulumiType } from "../../core/resources";
+import { UNKNOWN, isRecord } from "../../core/values";
+import { InputError } from "../input";
+import { LoadedInput, lineLocator } from "./loaded";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+/** How `pulumi preview --json` prints a secret. */
+const SECRET_PLACEHOLDER = "[secret]";
+
+/** Deployment versions whose resources this reader knows. */
+const DEPLOYMENT_VERSIONS = [3];
+
+/** Preview steps that leave no resource behind. */
+const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"]);
+
+/**
+ * A Pulumi property value as the core reads it: secrets opened when their plaintext is there (else
+ * unknown), resource references downgraded to their id, as the engine does for analyzers.
+ */
+export function plainValue(value: unknown, depth = 0): unknown {
+    if (depth > 200) {
+        return UNKNOWN;
+    }
+    if (value === SECRET_PLACEHOLDER) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(value)) {
+        return value.map((element) => plainValue(element, depth + 1));
+    }
+    if (!isRecord(value)) {
+        return value;
+    }
+    const sig = value[SIG_KEY];
+    if (sig === SECRET_SIG) {
+        if (typeof value.plaintext === "string") {
+            try {
+                return plainValue(JSON.parse(value.plaintext), depth + 1);
+            } catch {
+                return UNKNOWN;
+            }
+        }
+        return "value" in value ? plainValue(value.value, depth + 1) : UNKNOWN;
+    }
+    if (sig === RESOURCE_REFERENCE_SIG) {
+        if ("id" in value) {
+            return typeof value.id === "string" && value.id !== "" ? plainValue(value.id, depth + 1) : UNKNOWN;
+        }
+        return typeof value.urn === "string" ? value.urn : UNKNOWN;
+    }
+    if (typeof sig === "string") {
+        return value; // An asset or archive: nothing the rules read.
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, element] of Object.entries(value)) {
+        out[key] = plainValue(element, depth + 1);
+    }
+    return out;
+}
+
+/** `<urn>::<id>` to the urn. */
+export function providerUrnOf(reference: string): string {
+    const at = reference.lastIndexOf("::");
+    return at < 0 ? reference : reference.slice(0, at);
+}
+
+/** The name part of a URN: everything after the type. */
+export function nameOfUrn(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? parts.slice(3).join("::") : urn;
+}
+
+/** The type part of a URN (the last of `parent$type`). */
+function typeOfUrn(urn: string): string {
+    const parts = urn.split("::");
+    const qualified = parts[2] ?? "";
+    return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
+interface PulumiState {
+    readonly urn: string;
+    readonly type: string;
+    readonly id?: string;
+    readonly inputs: Record<string, unknown>;
+    readonly outputs: Record<string, unknown>;
+    readonly provider?: string;
+    readonly propertyDependencies: Record<string, string[]>;
+}
+
+function readState(value: unknown, stepProvider?: unknown): PulumiState | undefined {
+    if (!isRecord(value) || typeof value.urn !== "string") {
+        return undefined;
+    }
+    const type = typeof value.type === "string" ? value.type : typeOfUrn(value.urn);
+    const deps: Record<string, string[]> = {};
+    if (isRecord(value.propertyDependencies)) {
+        for (const [key, list] of Object.entries(value.propertyDependencies)) {
+            deps[key] = Array.isArray(list) ? list.filter((urn): urn is string => typeof urn === "string") : [];
+        }
+    }
+    const provider = typeof value.provider === "string" && value.provider !== "" ? value.provider : typeof stepProvider === "string" && stepProvider !== "" ? stepProvider : undefined;
+    return {
+        urn: value.urn,
+        type,
+        id: typeof value.id === "string" && value.id !== "" ? value.id : undefined,
+        inputs: isRecord(value.inputs) ? value.inputs : {},
+        outputs: isRecord(value.outputs) ? value.outputs : {},
+        provider,
+        propertyDependencies: deps,
+    };
+}
+
+function isAlicloudType(type: string): boolean {
+    return type.startsWith("alicloud:") || type === ALICLOUD_PROVIDER_TYPE;
+}
+
+function toResources(file: string, what: string, states: readonly PulumiState[], defaultRegion: unknown): { resources: ResourceInput[]; total: number } {
+    const managed = states.filter((state) => !state.type.startsWith("pulumi:pulumi:") && !state.type.startsWith("pulumi:providers:"));
+    if (managed.length > 0 && !managed.some((state) => isAlicloudType(state.type))) {
+        const packages = [...new Set(managed.map((state) => state.type.split(":")[0]))];
+        throw new InputError(
+            file,
+            `is a ${what} of ${packages.join(", ")} resources, with no alicloud resource (${managed.length} resource${managed.length === 1 ? "" : "s"}). This checker reads Alibaba Cloud (alicloud) infrastructure only.`,
+        );
+    }
+    const byUrn = new Map(states.map((state) => [state.urn, state]));
+    const providers = new Map<string, ResourceInput>();
+    const resources: ResourceInput[] = [];
+    const providerFor = (reference: string | undefined): string | undefined => {
+        if (reference === undefined) {
+            return undefined;
+        }
+        const urn = providerUrnOf(reference);
+        if (!providers.has(urn)) {
+            const state = byUrn.get(urn);
+            const name = nameOfUrn(urn);
+            let props: Record<string, unknown>;
+            if (state !== undefined) {
+                props = plainValue(Object.keys(state.inputs).length > 0 ? state.inputs : state.outputs) as Record<string, unknown>;
+            } else {
+                // A provider the file does not list (a preview without --show-sames): a default
+                // provider takes the stack's alicloud:region, as the engine configures it.
+                props = /^default(_|$)/.test(name) && typeof defaultRegion === "string" && defaultRegion !== SECRET_PLACEHOLDER ? { region: defaultRegion } : {};
+            }
+            providers.set(urn, { address: urn, name, kind: "provider", type: state?.type ?? typeOfUrn(urn), props });
+        }
+        return urn;
+    };
+    for (const state of states) {
+        const kind = kindOfPulumiType(state.type);
+        if (kind === undefined || kind === "provider") {
+            continue;
+        }
+        const source = Object.keys(state.outputs).length > 0 ? { ...state.inputs, ...state.outputs } : state.inputs;
+        const props = plainValue(source) as Record<string, unknown>;
+        props.id = state.id ?? (typeof props.id === "string" && props.id !== "" ? props.id : UNKNOWN);
+        resources.push({
+            address: state.urn,
+            name: nameOfUrn(state.urn),
+            kind,
+            type: state.type,
+            props,
+            provider: providerFor(state.provider),
+            propertyDependencies: state.propertyDependencies,
+        });
+    }
+    for (const state of states) {
+        if (state.type === ALICLOUD_PROVIDER_TYPE) {
+            providerFor(state.urn);
+        }
+    }
+    return { resources: [...providers.values(), ...resources], total: managed.length };
+}
+
+export function fromStackExport(file: string, doc: Record<string, unknown>, text: string): LoadedInput {
+    if (typeof doc.version !== "number" || !DEPLOYMENT_VERSIONS.includes(doc.version)) {
+        throw new InputError(
+            file,
+            `is a Pulumi stack export of deployment version ${JSON.stringify(doc.version)}, which this checker does not know: it reads version 3, what \`pulumi stack export\` writes.`,
+        );
+    }
+    const deployment = isRecord(doc.deployment) ? doc.deployment : {};
+    const states = (Array.isArray(deployment.resources) ? deployment.resources : [])
+        .filter((resource) => !(isRecord(resource) && resource.delete === true))
+        .flatMap((resource) => readState(resource) ?? []);
+    const { resources, total } = toResources(file, "Pulumi stack export", states, undefined);
+    const locate = lineLocator(text, "urn");
+    return { file, format: "pulumi-export", resources, totalResources: total, notes: [], locate: (address) => locate(address) };
+}
+
+export function fromPreview(file: string, doc: Record<string, unknown>, text: string): LoadedInput {
+    const latest = new Map<string, PulumiState>();
+    for (const step of Array.isArray(doc.steps) ? doc.steps : []) {
+        if (!isRecord(step)) {
+            continue;
+        }
+        const op = typeof step.op === "string" ? step.op : "";
+        const urn = typeof step.urn === "string" ? step.urn : undefined;
+        if (REMOVING_OPS.has(op)) {
+            if (urn !== undefined) {
+                latest.delete(urn);
+            }
+            continue;
+        }
+        const state = readState(step.newState, step.provider);
+        if (state !== undefined) {
+            latest.set(state.urn, state);
+        }
+    }
+    const config = isRecord(doc.config) ? doc.config : {};
+    const { resources, total } = toResources(file, "Pulumi preview", [...latest.values()], config["alicloud:region"]);
+    const notes: string[] = [];
+    const unchanged = isRecord(doc.changeSummary) && typeof doc.changeSummary.same === "number" ? doc.changeSummary.same : 0;
+    if (unchanged > 0 && !(Array.isArray(doc.steps) && doc.steps.some((step) => isRecord(step) && step.op === "same"))) {
+        notes.push(`The preview lists only the resources it changes; the ${unchanged} it leaves as they are are not in it and are treated as outside the stack. Run \`pulumi preview --json --show-sames\` to check the whole stack.`);
+    }
+    const locate = lineLocator(text, "urn");
+    return { file, format: "pulumi-preview", resources, totalResources: total, notes, locate: (address) => locate(address) };
+}

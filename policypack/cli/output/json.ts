@@ -1,0 +1,42 @@
+// Machine-readable JSON: every finding with its file, policy, level and resource.
+
+import { ruleNamed } from "../check";
+import { Report, countsOf } from "../report";
+
+export function renderJson(report: Report): string {
+    const findings = report.files.flatMap((file) =>
+        file.findings.map((finding) => ({
+            file: file.file,
+            policy: finding.policy,
+            outcome: finding.outcome,
+            level: finding.level,
+            severity: finding.severity,
+            resource:
+                finding.address === undefined
+                    ? null
+                    : { address: finding.address, name: finding.resource?.name ?? finding.address, type: finding.resource?.type ?? null, line: file.locate(finding.address) ?? null },
+            involved: finding.involved,
+            message: finding.message,
+            detail: finding.detail,
+            description: ruleNamed(finding.policy)?.description ?? null,
+            remediation: finding.outcome === "violation" ? (ruleNamed(finding.policy)?.remediationSteps ?? null) : null,
+        })),
+    );
+    const totals = countsOf(report.files.flatMap((file) => file.findings));
+    const document = {
+        tool: report.tool,
+        files: report.files.map((file) => ({
+            file: file.file,
+            format: file.format ?? null,
+            resources: file.resourceCount ?? null,
+            error: file.error ?? null,
+            notes: file.notes,
+        })),
+        configFile: report.configFile ?? null,
+        configProblems: report.configProblems,
+        findings,
+        summary: { ...totals, unreadableFiles: report.files.filter((file) => file.error !== undefined).length },
+        exitCode: report.exitCode,
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}

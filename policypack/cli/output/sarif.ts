@@ -1,0 +1,150 @@
+// SARIF 2.1.0 for code-scanning dashboards: one rule per policy with its help text, one result per
+// finding, located in the input file (the line that names the resource) and logically at the
+// resource address (Terraform) or URN (Pulumi).
+
+import { createHash } from "crypto";
+import * as path from "path";
+import { levelOf } from "../../core/config";
+import { RULES } from "../../core/rules";
+import { Reported } from "../check";
+import { FORMAT_LABEL } from "../formats/loaded";
+import { README_URL, Report } from "../report";
+
+const SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+
+function pascal(name: string): string {
+    return name
+        .split("-")
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join("");
+}
+
+/** A file's URI as code scanning wants it: relative to the working directory, with forward slashes. */
+export function artifactUri(file: string, cwd: string = process.cwd()): string {
+    if (file === "<stdin>") {
+        return "stdin";
+    }
+    const absolute = path.resolve(cwd, file);
+    const relative = path.relative(cwd, absolute);
+    if (relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)) {
+        return relative.split(path.sep).map(encodeURIComponent).join("/");
+    }
+    return `file://${absolute.split(path.sep).map(encodeURIComponent).join("/")}`;
+}
+
+function sarifLevel(finding: Reported): "error" | "warning" | "note" {
+    if (finding.outcome !== "violation") {
+        return "note";
+    }
+    return finding.level === "mandatory" ? "error" : "warning";
+}
+
+function sarifKind(finding: Reported): "fail" | "review" | "informational" {
+    switch (finding.outcome) {
+        case "violation":
+        case "waived":
+            return "fail";
+        case "undecided":
+            return "review";
+        default:
+            return "informational";
+    }
+}
+
+export function renderSarif(report: Report, config: unknown, cwd: string = process.cwd()): string {
+    const rules = RULES.map((rule) => {
+        const level = levelOf(rule, config);
+        return {
+            id: rule.name,
+            name: pascal(rule.name),
+            shortDescription: { text: rule.description },
+            fullDescription: { text: rule.faq },
+            help: {
+                text: `${rule.description}\n\nWhat to do instead: ${rule.remediationSteps}\n\nRejects:\n${rule.rejects.map((line) => `- ${line}`).join("\n")}`,
+                markdown: `**${rule.description}**\n\n> ${rule.faq}\n\n**What to do instead:** ${rule.remediationSteps}\n\n**Rejects:**\n${rule.rejects.map((line) => `- ${line}`).join("\n")}`,
+            },
+            helpUri: `${README_URL}#${rule.name}`,
+            defaultConfiguration: { enabled: level !== "disabled", level: level === "disabled" ? "none" : level === "mandatory" ? "error" : "warning" },
+            properties: { tags: [...rule.tags], severity: rule.severity, enforcementLevel: level, precision: "high" },
+        };
+    });
+    const ruleIndex = new Map(RULES.map((rule, index) => [rule.name as string, index]));
+    const artifacts = report.files.map((file) => ({ location: { uri: artifactUri(file.file, cwd) }, roles: ["analysisTarget"], mimeType: "application/json" }));
+    const results = report.files.flatMap((file, fileIndex) => {
+        const seen = new Map<string, number>();
+        return file.findings.map((finding) => {
+            const address = finding.address;
+            const line = (address === undefined ? undefined : file.locate(address)) ?? 1;
+            const identity = `${finding.policy}|${address ?? ""}|${finding.outcome}`;
+            const occurrence = (seen.get(identity) ?? 0) + 1;
+            seen.set(identity, occurrence);
+            const fingerprint = createHash("sha256").update(`${identity}|${occurrence}`).digest("hex");
+            return {
+                ruleId: finding.policy,
+                ruleIndex: ruleIndex.get(finding.policy) ?? 0,
+                level: sarifLevel(finding),
+                kind: sarifKind(finding),
+                message: { text: finding.message },
+                locations: [
+                    {
+                        physicalLocation: { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } },
+                        logicalLocations: [
+                            address === undefined
+                                ? { name: "stack", kind: "module" }
+                                : { name: finding.resource?.name ?? address, fullyQualifiedName: address, kind: "resource" },
+                        ],
+                    },
+                ],
+                partialFingerprints: { "alicloudEipGuard/v1": fingerprint },
+                ...(finding.outcome === "waived" ? { suppressions: [{ kind: "external", status: "accepted", justification: finding.detail }] } : {}),
+                properties: {
+                    outcome: finding.outcome,
+                    enforcementLevel: finding.level,
+                    severity: finding.severity,
+                    inputFormat: file.format === undefined ? undefined : FORMAT_LABEL[file.format],
+                    involved: [...finding.involved],
+                },
+            };
+        });
+    });
+    const fileErrors = report.files.flatMap((file, fileIndex) =>
+        file.error === undefined
+            ? []
+            : [
+                  {
+                      level: "error",
+                      message: { text: `${file.file}: ${file.error}` },
+                      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex } } }],
+                  },
+              ],
+    );
+    const sarif = {
+        $schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: README_URL,
+                        rules,
+                    },
+                },
+                artifacts,
+                results,
+                invocations: [
+                    {
+                        executionSuccessful: report.exitCode !== 2,
+                        exitCode: report.exitCode,
+                        toolExecutionNotifications: fileErrors,
+                        toolConfigurationNotifications: report.configProblems.map((problem) => ({ level: "warning", message: { text: problem } })),
+                    },
+                ],
+                columnKind: "unicodeCodePoints",
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,113 @@
+// The outcome of one run of the checker over its input files, which every output format renders.
+
+import * as fs from "fs";
+import * as path from "path";
+import { isRecord } from "../core/values";
+import { Reported, checkResources, problemsWith } from "./check";
+import { loadInput } from "./detect";
+import { InputFormat, LoadedInput } from "./formats/loaded";
+import { InputError, parseJson, readText } from "./input";
+
+export const TOOL_NAME = "alicloud-eip-guard";
+export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
+
+export interface FileReport {
+    readonly file: string;
+    readonly format?: InputFormat;
+    /** Resources in the file, of every provider. */
+    readonly resourceCount?: number;
+    /** Why the file could not be checked (exit code 2). */
+    readonly error?: string;
+    readonly findings: readonly Reported[];
+    readonly notes: readonly string[];
+    readonly locate: (address: string) => number | undefined;
+}
+
+export interface Report {
+    readonly tool: { readonly name: string; readonly version: string };
+    readonly files: readonly FileReport[];
+    readonly configFile?: string;
+    readonly configProblems: readonly string[];
+    /** 0: no mandatory violation; 1: at least one; 2: an input or the configuration could not be read. */
+    readonly exitCode: 0 | 1 | 2;
+}
+
+/** This package's version, read from its package.json (found from here, built or not). */
+export function toolVersion(): string {
+    let dir = __dirname;
+    for (let i = 0; i < 6; i++) {
+        const file = path.join(dir, "package.json");
+        try {
+            const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+            if (isRecord(parsed) && parsed.name === TOOL_NAME && typeof parsed.version === "string") {
+                return parsed.version;
+            }
+        } catch {
+            // Not here; look further up.
+        }
+        dir = path.dirname(dir);
+    }
+    return "0.0.0";
+}
+
+/** Reads a `--policy-pack-config` file. */
+export function readConfig(file: string): unknown {
+    const doc = parseJson(file, readText(file));
+    if (!isRecord(doc)) {
+        throw new InputError(file, "is not a policy pack configuration: it must be a JSON object keyed by policy name, as for `pulumi preview --policy-pack-config`.");
+    }
+    return doc;
+}
+
+export function checkFile(file: string, config: unknown, now: Date): FileReport {
+    let loaded: LoadedInput;
+    try {
+        loaded = loadInput(file);
+    } catch (error) {
+        const message = error instanceof InputError ? error.problem : `could not be read (${error instanceof Error ? error.message : String(error)}).`;
+        return { file: error instanceof InputError ? error.file : file, error: message, findings: [], notes: [], locate: () => undefined };
+    }
+    return {
+        file: loaded.file,
+        format: loaded.format,
+        resourceCount: loaded.totalResources,
+        findings: checkResources(loaded.resources, config, now),
+        notes: loaded.notes,
+        locate: loaded.locate,
+    };
+}
+
+export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date): Report {
+    const reports = files.map((file) => checkFile(file, config, now));
+    const failed = reports.some((report) => report.error !== undefined);
+    const mandatory = reports.some((report) => report.findings.some((finding) => finding.outcome === "violation" && finding.level === "mandatory"));
+    return {
+        tool: { name: TOOL_NAME, version: toolVersion() },
+        files: reports,
+        configFile,
+        configProblems: problemsWith(config),
+        exitCode: failed ? 2 : mandatory ? 1 : 0,
+    };
+}
+
+export interface Counts {
+    readonly mandatory: number;
+    readonly advisory: number;
+    readonly notes: number;
+}
+
+export function countsOf(findings: readonly Reported[]): Counts {
+    let mandatory = 0;
+    let advisory = 0;
+    let notes = 0;
+    for (const finding of findings) {
+        if (finding.outcome !== "violation") {
+            notes++;
+        } else if (finding.level === "mandatory") {
+            mandatory++;
+        } else {
+            advisory++;
+        }
+    }
+    return { mandatory, advisory, notes };
+}
