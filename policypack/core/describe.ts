@@ -1,5 +1,6 @@
-// How resources and references are named in messages: by their Pulumi names, never by values a
-// user may consider sensitive (only ids a reference literally names, and counts).
+// How resources and references are named in messages: by their Pulumi names and by property names,
+// never by property values. A value may have been marked secret, and the framework hands it to the
+// pack unwrapped, so nothing in a message may come from one: only names, counts and constants.
 
 import { KIND_LABEL } from "./ids";
 import { Binding, Model, Ref } from "./model";
@@ -14,7 +15,7 @@ export function describeRef(ref: Ref, what: string): string {
         case "resource":
             return describe(ref.resource);
         case "literal":
-            return `${what} "${ref.id}" (not managed in this stack)`;
+            return `an ${what} named by a literal id (not managed in this stack)`;
         case "unresolved":
             return `an ${what} that cannot be resolved before deployment`;
         case "absent":
@@ -22,13 +23,12 @@ export function describeRef(ref: Ref, what: string): string {
     }
 }
 
-/** `EIP association "a"`, `the cn-hangzhou-a zone mapping of ALB instance "lb"`. */
-export function describeBinding(binding: Binding, model?: Model): string {
+/** `EIP association "a"`, `zone mapping 2 of ALB instance "lb"`. */
+export function describeBinding(binding: Binding): string {
     if (binding.source === "association") {
         return describe(binding.via);
     }
-    const zone = model !== undefined && binding.zoneMappingIndex !== undefined ? model.zoneMappingsOf(binding.via).mappings[binding.zoneMappingIndex]?.zone : undefined;
-    return typeof zone === "string" ? `the ${zone} zone mapping of ${describe(binding.via)}` : `a zone mapping of ${describe(binding.via)}`;
+    return binding.zoneMappingIndex !== undefined ? `zone mapping ${binding.zoneMappingIndex + 1} of ${describe(binding.via)}` : `a zone mapping of ${describe(binding.via)}`;
 }
 
 export function describeEip(binding: Binding): string {
@@ -63,11 +63,11 @@ export function involvedIn(binding: Binding): ResourceInput[] {
     return out;
 }
 
-/** A region for messages: the provider's region, or the provider's name when the region is unknown. */
+/** Where a resource's region comes from, for messages: its provider, named. */
 export function describeRegion(model: Model, resource: ResourceInput): string {
-    const region = model.regionOf(resource);
-    if (typeof region.value === "string") {
-        return region.value;
+    const provider = model.regionOf(resource).provider;
+    if (provider === undefined) {
+        return "an unknown region";
     }
-    return region.provider ? `the region of provider "${region.provider.name}"` : "an unknown region";
+    return provider.name.startsWith("default") ? `the stack's default region (alicloud:region, provider "${provider.name}")` : `the region of provider "${provider.name}"`;
 }

@@ -153,7 +153,8 @@ describe("Configure", () => {
         });
         const notes = (await analyzeStack(stack)).filter((d) => d.policyName === "eip-same-region");
         expect(notes.map((d) => d.enforcementLevel)).toEqual(["advisory"]);
-        expect(notes[0].message).toContain('EIP "eip-outside01"');
+        expect(notes[0].message).toContain("the EIP named by a literal allocation id");
+        expect(notes[0].message).not.toContain("eip-outside01");
         const silenced = (await analyzeStack(stack, { "eip-same-region": { reportUndecided: false } })).filter((d) => d.policyName === "eip-same-region");
         expect(silenced).toEqual([]);
     });

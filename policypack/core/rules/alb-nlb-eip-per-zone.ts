@@ -52,7 +52,7 @@ export const albNlbEipPerZone = defineRule({
             if (crowded.length > 0) {
                 report.violation(
                     lb,
-                    `${describe(lb)} would hold more than one EIP in a zone (${crowded.map(([zone, counts]) => `${counts.sure} in ${zone}`).join(", ")}); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
+                    `${describe(lb)} would hold more than one EIP in a zone (${crowded.map(([, counts]) => `${counts.sure} in one zone`).join(", ")}: zone mappings with the same zoneId); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
                     eips,
                 );
             } else if (allZonesKnown && eipCount > zones.size) {
@@ -68,7 +68,7 @@ export const albNlbEipPerZone = defineRule({
                         ? "its zone mappings are computed from other resources as a whole"
                         : unknownZone > 0
                           ? "the zone of some zone mappings is computed from other resources"
-                          : `zone ${doubtful.join(", ")} has several zone mappings and which of them hold EIPs is unknown until deployment`;
+                          : `${plural(doubtful.length, "zone has", "zones have")} several zone mappings, and which of them hold EIPs is unknown until deployment`;
                     report.undecided(
                         lb,
                         `Could not check one EIP per zone for ${describe(lb)}: ${why}.`,

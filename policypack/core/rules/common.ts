@@ -64,5 +64,5 @@ export function targetName(binding: Binding, label: string): string {
     if (target.kind === "resource") {
         return describe(target.resource);
     }
-    return target.kind === "literal" ? `${label} "${target.id}" (not managed in this stack)` : `an unresolved ${label}`;
+    return target.kind === "literal" ? `the ${label} named by a literal id (not managed in this stack)` : `an unresolved ${label}`;
 }

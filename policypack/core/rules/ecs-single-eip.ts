@@ -51,7 +51,7 @@ export const ecsSingleEip = defineRule({
                 if (typeof bandwidth === "number" && bandwidth > 0) {
                     report.violation(
                         binding.via,
-                        `${name} has a static public IP (internetMaxBandwidthOut is ${bandwidth}), so ${describeBinding(binding)} will be refused (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
+                        `${name} has a static public IP (internetMaxBandwidthOut is above 0), so ${describeBinding(binding)} will be refused (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
                         involved,
                     );
                 } else if (typeof bandwidth === "symbol" && options.reportUndecided) {

@@ -33,7 +33,7 @@ export const eipClbResourceGroup = defineRule({
             if (typeof eipGroup === "string" && typeof clbGroup === "string" && eipGroup !== clbGroup) {
                 report.violation(
                     binding.via,
-                    `${describe(eip)} is in resource group ${eipGroup} but ${describe(clb)} is in ${clbGroup} (${describeBinding(binding)}); the EIP console will not show the CLB as its bound instance. Put both in one resource group.`,
+                    `${describe(eip)} and ${describe(clb)} have different resourceGroupId values (${describeBinding(binding)}); the EIP console will not show the CLB as its bound instance. Put both in one resource group.`,
                     [eip, clb],
                 );
             }

@@ -26,7 +26,7 @@ function partiesOf(binding: Binding): { parties: Party[]; outside: string[] } {
     if (binding.eip.kind === "resource") {
         parties.push({ resource: binding.eip.resource, role: "EIP" });
     } else if (binding.eip.kind === "literal") {
-        outside.push(`EIP "${binding.eip.id}"`);
+        outside.push("the EIP named by a literal allocation id");
     }
     if (binding.source === "association") {
         parties.push({ resource: binding.via, role: "association" });
@@ -34,7 +34,7 @@ function partiesOf(binding: Binding): { parties: Party[]; outside: string[] } {
     if (binding.target.kind === "resource") {
         parties.push({ resource: binding.target.resource, role: "target" });
     } else if (binding.target.kind === "literal") {
-        outside.push(`resource "${binding.target.id}"`);
+        outside.push("the resource named by a literal instance id");
     }
     return { parties, outside };
 }
@@ -79,7 +79,7 @@ export const eipSameRegion = defineRule({
                 const [a, b] = different[0];
                 report.violation(
                     binding.via,
-                    `${describeBinding(binding, model)} crosses regions: ${located(model, a)} but ${located(model, b)}. An EIP can only be associated with a resource in its own region, and the association is made in its provider's region. Create the EIP, the association and the resource with providers of the same region.`,
+                    `${describeBinding(binding)} crosses regions: ${located(model, a)} but ${located(model, b)}. An EIP can only be associated with a resource in its own region, and the association is made in its provider's region. Create the EIP, the association and the resource with providers of the same region.`,
                     involved,
                 );
                 continue;
@@ -91,19 +91,19 @@ export const eipSameRegion = defineRule({
                 const [a, b] = unknown[0];
                 report.undecided(
                     binding.via,
-                    `Could not compare the regions of ${describe(a.resource)} and ${describe(b.resource)} for ${describeBinding(binding, model)}: they use different providers and at least one region is not set in the program or stack config (it comes from the environment, which a policy cannot see). Set alicloud:region in the stack config, or region on the provider, to have it checked.`,
+                    `Could not compare the regions of ${describe(a.resource)} and ${describe(b.resource)} for ${describeBinding(binding)}: they use different providers and at least one region is not set in the program or stack config (it comes from the environment, which a policy cannot see). Set alicloud:region in the stack config, or region on the provider, to have it checked.`,
                     involved,
                 );
             } else if (outside.length > 0 && parties.length > 0) {
                 report.undecided(
                     binding.via,
-                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding, model)}: it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.`,
+                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.`,
                     involved,
                 );
             } else if (binding.eip.kind === "unresolved" || binding.target.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not check the regions of ${describeBinding(binding, model)}: its ${binding.eip.kind === "unresolved" ? "EIP" : "target"} is unknown until deployment and was not computed from exactly one resource in this stack.`,
+                    `Could not check the regions of ${describeBinding(binding)}: its ${binding.eip.kind === "unresolved" ? "EIP" : "target"} is unknown until deployment and was not computed from exactly one resource in this stack.`,
                     involved,
                 );
             }

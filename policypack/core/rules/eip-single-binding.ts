@@ -35,7 +35,7 @@ export const eipSingleBinding = defineRule({
             }
             const eip = describeEip(group[0]);
             const uses = group.map((binding) =>
-                binding.source === "association" ? `${describeBinding(binding, model)} (to ${describeTarget(binding)})` : describeBinding(binding, model),
+                binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding),
             );
             const involved = group.flatMap(involvedIn);
             for (const binding of group) {
@@ -67,7 +67,7 @@ export const eipSingleBinding = defineRule({
             if (binding.eip.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not tell which EIP ${describeBinding(binding, model)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                    `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
                 );
             }
         }

@@ -56,10 +56,10 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
 function instanceTypeMismatch(model: Model, binding: Binding): string | undefined {
     const kind = binding.targetKind;
     if (kind === "alb" || kind === "nlb") {
-        return binding.target.kind === "literal" ? `"${binding.target.id}" is an ${kind.toUpperCase()} instance, which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` : undefined;
+        return binding.target.kind === "literal" ? `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` : undefined;
     }
     if (kind === "eip") {
-        const named = binding.target.kind === "literal" ? `instanceId "${binding.target.id}" names an EIP` : "instanceId is computed from an EIP";
+        const named = binding.target.kind === "literal" ? "instanceId names an EIP (its id starts with eip-)" : "instanceId is computed from an EIP";
         return `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`;
     }
     const effective = model.effectiveInstanceType(binding);
@@ -70,11 +70,11 @@ function instanceTypeMismatch(model: Model, binding: Binding): string | undefine
     if (required === undefined || effective === required) {
         return undefined;
     }
-    const target = binding.target.kind === "resource" ? describe(binding.target.resource) : `"${binding.target.kind === "literal" ? binding.target.id : ""}"`;
+    const target = binding.target.kind === "resource" ? describe(binding.target.resource) : `the resource its instanceId names (id prefix ${ID_PREFIX[kind as TargetKind]})`;
     const sent =
         binding.declaredInstanceType === undefined
             ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
-            : `instanceType is "${effective}"`;
+            : "its instanceType does not fit";
     return `${sent}, but ${target} is ${articled(kind as TargetKind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`;
 }
 
@@ -161,7 +161,7 @@ export const eipSupportedTarget = defineRule({
             } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: instanceType "${declared}" is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked. The values are case-sensitive.`,
+                    `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked. The values are case-sensitive.`,
                     involved,
                 );
             } else if (binding.target.kind === "unresolved") {

@@ -95,7 +95,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
             sharing.forEach((binding) =>
-                report.violation(binding.via, `${names(sharing)} all bind an EIP to private IP ${ip} of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`, sharingInvolved),
+                report.violation(binding.via, `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`, sharingInvolved),
             );
         }
     }
@@ -125,7 +125,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
             sharing.forEach((binding) =>
                 report.violation(
                     binding.via,
-                    `${describeBinding(binding)} binds its EIP to private IP ${ip}, which is not one of the private IPs of ${describe(eni)} (${addresses.join(", ")}). Use one of the ENI's addresses, or add ${ip} to its privateIpAddresses.`,
+                    `${describeBinding(binding)} binds its EIP to a privateIpAddress that is not one of the private IPs of ${describe(eni)} (its primaryIpAddress and privateIpAddresses). Use one of the ENI's addresses, or add it to the ENI's privateIpAddresses.`,
                     involved,
                 ),
             );

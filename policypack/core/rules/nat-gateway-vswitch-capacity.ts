@@ -107,7 +107,7 @@ export const natGatewayVswitchCapacity = defineRule({
                 if (options.reportUndecided && 1 + eips > RESERVED_PER_VSWITCH) {
                     report.undecided(
                         gateway,
-                        `Could not check that the vSwitch of ${describe(gateway)} has room for its ${plural(eips, "EIP")}: ${vswitchRef.kind === "literal" ? `vSwitch "${vswitchRef.id}" is not managed in this stack` : "its vSwitch or CIDR block is unknown until deployment"}. The gateway and its EIPs need ${1 + eips} free private IPs, more than the smallest vSwitch (/29) offers.`,
+                        `Could not check that the vSwitch of ${describe(gateway)} has room for its ${plural(eips, "EIP")}: ${vswitchRef.kind === "literal" ? "its vSwitch is named by a literal id and not managed in this stack" : "its vSwitch or CIDR block is unknown until deployment"}. The gateway and its EIPs need ${1 + eips} free private IPs, more than the smallest vSwitch (/29) offers.`,
                         involved,
                     );
                 }
@@ -125,7 +125,7 @@ export const natGatewayVswitchCapacity = defineRule({
             const otherText = others.length === 0 ? "" : `, and ${plural(otherCount, "address", "addresses")} for ${plural(others.length, "other planned resource")} in it (${others.slice(0, 4).map((c) => describe(c.resource)).join(", ")}${others.length > 4 ? ", ..." : ""})`;
             report.violation(
                 gateway,
-                `${describe(vswitch)} (${cidr}, ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${describe(gateway)} needs 1 address for itself and 1 per EIP for its ${plural(eips, "EIP")}${otherText}, ${needed} in all. Each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp). Use a larger vSwitch for the gateway, or bind fewer EIPs.`,
+                `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${describe(gateway)} needs 1 address for itself and 1 per EIP for its ${plural(eips, "EIP")}${otherText}, ${needed} in all. Each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp). Use a larger vSwitch for the gateway, or bind fewer EIPs.`,
                 [...involved, vswitch],
             );
         }

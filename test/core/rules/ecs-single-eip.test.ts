@@ -143,7 +143,7 @@ describe(policy, () => {
             plan.associate("web-assoc", plan.eip("web-eip"), web);
         });
         expect(rest).toEqual([]);
-        expect(message).toContain('ECS instance "web" has a static public IP (internetMaxBandwidthOut is 5)');
+        expect(message).toContain('ECS instance "web" has a static public IP (internetMaxBandwidthOut is above 0)');
         expect(message).toContain('EIP association "web-assoc" will be refused (Forbidden.InstanceBandwidthNotZero)');
         expect(message).toContain("Set internetMaxBandwidthOut to 0");
     });
