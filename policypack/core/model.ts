@@ -10,6 +10,7 @@
 //   3. anything else is unresolved, and the rules that need it say they could not decide.
 
 import { ID_PREFIX, InstanceType, TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
+import { appendTo, memoized } from "./collections";
 import { ResourceInput, ResourceKind } from "./resources";
 import { Maybe, UNKNOWN, asString, isKnown, isRecord, isUnknown, prop, readList, readString } from "./values";
 
@@ -79,20 +80,10 @@ export class Model {
             if (!this.byAddressIndex.has(resource.address)) {
                 this.byAddressIndex.set(resource.address, resource);
             }
-            let list = this.byKindIndex.get(resource.kind);
-            if (list === undefined) {
-                list = [];
-                this.byKindIndex.set(resource.kind, list);
-            }
-            list.push(resource);
+            appendTo(this.byKindIndex, resource.kind, resource);
             const id = readString(resource.props, "id");
             if (typeof id === "string" && resource.kind !== "provider") {
-                const same = this.byIdIndex.get(id);
-                if (same === undefined) {
-                    this.byIdIndex.set(id, [resource]);
-                } else {
-                    same.push(resource);
-                }
+                appendTo(this.byIdIndex, id, resource);
             }
         }
     }
@@ -196,12 +187,7 @@ export class Model {
     }
 
     regionOf(resource: ResourceInput): Region {
-        let region = this.regionCache.get(resource);
-        if (region === undefined) {
-            region = this.readRegion(resource);
-            this.regionCache.set(resource, region);
-        }
-        return region;
+        return memoized(this.regionCache, resource, () => this.readRegion(resource));
     }
 
     private readRegion(resource: ResourceInput): Region {
@@ -226,12 +212,7 @@ export class Model {
 
     /** The vSwitch a resource sits in (`vswitchId`), when it can be resolved to one in the plan. */
     vswitchOf(resource: ResourceInput): Ref {
-        let ref = this.vswitchCache.get(resource);
-        if (ref === undefined) {
-            ref = this.resolve(resource, "vswitchId", ["vswitch"]);
-            this.vswitchCache.set(resource, ref);
-        }
-        return ref;
+        return memoized(this.vswitchCache, resource, () => this.resolve(resource, "vswitchId", ["vswitch"]));
     }
 
     /** The `InstanceType` the association will be made with: the declared one, or the provider's guess. */
@@ -271,12 +252,7 @@ export class Model {
      * Otherwise the EIPs are "unplaced" and the mappings with unknown ids "may" hold them.
      */
     zoneMappingsOf(lb: ResourceInput): LoadBalancerMappings {
-        let cached = this.mappingsCache.get(lb);
-        if (cached === undefined) {
-            cached = this.readZoneMappings(lb);
-            this.mappingsCache.set(lb, cached);
-        }
-        return cached;
+        return memoized(this.mappingsCache, lb, () => this.readZoneMappings(lb));
     }
 
     private readZoneMappings(lb: ResourceInput): LoadBalancerMappings {

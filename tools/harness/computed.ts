@@ -7,6 +7,9 @@
 // Source: the schemas of aliyun/terraform-provider-alicloud (resource_alicloud_*.go), whose
 // Computed flags agree with the output types of @pulumi/alicloud 3.108.0.
 
+/** The two ENI resources share one schema (resourceAliCloudEcsNetworkInterface). */
+const ENI_COMPUTED = ["primaryIpAddress", "privateIp", "privateIpAddresses", "privateIps", "secondaryPrivateIpAddressCount", "privateIpsCount", "networkInterfaceTrafficMode", "instanceType"];
+
 export const COMPUTED_AT_PREVIEW: Readonly<Record<string, readonly string[]>> = {
     "alicloud:ecs/eipAssociation:EipAssociation": ["instanceType", "mode"],
     "alicloud:ecs/eipAddress:EipAddress": ["resourceGroupId", "isp", "addressName", "ipAddress", "status"],
@@ -25,26 +28,8 @@ export const COMPUTED_AT_PREVIEW: Readonly<Record<string, readonly string[]>> = 
         "secondaryPrivateIpAddressCount",
         "networkInterfaceId",
     ],
-    "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": [
-        "primaryIpAddress",
-        "privateIp",
-        "privateIpAddresses",
-        "privateIps",
-        "secondaryPrivateIpAddressCount",
-        "privateIpsCount",
-        "networkInterfaceTrafficMode",
-        "instanceType",
-    ],
-    "alicloud:vpc/networkInterface:NetworkInterface": [
-        "primaryIpAddress",
-        "privateIp",
-        "privateIpAddresses",
-        "privateIps",
-        "secondaryPrivateIpAddressCount",
-        "privateIpsCount",
-        "networkInterfaceTrafficMode",
-        "instanceType",
-    ],
+    "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": ENI_COMPUTED,
+    "alicloud:vpc/networkInterface:NetworkInterface": ENI_COMPUTED,
     "alicloud:vpc/natGateway:NatGateway": ["networkType", "natType", "eipBindMode", "specification", "internetChargeType", "forwardTableIds", "snatTableIds"],
     "alicloud:vpc/forwardEntry:ForwardEntry": ["forwardEntryName", "forwardEntryId", "status"],
     "alicloud:vpc/switch:Switch": ["cidrBlock", "vpcId", "zoneId"],

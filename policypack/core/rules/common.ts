@@ -1,6 +1,7 @@
 // Pieces several rules share: the option every policy has, and the grouping of bindings by what
 // they bind.
 
+import { appendTo } from "../collections";
 import { describe } from "../describe";
 import { TargetKind } from "../ids";
 import { Binding, Model } from "../model";
@@ -19,14 +20,8 @@ export function groupBy(model: Model, bindings: readonly Binding[], pick: (bindi
     const groups = new Map<string, Binding[]>();
     for (const binding of bindings) {
         const identity = model.identity(pick(binding));
-        if (identity === undefined) {
-            continue;
-        }
-        const group = groups.get(identity);
-        if (group === undefined) {
-            groups.set(identity, [binding]);
-        } else {
-            group.push(binding);
+        if (identity !== undefined) {
+            appendTo(groups, identity, binding);
         }
     }
     return groups;

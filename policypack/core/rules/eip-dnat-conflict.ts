@@ -9,6 +9,7 @@
 // the instance's private IP in the gateway's VPC. Whichever of the two is declared first, the other
 // one fails.
 
+import { appendTo } from "../collections";
 import { describe, describeBinding, listOf } from "../describe";
 import { Binding, Model } from "../model";
 import { ResourceInput } from "../resources";
@@ -79,12 +80,7 @@ function instancesByPrivateIp(model: Model): Map<string, ResourceInput[]> {
     for (const instance of model.ofKind("ecsInstance")) {
         const ips = new Set(["privateIp", "primaryIpAddress"].map((key) => asString(model.setting(instance, key))).filter((ip): ip is string => typeof ip === "string"));
         for (const ip of ips) {
-            const list = byIp.get(ip);
-            if (list === undefined) {
-                byIp.set(ip, [instance]);
-            } else {
-                list.push(instance);
-            }
+            appendTo(byIp, ip, instance);
         }
     }
     return byIp;
@@ -109,7 +105,7 @@ export const eipDnatConflict = defineRule({
         for (const binding of bindingsOnto(model, "ecsInstance", "EcsInstance")) {
             if (binding.target.kind === "resource") {
                 const instance = binding.target.resource;
-                eipsByInstance.set(instance, [...(eipsByInstance.get(instance) ?? []), binding]);
+                appendTo(eipsByInstance, instance, binding);
             }
         }
         if (eipsByInstance.size === 0) {

@@ -8,6 +8,7 @@
 // private IPs (Eni.HasSubIp); multi-EIP-to-ENI mode (MULTI_BINDED) takes up to 10; NAT and
 // MULTI_BINDED cannot be mixed on one ENI (OperationFailed.EipBindModeConflict).
 
+import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
 import { Binding, Model } from "../model";
 import { Reporter, defineRule } from "../rule";
@@ -88,7 +89,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     const byIp = new Map<string, Binding[]>();
     for (const binding of nat) {
         if (typeof binding.privateIpAddress === "string") {
-            byIp.set(binding.privateIpAddress, [...(byIp.get(binding.privateIpAddress) ?? []), binding]);
+            appendTo(byIp, binding.privateIpAddress, binding);
         }
     }
     for (const [ip, sharing] of byIp) {

@@ -12,6 +12,7 @@
 // invisible, so a vSwitch the plan does not fill is never reported.
 
 import { RESERVED_PER_VSWITCH, usableAddresses } from "../cidr";
+import { appendTo } from "../collections";
 import { describe, plural } from "../describe";
 import { Model, Ref } from "../model";
 import { ResourceInput } from "../resources";
@@ -33,12 +34,7 @@ function consumersByVswitch(model: Model, eipsByGateway: Map<ResourceInput, numb
     const byVswitch = new Map<ResourceInput, Consumer[]>();
     const add = (ref: Ref, resource: ResourceInput, addresses: number) => {
         if (ref.kind === "resource") {
-            const list = byVswitch.get(ref.resource);
-            if (list === undefined) {
-                byVswitch.set(ref.resource, [{ resource, addresses }]);
-            } else {
-                list.push({ resource, addresses });
-            }
+            appendTo(byVswitch, ref.resource, { resource, addresses });
         }
     };
     const atLeast = (value: unknown) => (typeof value === "number" && value > 0 ? Math.floor(value) : 0);
