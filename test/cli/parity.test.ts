@@ -2,6 +2,10 @@
 // through the CrossGuard pack over the analyzer protocol and, written as a Pulumi preview (at
 // preview) or a stack export (after the update), through the offline checker. Both must give the
 // same verdicts: the same policies, on the same resources, at the same levels.
+//
+// Several examples, chosen for what the others (whose previews and exports are the recorded fixtures
+// under test/fixtures/pulumi-*) do not cover, keep this file fast; ALICLOUD_EIP_GUARD_PARITY=all runs
+// every example.
 
 import * as fs from "fs";
 import * as os from "os";
@@ -15,7 +19,21 @@ import { ProgramRun, runProgram } from "../../tools/harness/program";
 import { previewOf, stackExportOf } from "../../tools/fixtures/pulumi-documents";
 import { NOW, verdictsOf } from "./support";
 
-const examples = listExamples();
+const SEVERAL = new Set([
+    "eip-single-binding/fail-association-and-alb",
+    "eip-single-binding/fail-nlb-mappings-from-apply",
+    "eip-same-region/fail-nlb-eip-other-region",
+    "eip-same-region/pass-second-region-provider",
+    "eip-supported-target/fail-eni-without-instance-type",
+    "ecs-single-eip/fail-two-eips-on-instance",
+    "eni-eip-capacity/fail-more-eips-than-private-ips",
+    "nat-gateway-vswitch-capacity/fail-tiny-vswitch",
+    "alb-nlb-eip-per-zone/pass-nlb-eip-per-zone",
+    "havip-single-eip/fail-two-eips-on-havip",
+    "eip-dnat-conflict/fail-dnat-to-instance-with-eip",
+    "eip-clb-resource-group/fail-different-resource-groups",
+]);
+const examples = listExamples().filter((example) => process.env.ALICLOUD_EIP_GUARD_PARITY === "all" || SEVERAL.has(example.id));
 let client: AnalyzerClient;
 let dir: string;
 
@@ -51,7 +69,7 @@ async function packVerdicts(example: Example, run: ProgramRun): Promise<Verdict[
 }
 
 test("there are examples to compare", () => {
-    expect(examples.length).toBeGreaterThan(20);
+    expect(examples.length).toBeGreaterThanOrEqual(SEVERAL.size);
 });
 
 describe.each(examples.map((example) => [example.id, example] as const))("%s", (_id, example) => {

@@ -1,0 +1,88 @@
+// SARIF output validated against the official SARIF 2.1.0 JSON schema (the OASIS schema as
+// SchemaStore publishes it, shipped by the `schemastore` package) with ajv: one rule per policy with
+// its help text, results located in the input file and at the resource address or URN.
+
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import * as fs from "fs";
+import * as path from "path";
+import { renderSarif } from "../../policypack/cli/output/sarif";
+import { buildReport } from "../../policypack/cli/report";
+import { RULES } from "../../policypack/core/rules";
+import { FIXTURES, NOW, REPO } from "./support";
+
+const schema = JSON.parse(fs.readFileSync(require.resolve("schemastore/schemas/json/sarif-2.1.0.json"), "utf8"));
+// The schema's language pattern is a JavaScript regular expression only without the `u` flag.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+function sarifOf(files: string[], config: unknown = {}) {
+    const report = buildReport(files, config, undefined, NOW);
+    return JSON.parse(renderSarif(report, config, REPO));
+}
+
+function expectValid(log: unknown) {
+    const ok = validate(log);
+    expect(ok ? [] : validate.errors).toEqual([]);
+}
+
+test("the schema is the official SARIF 2.1.0 schema", () => {
+    expect(schema.$id).toBe("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json");
+    expect(schema.properties.version.enum).toEqual(["2.1.0"]);
+});
+
+test("a run over every front end, with violations, notes, waivers and an unreadable file, is valid SARIF 2.1.0", () => {
+    const files = [
+        path.join(FIXTURES, "terraform-plan", "modules-aliases-for-each.json"),
+        path.join(FIXTURES, "terraform-state", "clb-single-eip--fail-two-eips-on-clb.json"),
+        path.join(FIXTURES, "pulumi-preview", "eip-clb-resource-group--fail-different-resource-groups.json"),
+        path.join(FIXTURES, "pulumi-export", "secrets-references-pending-delete.json"),
+        path.join(FIXTURES, "bad", "truncated-plan.json"),
+    ].map((file) => path.relative(REPO, file));
+    const config = { "ecs-single-eip": { exemptions: [{ resource: "alicloud_eip_association.extra", reason: "moving the address", expires: "2026-12-31" }] }, "no-such-policy": "advisory" };
+    const log = sarifOf(files, config);
+    expectValid(log);
+    const run = log.runs[0];
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/truncated-plan\.json: is not complete JSON/);
+    expect(run.invocations[0].toolConfigurationNotifications[0].message.text).toMatch(/"no-such-policy" is not a policy/);
+    const levels = new Set(run.results.map((result: { level: string }) => result.level));
+    expect([...levels].sort()).toEqual(["error", "note", "warning"]);
+    expect(run.results.some((result: { suppressions?: unknown[] }) => result.suppressions?.length === 1)).toBe(true);
+});
+
+test("one rule per policy, with its description, FAQ, help text and level", () => {
+    const log = sarifOf([path.join("test", "fixtures", "terraform-plan", "eip-single-binding--fail-shared-eip.json")], { "eip-dnat-conflict": "disabled" });
+    expectValid(log);
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.name));
+    for (const [index, rule] of RULES.entries()) {
+        expect(rules[index].shortDescription.text).toBe(rule.description);
+        expect(rules[index].fullDescription.text).toBe(rule.faq);
+        expect(rules[index].help.text).toContain(rule.remediationSteps);
+        expect(rules[index].helpUri).toMatch(new RegExp(`README\\.md#${rule.name}$`));
+    }
+    const level = (id: string) => rules.find((rule: { id: string }) => rule.id === id).defaultConfiguration;
+    expect(level("eip-single-binding")).toEqual({ enabled: true, level: "error" });
+    expect(level("eip-clb-resource-group")).toEqual({ enabled: true, level: "warning" });
+    expect(level("eip-dnat-conflict")).toEqual({ enabled: false, level: "none" });
+});
+
+test("results are located in the input file, on the line of the resource, and at its address or URN", () => {
+    const terraform = sarifOf([path.join("test", "fixtures", "terraform-plan", "eip-single-binding--fail-shared-eip.json")]).runs[0];
+    const result = terraform.results.find((candidate: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_association.web-1-eip");
+    expect(result.ruleId).toBe("eip-single-binding");
+    expect(result.level).toBe("error");
+    const physical = result.locations[0].physicalLocation;
+    expect(physical.artifactLocation.uri).toBe("test/fixtures/terraform-plan/eip-single-binding--fail-shared-eip.json");
+    const lines = fs.readFileSync(path.join(REPO, physical.artifactLocation.uri), "utf8").split("\n");
+    expect(lines[physical.region.startLine - 1]).toContain('"address": "alicloud_eip_association.web-1-eip"');
+    expect(result.partialFingerprints["alicloudEipGuard/v1"]).toMatch(/^[0-9a-f]{64}$/);
+
+    const pulumi = sarifOf([path.join("test", "fixtures", "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json")]).runs[0];
+    const urn = pulumi.results[0].locations[0].logicalLocations[0].fullyQualifiedName;
+    expect(urn).toMatch(/^urn:pulumi:dev::.+::alicloud:ecs\/eipAssociation:EipAssociation::api-eip-/);
+    const line = fs.readFileSync(path.join(FIXTURES, "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json"), "utf8").split("\n")[pulumi.results[0].locations[0].physicalLocation.region.startLine - 1];
+    expect(line).toContain(JSON.stringify(urn));
+});
