@@ -56,11 +56,50 @@ export interface RunOptions {
     readonly preview?: boolean;
 }
 
-/** Answers the invokes example programs commonly make (zones, images, instance types). */
+/** Two zones of one region, the answer of every zone look-up. */
+const MOCK_ZONES = [
+    { id: "cn-hangzhou-h", localName: "Hangzhou H" },
+    { id: "cn-hangzhou-i", localName: "Hangzhou I" },
+];
+
+/** Two resource groups; documented programs take `ids[0]`, `groups[0].id` or `groups[1].id`. */
+const MOCK_RESOURCE_GROUPS = [
+    { id: "rg-aek2mock0000001", name: "default-resource-group" },
+    { id: "rg-aek2mock0000002", name: "example-resource-group" },
+];
+
+/**
+ * Answers the invokes example programs commonly make (zones, images, instance types, resource
+ * groups), in the shape of the provider's result types (@pulumi/alicloud `Get*Result`), so that a
+ * program that reads `zones[0].id` gets a plausible value. Any other invoke gets its inputs back
+ * with empty `ids` and `names`.
+ */
 function invokeResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
     switch (token) {
         case "alicloud:index/getZones:getZones":
-            return { ids: ["cn-hangzhou-h", "cn-hangzhou-i"], zones: [{ id: "cn-hangzhou-h", localName: "Hangzhou H" }, { id: "cn-hangzhou-i", localName: "Hangzhou I" }] };
+            return { ids: MOCK_ZONES.map((zone) => zone.id), zones: MOCK_ZONES };
+        // The ALB and NLB zone look-ups report each zone's id twice, as `id` and `zoneId`.
+        case "alicloud:alb/getZones:getZones":
+        case "alicloud:nlb/getZones:getZones":
+            return { ...inputs, id: "cn-hangzhou", ids: MOCK_ZONES.map((zone) => zone.id), zones: MOCK_ZONES.map((zone) => ({ ...zone, zoneId: zone.id })) };
+        case "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones":
+            return { ...inputs, id: "cn-hangzhou", ids: MOCK_ZONES.map((zone) => zone.id), zones: MOCK_ZONES.map((zone) => ({ zoneId: zone.id, localName: zone.localName })) };
+        case "alicloud:resourcemanager/getResourceGroups:getResourceGroups":
+            return {
+                ...inputs,
+                id: "resource-groups",
+                ids: MOCK_RESOURCE_GROUPS.map((group) => group.id),
+                names: MOCK_RESOURCE_GROUPS.map((group) => group.name),
+                groups: MOCK_RESOURCE_GROUPS.map((group) => ({
+                    id: group.id,
+                    name: group.name,
+                    resourceGroupName: group.name,
+                    displayName: group.name,
+                    accountId: "1234567890123456",
+                    status: "OK",
+                    regionStatuses: [],
+                })),
+            };
         case "alicloud:ecs/getImages:getImages":
             return { ids: ["ubuntu_22_04_x64_20G_alibase_20240101.vhd"], images: [{ id: "ubuntu_22_04_x64_20G_alibase_20240101.vhd", name: "ubuntu_22_04" }] };
         case "alicloud:ecs/getInstanceTypes:getInstanceTypes":
