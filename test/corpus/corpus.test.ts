@@ -10,7 +10,7 @@
 //   mappings share EIP "zone_a" (the mapping without an allocationId reports it unknown at preview,
 //   like one computed from the EIP); after the update it is clean.
 // - cloudfirewall/getNatFirewalls#1: the association's instanceType is "NAT", not the API's
-//   case-sensitive "Nat", so eip-supported-target says it could not check the target.
+//   documented "Nat", so eip-supported-target says it could not check the target.
 
 import * as fs from "fs";
 import { AnalyzerClient } from "../../tools/harness/analyzer";

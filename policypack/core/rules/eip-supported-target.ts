@@ -161,7 +161,7 @@ export const eipSupportedTarget = defineRule({
             } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked. The values are case-sensitive.`,
+                    `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
                     involved,
                 );
             } else if (binding.target.kind === "unresolved") {

@@ -368,7 +368,7 @@ describe(policy, () => {
         expect(message).toContain("Place the instance in a vSwitch");
     });
 
-    test("undecided: an instanceType that is not a documented value (case-sensitive)", () => {
+    test("undecided: an instanceType that is not spelled as a documented value", () => {
         const build = (plan: Plan) => {
             const { web } = network(plan);
             plan.associate("web-assoc", plan.eip("web-eip"), web, { instanceType: "ecsinstance" });
