@@ -54,7 +54,7 @@ export function readText(file: string): string {
 /** Parses the text of `file`, explaining where and why JSON that does not parse is broken. */
 export function parseJson(file: string, text: string): unknown {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === "") {
+    if (!/\S/.test(body)) {
         throw new InputError(file, "is empty. Expected the JSON of a Terraform plan or state, a Pulumi stack export, or a `pulumi preview --json` output.");
     }
     try {

@@ -11,14 +11,18 @@
 //     the growth from size to size (50k at most 5.5 times 10k), the pack's peak RSS (under 1.5 GiB);
 //   - a 10k stack without any alicloud resource: the pack against a pack with no policies;
 //   - the fast-path design: the pack with and without the framework's type gate;
-//   - cold start, spawn to port announced: the pack against a bare pack (at most 1.15 times).
+//   - cold start, spawn to port announced: the pack against a bare pack (at most 1.15 times);
+//   - the offline checker on a 50k-resource Terraform plan against JSON.parse plus one pass over the
+//     same file (at most 3 times).
 
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AnalyzerClient, EngineResource, encodeAnalyzeStack } from "../harness/analyzer";
 import { REPO_ROOT } from "../harness/examples";
+import { run as runChecker } from "../../policypack/cli/run";
 import { alicloudStack, foreignStack } from "./stacks";
+import { largePlan } from "./terraform-plan";
 
 const PACKS = {
     pack: REPO_ROOT,
@@ -86,6 +90,17 @@ async function coldStart(dir: string): Promise<number> {
     const ms = client.startupMs;
     await client.close();
     return ms;
+}
+
+/** One pass over a parsed document, touching every value: the floor any reader of the file pays. */
+function walk(value: unknown): number {
+    if (Array.isArray(value)) {
+        return value.reduce((count: number, element) => count + walk(element), 1);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.values(value).reduce((count: number, element) => count + walk(element), 1);
+    }
+    return 1;
 }
 
 function fmt(ms: number): string {
@@ -177,6 +192,30 @@ async function main(): Promise<void> {
             await client.close();
         }
         console.log(`  bounded heap growth, ${largest / 1000}k alicloud:   peak RSS ${heap.unbounded.rss.toFixed(0)} MiB -> ${heap.pack.rss.toFixed(0)} MiB, time ${fmt(heap.unbounded.ms)} -> ${fmt(heap.pack.ms)}`);
+    }
+
+    console.log("\nOffline checker on a Terraform plan (median of 5, alternating):");
+    const plan = largePlan(50000);
+    const planFile = path.join(os.tmpdir(), `alicloud-eip-guard-bench-plan-${process.pid}.json`);
+    fs.writeFileSync(planFile, JSON.stringify(plan));
+    try {
+        const instances = ((plan as { planned_values: { root_module: { resources: unknown[] } } }).planned_values.root_module.resources).length;
+        const silent = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
+        const timings: { check: number[]; parse: number[] } = { check: [], parse: [] };
+        let exitCode = -1;
+        for (let i = 0; i < 5; i++) {
+            let began = process.hrtime.bigint();
+            exitCode = runChecker(["check", "--format", "json", "--output", "/dev/null", planFile], silent);
+            timings.check.push(Number(process.hrtime.bigint() - began) / 1e6);
+            began = process.hrtime.bigint();
+            walk(JSON.parse(fs.readFileSync(planFile, "utf8")));
+            timings.parse.push(Number(process.hrtime.bigint() - began) / 1e6);
+        }
+        const ratio = median(timings.check) / median(timings.parse);
+        console.log(`  ${instances} resources, ${(fs.statSync(planFile).size / 2 ** 20).toFixed(1)} MiB: check ${fmt(median(timings.check))} (exit ${exitCode}), JSON.parse plus one pass ${fmt(median(timings.parse))}, ratio ${ratio.toFixed(2)} (budget 3: ${verdict(ratio <= 3)})`);
+        budgets.push(["offline check <= 3 x parse-plus-pass", ratio <= 3]);
+    } finally {
+        fs.rmSync(planFile, { force: true });
     }
 
     console.log("\nBudgets:");

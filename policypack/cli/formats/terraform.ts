@@ -56,9 +56,16 @@ export function checkFormatVersion(file: string, doc: Record<string, unknown>, w
     }
 }
 
+const camelNames = new Map<string, string>();
+
 /** snake_case to the camelCase Pulumi uses for the same attribute (the bridge's generic rule). */
 export function camel(name: string): string {
-    return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    let converted = camelNames.get(name);
+    if (converted === undefined) {
+        converted = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+        camelNames.set(name, converted);
+    }
+    return converted;
 }
 
 /**
@@ -74,29 +81,68 @@ export function pulumiNames(values: Record<string, unknown>): Record<string, unk
     return out;
 }
 
-/** Marks the unknown parts of planned values, following an `after_unknown` tree. */
+/**
+ * Marks the unknown parts of planned values, following an `after_unknown` tree: `true` marks a value
+ * unknown, `false` and empty branches leave it as planned. Only the branches that change are copied,
+ * so a large plan whose trees are mostly `false` costs little.
+ */
 export function overlayUnknown(value: unknown, unknown: unknown): unknown {
     if (unknown === true) {
         return UNKNOWN;
     }
     if (Array.isArray(unknown)) {
-        const list = Array.isArray(value) ? [...value] : [];
+        const base = Array.isArray(value) ? value : undefined;
+        let list: unknown[] | undefined;
         unknown.forEach((element, index) => {
-            list[index] = overlayUnknown(list[index] === null ? undefined : list[index], element);
+            if (element === false || element === null || element === undefined) {
+                return;
+            }
+            const current = base?.[index];
+            const next = overlayUnknown(current === null ? undefined : current, element);
+            if (next !== current) {
+                list ??= base === undefined ? [] : [...base];
+                list[index] = next;
+            }
         });
-        return list;
+        return list ?? value;
     }
     if (isRecord(unknown)) {
-        const record: Record<string, unknown> = isRecord(value) ? { ...value } : {};
-        for (const [key, element] of Object.entries(unknown)) {
-            const next = overlayUnknown(record[key] === null ? undefined : record[key], element);
-            if (next !== undefined) {
+        const base = isRecord(value) ? value : undefined;
+        let record: Record<string, unknown> | undefined;
+        for (const key in unknown) {
+            const element = unknown[key];
+            if (element === false || element === null || element === undefined) {
+                continue;
+            }
+            const current = base?.[key];
+            const next = overlayUnknown(current === null ? undefined : current, element);
+            if (next !== current && next !== undefined) {
+                record ??= base === undefined ? {} : { ...base };
                 record[key] = next;
             }
         }
-        return record;
+        return record ?? value;
     }
     return value;
+}
+
+/** overlayUnknown for a resource's own values, writing into `values` (a copy the caller owns). */
+function markUnknownIn(values: Record<string, unknown>, unknown: unknown): Record<string, unknown> {
+    if (!isRecord(unknown)) {
+        return values;
+    }
+    for (const key in unknown) {
+        const element = unknown[key];
+        if (element === false || element === null || element === undefined) {
+            continue;
+        }
+        const current = values[key];
+        const next = overlayUnknown(current === null ? undefined : current, element);
+        if (next !== current && next !== undefined) {
+            values[key] = next;
+        }
+    }
+    return values;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,8 +316,9 @@ function plannedResources(root: unknown): PlannedResource[] {
 
 /** The instances the plan holds of each resource and each module call, to resolve references. */
 class Instances {
-    private readonly resources = new Map<string, Key[]>();
-    private readonly modules = new Map<string, Key[]>();
+    // Keys in the order they were planned, with a set beside each list to add them in constant time.
+    private readonly resources = new Map<string, { list: Key[]; seen: Set<Key> }>();
+    private readonly modules = new Map<string, { list: Key[]; seen: Set<Key> }>();
     readonly addresses = new Set<string>();
 
     constructor(planned: readonly PlannedResource[]) {
@@ -287,21 +334,23 @@ class Instances {
         }
     }
 
-    private add(map: Map<string, Key[]>, base: string, key: Key | undefined): void {
-        const list = map.get(base) ?? [];
+    private add(map: Map<string, { list: Key[]; seen: Set<Key> }>, base: string, key: Key | undefined): void {
         const k = key ?? "";
-        if (!list.includes(k)) {
-            list.push(k);
+        const keys = map.get(base);
+        if (keys === undefined) {
+            map.set(base, { list: [k], seen: new Set([k]) });
+        } else if (!keys.seen.has(k)) {
+            keys.seen.add(k);
+            keys.list.push(k);
         }
-        map.set(base, list);
     }
 
-    resourceKeys(base: string): Key[] | undefined {
-        return this.resources.get(base);
+    resourceKeys(base: string): readonly Key[] | undefined {
+        return this.resources.get(base)?.list;
     }
 
-    moduleKeys(base: string): Key[] | undefined {
-        return this.modules.get(base);
+    moduleKeys(base: string): readonly Key[] | undefined {
+        return this.modules.get(base)?.list;
     }
 }
 
@@ -429,7 +478,7 @@ class ConfigReader {
             let keys = [...entry.keys];
             if (keys.length === 0) {
                 const same = scope.key !== undefined && (byCount || byEach) && known.includes(scope.key) && known.length > 1 ? [scope.key] : undefined;
-                keys = same ?? known;
+                keys = same ?? [...known];
             }
             if (entry.outputs.size === 0) {
                 out.add(base);
@@ -661,7 +710,7 @@ export function fromTerraformPlan(file: string, doc: Record<string, unknown>, te
                 props: region === undefined ? {} : { region },
             });
         }
-        const snake = overlayUnknown({ ...resource.values }, unknowns.get(resource.address)) as Record<string, unknown>;
+        const snake = markUnknownIn({ ...resource.values }, unknowns.get(resource.address));
         const scope: Scope = { module: resource.module, key: resource.index, forEach: referencesOf(config?.for_each_expression) };
         const propertyDependencies = config === undefined ? {} : dependenciesOf(reader, config.expressions ?? {}, snake, scope);
         resources.push({
