@@ -162,7 +162,9 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
         }
         const eni = group[0].target.is === "resource" ? group[0].target.resource : undefined;
         if (eni !== undefined) {
-            const extra = secondaries(eni, ENI_LISTS, ENI_COUNTS);
+            // A count of private IPs is a whole number from 0 up; any other number proves nothing.
+            const asked = secondaries(eni, ENI_LISTS, ENI_COUNTS);
+            const extra = typeof asked === "number" && !(Number.isInteger(asked) && asked >= 0) ? UNK : asked;
             if (binded.length > 0 && typeof extra === "number" && extra > 0) all = true;
             if (nat.length > 0 && typeof extra === "number" && nat.length > extra + 1) all = true;
             // The ENI's addresses, when every one of them is known.
@@ -284,8 +286,8 @@ function havipSingleEip(stack: Stack, bindings: Binding[]): Verdict {
 
 /**
  * FAQ: an ECS instance with an EIP cannot be a DNAT target, and the other way round. A DNAT entry
- * targets the instance its internalIp was computed from, or the one planned instance with that
- * private IP provably in the VPC of the entry's NAT gateway.
+ * targets the instance its internalIp was computed from (at preview, and after the update alike), or
+ * else the one planned instance with that private IP provably in the VPC of the entry's NAT gateway.
  */
 function eipDnatConflict(stack: Stack, bindings: Binding[]): Verdict {
     const withEip = onto(bindings, "ecsInstance", "EcsInstance").filter((binding) => binding.target.is === "resource");
@@ -318,10 +320,16 @@ function eipDnatConflict(stack: Stack, bindings: Binding[]): Verdict {
     const out: Verdict = [];
     for (const entry of stack.all("forwardEntry")) {
         const ip = field(entry.props, "internalIp");
+        const from = stack.computedFrom(entry, "internalIp", ["ecsInstance"]);
+        // Computed from one instance (`instance.privateIp`): that instance, known yet or not, unless
+        // the instance's address is known and is another one.
+        const computed = from.length === 1 ? from[0] : undefined;
+        const addresses = computed === undefined ? [] : ["privateIp", "primaryIpAddress"].map((key) => givenText(computed, key)).filter((a): a is string => typeof a === "string");
         let instance: ResourceInput | undefined;
         if (unknownValue(ip)) {
-            const from = stack.computedFrom(entry, "internalIp", ["ecsInstance"]);
-            instance = from.length === 1 ? from[0] : undefined;
+            instance = computed;
+        } else if (typeof text(ip) === "string" && computed !== undefined) {
+            instance = addresses.length === 0 || addresses.includes(ip as string) ? computed : undefined;
         } else if (typeof text(ip) === "string") {
             const gateway = gatewayOf(entry);
             const owners = stack.all("ecsInstance").filter((candidate) => ["privateIp", "primaryIpAddress"].some((key) => givenText(candidate, key) === ip));
