@@ -17,9 +17,12 @@ export function runs(inTest: number, share = 1): number {
 }
 
 const FIXED_SEED = 20261127;
-let announced = false;
+let fresh: number | undefined;
 
-/** The seed: fixed for npm test, FUZZ_SEED if given, else a fresh one under fuzzing (printed so that a failure can be replayed). */
+/**
+ * The seed of every property in this test file: fixed for npm test, FUZZ_SEED if given, else one
+ * fresh seed under fuzzing, printed once so that a failure can be replayed.
+ */
 export function seed(): number {
     if (process.env.FUZZ_SEED) {
         return Number(process.env.FUZZ_SEED);
@@ -27,9 +30,8 @@ export function seed(): number {
     if (!FUZZING) {
         return FIXED_SEED;
     }
-    const fresh = (Date.now() ^ (process.pid << 8)) | 0;
-    if (!announced) {
-        announced = true;
+    if (fresh === undefined) {
+        fresh = (Date.now() ^ (process.pid << 8)) | 0;
         // eslint-disable-next-line no-console
         console.log(`property tests: seed ${fresh} (replay with FUZZ_SEED=${fresh} FUZZ_RUNS=${process.env.FUZZ_RUNS})`);
     }

@@ -131,7 +131,7 @@ test("a stack marked secret throughout gets the verdicts it gets in the clear", 
         fc.asyncProperty(stackChoices, async (choices) => {
             const built = build(choices);
             const resources = render(built.spec, "preview");
-            const clear = toEngineResources(resources);
+            const clear = [...FOREIGN, ...toEngineResources(resources)];
             const everything = clear.map((resource) => ({
                 ...resource,
                 properties: Object.fromEntries(Object.entries(resource.properties).map(([k, v]) => [k, { [SECRET_SIG]: SECRET_VALUE_SIG, value: v }])),
