@@ -35,7 +35,8 @@ export function natNetworkType(model: Model, nat: ResourceInput): Maybe<"interne
 
 /**
  * How many secondary private IPs a resource asks for: the length of its address list, or its count.
- * Unset means none. `listKeys` and `countKeys` are the current and deprecated property names.
+ * Unset means none; a count that is not a whole number from 0 proves nothing (UNKNOWN). `listKeys`
+ * and `countKeys` are the current and deprecated property names.
  */
 export function secondaryIpCount(model: Model, resource: ResourceInput, listKeys: readonly string[], countKeys: readonly string[]): Maybe<number> {
     for (const key of listKeys) {
@@ -47,7 +48,7 @@ export function secondaryIpCount(model: Model, resource: ResourceInput, listKeys
     for (const key of countKeys) {
         const count = asNumber(model.setting(resource, key));
         if (count !== undefined) {
-            return count;
+            return typeof count === "number" && (!Number.isInteger(count) || count < 0) ? UNKNOWN : count;
         }
     }
     return 0;

@@ -56,7 +56,7 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
         expect(verdicts.update.oracle).toEqual(verdicts.preview.oracle);
     });
 
-    // CORE BUG: eip-dnat-conflict follows the dependency of internalIp only while it is unknown. After
+    // Fixed core defect (found by these tests): eip-dnat-conflict follows the dependency of internalIp only while it is unknown. After
     // the update `vm.privateIp` is a known address, matched only against instances provably in the VPC
     // of the entry's gateway; the gateway (a forward table outside the stack) cannot be told, so the
     // conflict the preview reported disappears. The rule's own statement ("internalIp computed from
@@ -65,7 +65,7 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
         expect(replay(found).preview.core).toEqual(["eip-dnat-conflict assoc-0", "eip-dnat-conflict dnat-0"]);
     });
 
-    test.failing("CORE BUG: the core reports after the update what it reported at preview", () => {
+    test("the core reports after the update what it reported at preview", () => {
         const verdicts = replay(found);
         expect(verdicts.update.core).toEqual(verdicts.preview.core);
     });
@@ -93,17 +93,17 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
         }
     });
 
-    // CORE BUG: as above, the smallest plan: DNAT on a shared NAT gateway's forward table to an instance
+    // Fixed core defect (found by these tests): as above, the smallest plan: DNAT on a shared NAT gateway's forward table to an instance
     // that also has an EIP, after the update.
-    test.failing("CORE BUG smallest plan: after the update the core reports them too", () => {
+    test("smallest plan: after the update the core reports them too", () => {
         const plan = new Plan("update");
         shared(plan);
         expect(violations(plan.resources(), "eip-dnat-conflict")).toEqual(["web-assoc", "web-dnat"]);
     });
 
-    // CORE BUG: the same defect at preview, when the instance declares its private IP: the value of
+    // Fixed core defect (found by these tests): the same defect at preview, when the instance declares its private IP: the value of
     // `web.privateIp` is then known already, and its dependency is ignored.
-    test.failing("CORE BUG smallest plan: at preview, an instance with a declared privateIp is reported", () => {
+    test("smallest plan: at preview, an instance with a declared privateIp is reported", () => {
         const plan = new Plan("preview");
         shared(plan, { privateIp: "10.0.1.7" });
         expect(violations(plan.resources(), "eip-dnat-conflict")).toEqual(["web-assoc", "web-dnat"]);
@@ -123,7 +123,7 @@ describe("eni-eip-capacity on a secondary IP count that is no count (found with 
         options: { maxEips: 1, maxMultiBindedEips: 1, reportUndecided: false },
     };
 
-    // CORE BUG: an ENI cannot have -1 (or 1.5) secondary private IPs; the provider rejects the ENI
+    // Fixed core defect (found by these tests): an ENI cannot have -1 (or 1.5) secondary private IPs; the provider rejects the ENI
     // itself. eni-eip-capacity reads the number as a capacity anyway and reports "1 primary, -1
     // secondary" private IPs against one NAT-mode EIP, a violation nothing in the plan proves (the
     // README: "It never reports a violation it cannot prove").
@@ -133,7 +133,7 @@ describe("eni-eip-capacity on a secondary IP count that is no count (found with 
         expect(verdicts.update.oracle).toEqual([]);
     });
 
-    test.failing("CORE BUG: the core reports nothing the oracle does not", () => {
+    test("the core reports nothing the oracle does not", () => {
         expect(replay(found).preview.core).toEqual([]);
     });
 
@@ -157,7 +157,7 @@ describe("eni-eip-capacity on a secondary IP count that is no count (found with 
         }
     });
 
-    test.failing.each(counts)("CORE BUG smallest plan: secondaryPrivateIpAddressCount %p proves nothing about %p NAT-mode EIPs", (count, eips) => {
+    test.each(counts)("smallest plan: secondaryPrivateIpAddressCount %p proves nothing about %p NAT-mode EIPs", (count, eips) => {
         for (const phase of ["preview", "update"] as const) {
             expect(violations(eniPlan(phase, count, eips).resources(), "eni-eip-capacity")).toEqual([]);
         }

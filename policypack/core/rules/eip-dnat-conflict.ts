@@ -54,18 +54,28 @@ function gatewayOf(model: Model, entry: ResourceInput): ResourceInput | undefine
     return owners.length === 1 ? owners[0] : undefined;
 }
 
+/** The private IPs an instance declares or reports, when known. */
+function knownIpsOf(model: Model, instance: ResourceInput): string[] {
+    return ["privateIp", "primaryIpAddress"].map((key) => asString(model.setting(instance, key))).filter((ip): ip is string => typeof ip === "string");
+}
+
 /**
  * The one ECS instance whose private IP a DNAT entry forwards to, when it can be told: the instance
- * the address was computed from, or the one planned instance that declares that address and is
- * provably in the VPC of the entry's gateway (private IPs repeat across VPCs).
+ * the address was computed from (`instance.privateIp`, whether its value is known yet or not, unless
+ * the instance's known address says otherwise), or else the one planned instance that declares that
+ * address and is provably in the VPC of the entry's gateway (private IPs repeat across VPCs).
  */
 function dnatInstance(model: Model, entry: ResourceInput, byPrivateIp: Map<string, ResourceInput[]>): ResourceInput | undefined {
     const value = prop(entry.props, "internalIp");
-    if (isUnknown(value)) {
-        const candidates = model.dependencyCandidates(entry, "internalIp", ["ecsInstance"]);
-        return candidates.length === 1 ? candidates[0] : undefined;
-    }
     const ip = asString(value);
+    const sources = model.dependencyCandidates(entry, "internalIp", ["ecsInstance"]);
+    if (sources.length === 1) {
+        const known = knownIpsOf(model, sources[0]);
+        return typeof ip !== "string" || known.length === 0 || known.includes(ip) ? sources[0] : undefined;
+    }
+    if (isUnknown(value)) {
+        return undefined;
+    }
     const gateway = gatewayOf(model, entry);
     if (typeof ip !== "string" || gateway === undefined) {
         return undefined;
@@ -78,8 +88,7 @@ function dnatInstance(model: Model, entry: ResourceInput, byPrivateIp: Map<strin
 function instancesByPrivateIp(model: Model): Map<string, ResourceInput[]> {
     const byIp = new Map<string, ResourceInput[]>();
     for (const instance of model.ofKind("ecsInstance")) {
-        const ips = new Set(["privateIp", "primaryIpAddress"].map((key) => asString(model.setting(instance, key))).filter((ip): ip is string => typeof ip === "string"));
-        for (const ip of ips) {
+        for (const ip of new Set(knownIpsOf(model, instance))) {
             appendTo(byIp, ip, instance);
         }
     }
