@@ -1,6 +1,6 @@
 // Counterexamples the property tests found, kept as they were found (the shrunk choices of
 // arbitraries.ts, replayed through `build`) and, for each, the smallest plan that shows the same
-// thing. A `test.failing` marked CORE BUG is a defect of policypack/ that is not fixed yet: it passes
+// thing. A `test.failing` marked CORE BUG would be a defect of policypack/ that is not fixed yet: it passes
 // while the defect is there, and fails (so that someone removes the mark and the defect's entry in
 // defects.ts) once it is fixed.
 
