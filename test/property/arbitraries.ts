@@ -132,6 +132,15 @@ const REQUIRED_TYPE: Record<string, string | undefined> = { ecsInstance: "EcsIns
 // ---------------------------------------------------------------------------------------------
 // Choices
 
+interface Cluster {
+    kind: ResourceKind;
+    pick: number;
+    count: number;
+    declared: boolean;
+    mode: string | undefined;
+    privateIps: boolean;
+}
+
 type By = "resource" | "known" | "outside" | "computed" | "unset";
 interface RefChoice {
     by: By;
@@ -213,7 +222,24 @@ export const groupChoices = fc.record({
         }),
         { maxLength: 12 },
     ),
-    bulk: fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: fc.record({ nat: fc.nat(3), count: fc.integer({ min: 3, max: 23 }), declared: fc.boolean() }), weight: 1 }),
+    // Several EIPs bound to one target, so that the capacity rules meet their limits.
+    clusters: fc.oneof(
+        { arbitrary: fc.constant<Cluster[]>([]), weight: 3 },
+        {
+            arbitrary: fc.array<Cluster>(
+                fc.record({
+                    kind: fc.constantFrom<ResourceKind>("natGateway", "eni", "eni", "clb", "havip", "ecsInstance"),
+                    pick: fc.nat(3),
+                    count: fc.oneof({ arbitrary: fc.integer({ min: 2, max: 5 }), weight: 6 }, { arbitrary: fc.integer({ min: 18, max: 23 }), weight: 1 }),
+                    declared: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+                    mode: fc.constantFrom<string | undefined>(undefined, "NAT", "BINDED", "MULTI_BINDED", "MULTI_BINDED"),
+                    privateIps: fc.boolean(),
+                }),
+                { minLength: 1, maxLength: 2 },
+            ),
+            weight: 2,
+        },
+    ),
     hostile: fc.oneof({ arbitrary: fc.constant([]), weight: 1 }, { arbitrary: fc.array(hostileEdit, { minLength: 1, maxLength: 4 }), weight: 1 }),
     noisyDeps: fc.array(fc.record({ pick: fc.nat(999), key: fc.nat(HOSTILE_KEYS.length - 1) }), { maxLength: 2 }),
 });
@@ -411,16 +437,26 @@ class Builder {
                 false,
             );
         });
-        if (choices.bulk !== undefined) {
-            const nats = of("natGateway");
-            if (nats.length > 0) {
-                const nat = nats[choices.bulk.nat % nats.length];
-                for (let n = 0; n < choices.bulk.count; n++) {
-                    const eip = this.add("eip", `${tag}bulk-eip-${n}`, {}, defaultProvider);
-                    this.add("eipAssociation", `${tag}bulk-${n}`, set({ allocationId: new Ref(eip), instanceId: new Ref(nat), instanceType: choices.bulk.declared ? "Nat" : undefined }), defaultProvider);
-                }
+        choices.clusters.forEach((cluster, c) => {
+            const targets = of(cluster.kind);
+            if (targets.length === 0) return;
+            const target = targets[cluster.pick % targets.length];
+            for (let n = 0; n < cluster.count; n++) {
+                const eip = this.add("eip", `${tag}cluster-${c}-eip-${n}`, {}, defaultProvider);
+                this.add(
+                    "eipAssociation",
+                    `${tag}cluster-${c}-${n}`,
+                    set({
+                        allocationId: new Ref(eip),
+                        instanceId: new Ref(target),
+                        instanceType: cluster.declared ? REQUIRED_TYPE[cluster.kind] : undefined,
+                        mode: cluster.kind === "eni" ? cluster.mode : undefined,
+                        privateIpAddress: cluster.kind === "eni" && cluster.privateIps ? ip(n) : undefined,
+                    }),
+                    defaultProvider,
+                );
             }
-        }
+        });
         const all = mine();
         for (const edit of choices.hostile) {
             const resource = this.resources[all[edit.pick % all.length]];

@@ -31,7 +31,7 @@ function oracleNames(plan: Plan, policy: PolicyName): string[] {
 
 const nothing = { maxEips: undefined, maxMultiBindedEips: undefined, reportUndecided: true };
 function group(parts: Partial<StackChoices["main"]>): StackChoices["main"] {
-    return { providers: [], vpcs: [], vswitches: [], eips: [], instances: [], enis: [], attachments: [], nats: [], clbs: [], havips: [], lbs: [], dnats: [], associations: [], bulk: undefined, hostile: [], noisyDeps: [], ...parts };
+    return { providers: [], vpcs: [], vswitches: [], eips: [], instances: [], enis: [], attachments: [], nats: [], clbs: [], havips: [], lbs: [], dnats: [], associations: [], clusters: [], hostile: [], noisyDeps: [], ...parts };
 }
 
 describe("eip-dnat-conflict after the update (found with seed 20261127, the phase property)", () => {
@@ -44,7 +44,6 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
             instances: [{ provider: 0, external: false, type: 0, vswitch: { by: "resource", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: undefined, secondaryCount: undefined, secondaryList: undefined, vpc: { by: "unset", pick: 0, picks: [] } }],
             dnats: [{ provider: 0, external: false, type: 0, table: { by: "outside", pick: 0, picks: [] }, ip: { by: "resource", pick: 0, picks: [] }, literalIp: 0 }],
             associations: [{ provider: 0, external: false, type: 0, eip: { by: "computed", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: false, instanceType: "omit", mode: undefined, privateIp: undefined, vpcId: false }],
-            bulk: { nat: 0, count: 3, declared: false },
             hostile: [{ pick: 0, own: false, key: 0, value: null, element: undefined }],
         }),
         options: { maxEips: undefined, maxMultiBindedEips: 1, reportUndecided: false },
