@@ -4,7 +4,7 @@
 // regression test starts passing (and fails the run), and its entry here should go.
 
 import { ResourceInput } from "../../policypack/core/resources";
-import { count, field, given, items, text } from "../oracle/read";
+import { count, field, given, items, text, unknownValue } from "../oracle/read";
 import { Stack, TARGETS } from "../oracle/stack";
 
 export interface Defect {
@@ -69,9 +69,43 @@ export const dnatKnownInternalIp: Defect = {
     },
 };
 
-// Both defects above are fixed in the core; their regression tests now assert the fixed behaviour.
-// They stay described here, and out of the list, as the record of what the properties found.
-export const KNOWN_DEFECTS: readonly Defect[] = [];
+/**
+ * CORE BUG (found after the fix above, FUZZ_RUNS=10000): eip-dnat-conflict now follows the
+ * dependency of internalIp whatever its value, so an entry whose internalIp is null (not set) or of
+ * another type (a number, a list) is taken to forward to the instance it was computed from. Such an
+ * entry names no address (the provider rejects it); the model reads a value of the wrong type as
+ * proving nothing and never traces it through its dependencies (Model.resolve), and the README
+ * promises no violation that cannot be proven.
+ */
+export const dnatInternalIpNotAnAddress: Defect = {
+    name: "eip-dnat-conflict on an internalIp that is no address",
+    explains(resources, verdict) {
+        const [policy, address] = verdict.split(" ");
+        if (policy !== "eip-dnat-conflict") return false;
+        const stack = new Stack(resources);
+        const suspects = stack
+            .all("forwardEntry")
+            .filter((entry) => {
+                const ip = field(entry.props, "internalIp");
+                return !unknownValue(ip) && typeof text(ip) !== "string";
+            })
+            .flatMap((entry) => {
+                const from = stack.computedFrom(entry, "internalIp", ["ecsInstance"]);
+                return from.length === 1 ? [{ entry, instance: from[0] }] : [];
+            });
+        return suspects.some(({ entry, instance }) => {
+            if (entry.address === address) return true;
+            const association = stack.at(address);
+            if (association?.kind !== "eipAssociation") return false;
+            const target = stack.name(association, "instanceId", TARGETS);
+            return target.is === "resource" && target.resource === instance;
+        });
+    },
+};
+
+// The first two defects above are fixed in the core; their regression tests now assert the fixed
+// behaviour. They stay described here, and out of the list, as the record of what the properties found.
+export const KNOWN_DEFECTS: readonly Defect[] = [dnatInternalIpNotAnAddress];
 
 /** The verdicts on which `a` and `b` differ that no known defect explains. */
 export function unexplained(resources: readonly ResourceInput[], a: readonly string[], b: readonly string[]): { onlyFirst: string[]; onlySecond: string[] } {

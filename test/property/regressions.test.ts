@@ -109,6 +109,61 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
     });
 });
 
+describe("eip-dnat-conflict on an internalIp that is no address (found with FUZZ_RUNS=10000, the oracle property, after the fix above)", () => {
+    // An instance whose privateIp a hostile edit set to null, with EIPs; a DNAT entry whose internalIp
+    // is `vm.privateIp`, so null too, with its dependency on the instance. Reduced by hand from the
+    // counterexample of seed 451453434.
+    const found: StackChoices = {
+        token: "1000",
+        defaultRegion: "cn-hangzhou",
+        main: group({
+            instances: [{ provider: 0, external: false, type: 0, vswitch: { by: "unset", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: 0, secondaryCount: undefined, secondaryList: [], vpc: { by: "unset", pick: 0, picks: [] } }],
+            dnats: [{ provider: 0, external: false, type: 0, table: { by: "computed", pick: 0, picks: [] }, ip: { by: "resource", pick: 0, picks: [] }, literalIp: 0 }],
+            eips: [{ provider: 0, external: false, type: 0, rg: undefined }],
+            associations: [{ provider: 0, external: false, type: 0, eip: { by: "resource", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: false, instanceType: "correct", mode: undefined, privateIp: undefined, vpcId: false }],
+            hostile: [{ pick: 2, own: true, key: 0, value: null, element: undefined }],
+        }),
+        options: nothing,
+    };
+
+    test("the counterexample is what it says: the instance's privateIp and the entry's internalIp are null", () => {
+        const resources = render(build(found).spec, "preview");
+        expect(resources.find((r) => r.name === "vm-0")!.props.privateIp).toBeNull();
+        expect(resources.find((r) => r.name === "dnat-0")!.props.internalIp).toBeNull();
+        expect(replay(found).preview.oracle.filter((v) => v.startsWith("eip-dnat-conflict"))).toEqual([]);
+    });
+
+    // CORE BUG: since the fix above, eip-dnat-conflict follows internalIp's dependency whatever the
+    // value: an entry whose internalIp is null (not set) or of another type (a number) is taken to
+    // forward to the instance it was computed from, and a conflict is reported that nothing proves (the
+    // entry names no address; Model.resolve never traces a value of the wrong type).
+    test.failing("CORE BUG: the core reports no DNAT conflict for it", () => {
+        expect(replay(found).preview.core.filter((v) => v.startsWith("eip-dnat-conflict"))).toEqual([]);
+    });
+
+    const entryTo = (phase: Phase, privateIp: unknown) => {
+        const plan = new Plan(phase);
+        const web = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), privateIp });
+        plan.associate("web-assoc", plan.eip("web-eip"), web);
+        plan.add("forwardEntry", "web-dnat", { forwardTableId: "ftb-shared-gateway", externalIp: "47.0.0.1", externalPort: "80", internalPort: "80", ipProtocol: "tcp", internalIp: web.ref("privateIp") });
+        return plan;
+    };
+    const notAddresses = [null, 5, ["10.0.1.7"]];
+
+    test.each(notAddresses)("smallest plan: for the oracle, internalIp %p computed from the instance targets nothing", (privateIp) => {
+        for (const phase of ["preview", "update"] as const) {
+            expect(oracleNames(entryTo(phase, privateIp), "eip-dnat-conflict")).toEqual([]);
+        }
+    });
+
+    // CORE BUG: as above, the smallest plans.
+    test.failing.each(notAddresses)("CORE BUG smallest plan: internalIp %p computed from the instance targets nothing", (privateIp) => {
+        for (const phase of ["preview", "update"] as const) {
+            expect(violations(entryTo(phase, privateIp).resources(), "eip-dnat-conflict")).toEqual([]);
+        }
+    });
+});
+
 describe("eni-eip-capacity on a secondary IP count that is no count (found with a fuzz seed, the oracle property)", () => {
     // One EIP in NAT mode on an ENI whose secondaryPrivateIpAddressCount is -1.
     const found: StackChoices = {
