@@ -133,11 +133,11 @@ describe("eip-dnat-conflict on an internalIp that is no address (found with FUZZ
         expect(replay(found).preview.oracle.filter((v) => v.startsWith("eip-dnat-conflict"))).toEqual([]);
     });
 
-    // CORE BUG: since the fix above, eip-dnat-conflict follows internalIp's dependency whatever the
+    // Fixed core defect (found by these tests): since the fix above, eip-dnat-conflict follows internalIp's dependency whatever the
     // value: an entry whose internalIp is null (not set) or of another type (a number) is taken to
     // forward to the instance it was computed from, and a conflict is reported that nothing proves (the
     // entry names no address; Model.resolve never traces a value of the wrong type).
-    test.failing("CORE BUG: the core reports no DNAT conflict for it", () => {
+    test("the core reports no DNAT conflict for it", () => {
         expect(replay(found).preview.core.filter((v) => v.startsWith("eip-dnat-conflict"))).toEqual([]);
     });
 
@@ -156,8 +156,8 @@ describe("eip-dnat-conflict on an internalIp that is no address (found with FUZZ
         }
     });
 
-    // CORE BUG: as above, the smallest plans.
-    test.failing.each(notAddresses)("CORE BUG smallest plan: internalIp %p computed from the instance targets nothing", (privateIp) => {
+    // As above, the smallest plans.
+    test.each(notAddresses)("smallest plan: internalIp %p computed from the instance targets nothing", (privateIp) => {
         for (const phase of ["preview", "update"] as const) {
             expect(violations(entryTo(phase, privateIp).resources(), "eip-dnat-conflict")).toEqual([]);
         }

@@ -68,6 +68,9 @@ function knownIpsOf(model: Model, instance: ResourceInput): string[] {
 function dnatInstance(model: Model, entry: ResourceInput, byPrivateIp: Map<string, ResourceInput[]>): ResourceInput | undefined {
     const value = prop(entry.props, "internalIp");
     const ip = asString(value);
+    if (typeof ip !== "string" && !isUnknown(value)) {
+        return undefined; // Not set, or not an address: the entry forwards to nothing that can be told.
+    }
     const sources = model.dependencyCandidates(entry, "internalIp", ["ecsInstance"]);
     if (sources.length === 1) {
         const known = knownIpsOf(model, sources[0]);
