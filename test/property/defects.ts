@@ -70,7 +70,7 @@ export const dnatKnownInternalIp: Defect = {
 };
 
 /**
- * CORE BUG (found after the fix above, FUZZ_RUNS=10000): eip-dnat-conflict now follows the
+ * FIXED (found after the fix above, FUZZ_RUNS=10000): eip-dnat-conflict now follows the
  * dependency of internalIp whatever its value, so an entry whose internalIp is null (not set) or of
  * another type (a number, a list) is taken to forward to the instance it was computed from. Such an
  * entry names no address (the provider rejects it); the model reads a value of the wrong type as
@@ -103,9 +103,9 @@ export const dnatInternalIpNotAnAddress: Defect = {
     },
 };
 
-// The first two defects above are fixed in the core; their regression tests now assert the fixed
-// behaviour. They stay described here, and out of the list, as the record of what the properties found.
-export const KNOWN_DEFECTS: readonly Defect[] = [dnatInternalIpNotAnAddress];
+// The defects above are all fixed in the core; their regression tests now assert the fixed behaviour.
+// They stay described here, and out of the list, as the record of what the properties found.
+export const KNOWN_DEFECTS: readonly Defect[] = [];
 
 /** The verdicts on which `a` and `b` differ that no known defect explains. */
 export function unexplained(resources: readonly ResourceInput[], a: readonly string[], b: readonly string[]): { onlyFirst: string[]; onlySecond: string[] } {
