@@ -9,10 +9,10 @@
 //      property's dependencies (at preview this is the only way to know which EIP `eip.id` is);
 //   3. anything else is unresolved, and the rules that need it say they could not decide.
 
-import { ID_PREFIX, InstanceType, TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
+import { InstanceType, TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
 import { appendTo, memoized } from "./collections";
 import { ResourceInput, ResourceKind } from "./resources";
-import { Maybe, UNKNOWN, asString, isKnown, isRecord, isUnknown, prop, readList, readString } from "./values";
+import { Maybe, UNKNOWN, asString, isKnown, isUnknown, prop, readList, readString } from "./values";
 
 export type Ref =
     /** `via`: "dependency" when an unknown value was traced to the one resource it was computed from. */
@@ -358,15 +358,3 @@ function targetKindOf(target: Ref): Maybe<TargetKind | "eip" | "other"> {
             return undefined;
     }
 }
-
-/** The id prefix a planned resource of this kind will get, for messages. */
-export function idPrefixOf(kind: TargetKind): string {
-    return ID_PREFIX[kind];
-}
-
-/** The list elements of `resource.props[key]` that are records, skipping anything malformed. */
-export function records(resource: ResourceInput, key: string): Record<string, unknown>[] {
-    const list = readList(resource.props, key);
-    return isKnown(list) ? list.filter(isRecord) : [];
-}
-

@@ -77,10 +77,6 @@ export function asString(value: unknown): Maybe<string> {
 }
 
 /** A finite number; numeric strings are accepted because some plan formats carry numbers as text. */
-export function readNumber(props: unknown, key: string): Maybe<number> {
-    return asNumber(prop(props, key));
-}
-
 export function asNumber(value: unknown): Maybe<number> {
     if (value === undefined || value === null || value === "") {
         return undefined;
@@ -93,20 +89,6 @@ export function asNumber(value: unknown): Maybe<number> {
     }
     if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
         return Number(value);
-    }
-    return UNKNOWN;
-}
-
-export function readBoolean(props: unknown, key: string): Maybe<boolean> {
-    const value = prop(props, key);
-    if (value === undefined || value === null) {
-        return undefined;
-    }
-    if (typeof value === "boolean") {
-        return value;
-    }
-    if (value === "true" || value === "false") {
-        return value === "true";
     }
     return UNKNOWN;
 }
