@@ -19,6 +19,7 @@ import "../config/config.test";
 import "../crossguard/memory.test";
 import "../crossguard/policies.test";
 import "../docs/readme.test";
+import "../package/index.test";
 import "../cli/cli-in-process.test";
 import "../cli/fixtures.test";
 import "../cli/sarif.test";

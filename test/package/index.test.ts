@@ -1,0 +1,104 @@
+// The pack entry (policypack/index.ts) in-process: constructing the real PolicyPack would start the
+// analyzer server, so @pulumi/policy is replaced by a recording constructor and the entry is loaded
+// in a module registry of its own.
+
+import * as fs from "fs";
+import * as path from "path";
+import { RULES } from "../../policypack/core/rules";
+
+interface Constructed {
+    name: string;
+    args: Record<string, any>;
+}
+
+const packDir = path.resolve(__dirname, "../../policypack");
+const readmePath = path.join(packDir, "..", "..", "README.md");
+const repositoryReadme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+
+/** Loads policypack/index.ts with a recording PolicyPack and a readFileSync that answers with `readme`. */
+function loadEntry(readme: (file: string, encoding: unknown) => string): { packs: Constructed[]; reads: unknown[][] } {
+    const packs: Constructed[] = [];
+    const reads: unknown[][] = [];
+    jest.isolateModules(() => {
+        jest.doMock("@pulumi/policy", () => ({
+            PolicyPack: function PolicyPack(name: string, args: Record<string, unknown>) {
+                packs.push({ name, args });
+            },
+        }));
+        jest.doMock("fs", () => {
+            const actual = jest.requireActual("fs");
+            return {
+                ...actual,
+                readFileSync: (file: unknown, encoding: unknown) => {
+                    if (typeof file === "string" && file.endsWith("README.md")) {
+                        reads.push([file, encoding]);
+                        return readme(file, encoding);
+                    }
+                    return actual.readFileSync(file, encoding);
+                },
+            };
+        });
+        try {
+            require("../../policypack/index");
+        } finally {
+            jest.dontMock("@pulumi/policy");
+            jest.dontMock("fs");
+        }
+    });
+    return { packs, reads };
+}
+
+describe("the pack entry", () => {
+    test("constructs exactly one PolicyPack named alicloud-eip-guard with every policy at its default level", () => {
+        const { packs } = loadEntry(() => repositoryReadme);
+        expect(packs).toHaveLength(1);
+        const [{ name, args }] = packs;
+        expect(name).toBe("alicloud-eip-guard");
+        expect(args.policies.map((policy: { name: string; enforcementLevel: string }) => [policy.name, policy.enforcementLevel])).toEqual([
+            ["eip-single-binding", "mandatory"],
+            ["eip-same-region", "mandatory"],
+            ["eip-supported-target", "mandatory"],
+            ["ecs-single-eip", "mandatory"],
+            ["eni-eip-capacity", "mandatory"],
+            ["nat-gateway-eip-limit", "mandatory"],
+            ["nat-gateway-vswitch-capacity", "mandatory"],
+            ["alb-nlb-eip-per-zone", "mandatory"],
+            ["clb-single-eip", "mandatory"],
+            ["havip-single-eip", "mandatory"],
+            ["eip-dnat-conflict", "mandatory"],
+            ["eip-clb-resource-group", "advisory"],
+        ]);
+        expect(args.policies.map((policy: { name: string }) => policy.name)).toEqual(RULES.map((rule) => rule.name));
+        for (const policy of args.policies) {
+            expect(typeof policy.validateStack).toBe("function");
+        }
+    });
+
+    test("carries the pack's metadata", () => {
+        const { packs } = loadEntry(() => repositoryReadme);
+        const { policies: _policies, readme: _readme, ...metadata } = packs[0].args;
+        expect(metadata).toEqual({
+            displayName: "Alibaba Cloud EIP binding guard",
+            description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
+            provider: "alicloud",
+            tags: ["alicloud", "eip", "networking"],
+            repository: "https://github.com/alicloud-eip-guard/alicloud-eip-guard",
+        });
+    });
+
+    test("the readme is the README two directories above the entry (the package root once compiled to dist/policypack), read as UTF-8", () => {
+        const { packs, reads } = loadEntry(() => repositoryReadme);
+        expect(reads).toEqual([[readmePath, "utf8"]]);
+        expect(packs[0].args.readme).toBe(repositoryReadme);
+        expect(packs[0].args.readme).toContain("alicloud-eip-guard");
+    });
+
+    test("a README that cannot be read leaves the readme out instead of failing the pack", () => {
+        const { packs } = loadEntry(() => {
+            throw new Error("ENOENT: no such file or directory");
+        });
+        expect(packs).toHaveLength(1);
+        expect(packs[0].args).toHaveProperty("readme", undefined);
+        expect(packs[0].args.policies).toHaveLength(12);
+    });
+});
