@@ -2,6 +2,7 @@
 // tests that cover a mutant once per mutant, and loading the pack's modules once per run instead of
 // once per test file makes a run several times cheaper. Not matched by `npm test` (no .test.ts).
 
+import "../core/engine.test";
 import "../core/rules/alb-nlb-eip-per-zone.test";
 import "../core/rules/clb-single-eip.test";
 import "../core/rules/ecs-single-eip.test";
