@@ -17,6 +17,7 @@ import "../core/rules/nat-gateway-eip-limit.test";
 import "../core/rules/nat-gateway-vswitch-capacity.test";
 import "../core/waivers.test";
 import "../config/config.test";
+import "../config/levels.test";
 import "../crossguard/memory.test";
 import "../crossguard/policies.test";
 import "../docs/readme.test";
