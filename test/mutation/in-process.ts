@@ -15,6 +15,7 @@ import "../core/rules/eni-eip-capacity.test";
 import "../core/rules/havip-single-eip.test";
 import "../core/rules/nat-gateway-eip-limit.test";
 import "../core/rules/nat-gateway-vswitch-capacity.test";
+import "../core/values.test";
 import "../core/waivers.test";
 import "../config/config.test";
 import "../config/levels.test";
