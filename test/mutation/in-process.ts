@@ -25,6 +25,7 @@ import "../docs/readme.test";
 import "../package/index.test";
 import "../cli/cli-in-process.test";
 import "../cli/fixtures.test";
+import "../cli/input.test";
 import "../cli/run.test";
 import "../cli/sarif.test";
 import "../cli/terraform.test";
