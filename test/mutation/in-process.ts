@@ -3,6 +3,7 @@
 // once per test file makes a run several times cheaper. Not matched by `npm test` (no .test.ts).
 
 import "../core/engine.test";
+import "../core/model.test";
 import "../core/rules/alb-nlb-eip-per-zone.test";
 import "../core/rules/clb-single-eip.test";
 import "../core/rules/ecs-single-eip.test";
