@@ -1,4 +1,4 @@
-import { expiryOf, globToRegExp } from "../../policypack/core/waivers";
+import { applyWaivers, expiryOf, globToRegExp } from "../../policypack/core/waivers";
 import { Plan } from "../support/plan";
 import { findings } from "../support/verdicts";
 
@@ -120,5 +120,152 @@ describe("helpers", () => {
         expect(globToRegExp("a.b*").test("a.bcd")).toBe(true);
         expect(globToRegExp("a.b*").test("axbcd")).toBe(false);
         expect(globToRegExp("urn:pulumi:*::web(1)").test("urn:pulumi:dev::p::t::web(1)")).toBe(true);
+    });
+});
+
+describe("waiver messages and boundaries", () => {
+    const waiverOn = (expires: string, resource = "assoc-a") => ({ exemptions: [{ resource, reason: "accepted", expires }] });
+    const at = (config: unknown, now: Date, tags?: Record<string, string>) => findings(twoEips(tags), policy, config, now);
+
+    test("a timestamp expiry stops waiving at that very instant", () => {
+        const expires = "2026-06-15T12:00:00Z";
+        expect(at(waiverOn(expires), new Date(NOW.getTime() - 1)).find((f) => f.outcome === "waived")).toBeDefined();
+        const expired = at(waiverOn(expires), NOW);
+        expect(expired.filter((f) => f.outcome === "waived")).toEqual([]);
+        expect(expired.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
+            `exemption 1 (resource "assoc-a") expired on ${expires} and no longer waives this violation (reason was: accepted). Fix the violation, or renew the waiver with a new date.`,
+        ]);
+    });
+
+    test("a date expiry waives through the last millisecond of that day (UTC)", () => {
+        expect(at(waiverOn("2026-06-15"), new Date("2026-06-15T23:59:59.999Z")).filter((f) => f.outcome === "waived")).toHaveLength(1);
+        expect(at(waiverOn("2026-06-15"), new Date("2026-06-16T00:00:00.000Z")).filter((f) => f.outcome === "waived")).toHaveLength(0);
+    });
+
+    test("the waived finding keeps the violation's resource and involved list, and its message opens with the waiver", () => {
+        const found = at(waiverOn("2026-12-31"), NOW);
+        const violation = at({}, NOW).find((f) => f.resource?.endsWith("::assoc-a"))!;
+        const waived = found.find((f) => f.outcome === "waived")!;
+        expect(waived).toEqual({ ...violation, outcome: "waived", message: `Waived by exemption 1 (resource "assoc-a") until 2026-12-31 (reason: accepted). ${violation.message}` });
+        expect(found.filter((f) => f.outcome === "notice")).toEqual([]);
+    });
+
+    test("an expired waiver that matches several violations is reported once, on the first", () => {
+        const found = at(waiverOn("2026-01-31", "assoc-*"), NOW);
+        const expired = found.filter((f) => f.outcome === "notice");
+        expect(expired).toHaveLength(1);
+        expect(expired[0].resource).toMatch(/::assoc-a$/);
+        expect(expired[0].involved).toEqual([expired[0].resource]);
+        expect(expired[0].message).toContain('exemption 1 (resource "assoc-*") expired on 2026-01-31');
+    });
+
+    test("an unused waiver names its policy, and says when it has expired too", () => {
+        const found = at({ exemptions: [{ resource: "gone", reason: "old", expires: "2026-01-01" }] }, NOW);
+        expect(found.filter((f) => f.outcome === "notice")).toEqual([
+            {
+                policy,
+                outcome: "notice",
+                resource: undefined,
+                involved: [],
+                message: 'exemption 1 (resource "gone") of ecs-single-eip matches no violation in this stack and expired on 2026-01-01; remove it if the exception is no longer needed (reason was: old).',
+            },
+        ]);
+    });
+
+    test("each unusable exemption is named by its position", () => {
+        const found = at(
+            {
+                exemptions: [
+                    { resource: "assoc-a", reason: "r", expires: "2026-12-31" },
+                    { resource: " ", reason: "r", expires: "2026-12-31" },
+                    { resource: "x", reason: 7, expires: "2026-12-31" },
+                    { resource: "y", reason: "r" },
+                    { resource: "z", reason: "r", expires: "31/12/2026" },
+                ],
+            },
+            NOW,
+        );
+        expect(found.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
+            "The configuration of ecs-single-eip: exemption 2 has no resource (a Pulumi name, URN or glob of either); it waives nothing.",
+            'The configuration of ecs-single-eip: exemption 3 (resource "x") has no reason; a waiver must say why the violation is accepted, so it waives nothing.',
+            'The configuration of ecs-single-eip: exemption 4 (resource "y") has no expires date; give an ISO date such as 2027-01-31. It waives nothing.',
+            'The configuration of ecs-single-eip: exemption 5 (resource "z") has an unreadable expires date "31/12/2026"; give an ISO date such as 2027-01-31. It waives nothing.',
+        ]);
+        expect(found.filter((f) => f.outcome === "waived").map((f) => f.resource)).toEqual([expect.stringMatching(/::assoc-a$/)]);
+    });
+
+    test("exemptions that are not a list are named as such; null and absent are no exemptions", () => {
+        expect(at({ exemptions: "assoc-a" }, NOW).filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
+            "The configuration of ecs-single-eip: exemptions must be a list of { resource, reason, expires }; it was ignored.",
+        ]);
+        expect(at({ exemptions: null }, NOW).filter((f) => f.outcome !== "violation")).toEqual([]);
+    });
+
+    test("the first matching exemption is the one used", () => {
+        const found = at({ exemptions: [{ resource: "assoc-?", reason: "first", expires: "2026-12-31" }, { resource: "assoc-a", reason: "second", expires: "2026-12-31" }] }, NOW);
+        expect(found.filter((f) => f.outcome === "waived").map((f) => f.message.split(". ")[0])).toEqual([
+            'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
+            'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
+        ]);
+        expect(found.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
+            'exemption 2 (resource "assoc-a") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: accepted)'.replace("accepted", "second") + ".",
+        ]);
+    });
+
+    test("a tag with an expiry that is not a date waives nothing, reported once for the tagged resource", () => {
+        const found = at({}, NOW, { "eip-guard:exempt": "ecs-single-eip", "eip-guard:exempt-reason": "r", "eip-guard:exempt-expires": "someday" });
+        expect(found.filter((f) => f.outcome === "violation")).toHaveLength(2);
+        const notes = found.filter((f) => f.outcome === "notice");
+        expect(notes.map((f) => f.message)).toEqual(['"web" carries an eip-guard:exempt-expires tag that is not an ISO date; the waiver waives nothing.']);
+        expect(notes[0].resource).toMatch(/Instance::web$/);
+        expect(notes[0].involved).toEqual([notes[0].resource]);
+    });
+
+    test("a tag without a reason is reported once, naming the tag and the policy", () => {
+        const found = at({}, NOW, { "eip-guard:exempt": "ecs-single-eip", "eip-guard:exempt-reason": "  " });
+        expect(found.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
+            '"web" carries the eip-guard:exempt tag for ecs-single-eip without an eip-guard:exempt-reason tag; a waiver must say why, so it waives nothing.',
+        ]);
+    });
+
+    test("a tag may list policies separated by spaces, commas or semicolons, or say all", () => {
+        for (const listed of ["eip-dnat-conflict;ecs-single-eip", "eip-dnat-conflict ecs-single-eip", "all"]) {
+            const found = at({}, NOW, { "eip-guard:exempt": listed, "eip-guard:exempt-reason": "appliance" });
+            expect({ listed, waived: found.filter((f) => f.outcome === "waived").length }).toEqual({ listed, waived: 2 });
+        }
+        expect(at({}, NOW, { "eip-guard:exempt": "ecs-single-eip-extra", "eip-guard:exempt-reason": "r" }).filter((f) => f.outcome === "waived")).toEqual([]);
+    });
+
+    test("a tag waiver with a valid expiry waives until then, and says until when", () => {
+        const tags = { "eip-guard:exempt": "ecs-single-eip", "eip-guard:exempt-reason": "appliance", "eip-guard:exempt-expires": "2026-06-15" };
+        const found = at({}, NOW, tags);
+        expect(found.filter((f) => f.outcome === "waived").map((f) => f.message.split(". ")[0])).toEqual([
+            'Waived by the eip-guard:exempt tag of "web" until 2026-06-15 (reason: appliance)',
+            'Waived by the eip-guard:exempt tag of "web" until 2026-06-15 (reason: appliance)',
+        ]);
+        const expired = at({}, new Date("2026-06-16T00:00:00Z"), tags).filter((f) => f.outcome === "notice");
+        // (Each violation reads the tag afresh, so the expiry is noted once per violation.)
+        expect([...new Set(expired.map((f) => f.message))]).toEqual([
+            'the eip-guard:exempt tag of "web" expired on 2026-06-15 and no longer waives this violation (reason was: appliance). Fix the violation, or renew the waiver with a new date.',
+        ]);
+        expect(at({}, new Date("2026-06-16T00:00:00Z"), tags).filter((f) => f.outcome === "violation")).toHaveLength(2);
+    });
+});
+
+describe("applyWaivers on findings it leaves alone", () => {
+    test("undecided findings, notices and violations without a resource pass through unchanged", () => {
+        const kept = [
+            { policy: "ecs-single-eip" as const, outcome: "undecided" as const, resource: "urn:a", involved: ["urn:a"], message: "unsure" },
+            { policy: "ecs-single-eip" as const, outcome: "violation" as const, involved: [], message: "for the stack" },
+        ];
+        const found = applyWaivers("ecs-single-eip", kept, [{ resource: "*", reason: "all of it", expires: "2999-01-01" }], () => undefined, NOW);
+        expect(found.slice(0, 2)).toEqual(kept);
+        expect(found.slice(2).map((f) => f.message)).toEqual(['exemption 1 (resource "*") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: all of it).']);
+    });
+
+    test("a violation on a resource the model does not know is matched by its address", () => {
+        const violation = { policy: "ecs-single-eip" as const, outcome: "violation" as const, resource: "urn:outside::thing", involved: ["urn:outside::thing"], message: "M." };
+        const found = applyWaivers("ecs-single-eip", [violation], [{ resource: "urn:outside::*", reason: "ok", expires: "2999-01-01" }], () => undefined, NOW);
+        expect(found).toEqual([{ ...violation, outcome: "waived", message: 'Waived by exemption 1 (resource "urn:outside::*") until 2999-01-01 (reason: ok). M.' }]);
     });
 });
