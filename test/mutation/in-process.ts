@@ -27,6 +27,7 @@ import "../package/index.test";
 import "../cli/cli-in-process.test";
 import "../cli/fixtures.test";
 import "../cli/input.test";
+import "../cli/output.test";
 import "../cli/run.test";
 import "../cli/sarif.test";
 import "../cli/terraform.test";
