@@ -20,6 +20,7 @@ import "../core/values.test";
 import "../core/waivers.test";
 import "../config/config.test";
 import "../config/levels.test";
+import "../crossguard/adapter.test";
 import "../crossguard/memory.test";
 import "../crossguard/policies.test";
 import "../docs/readme.test";
