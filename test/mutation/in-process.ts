@@ -29,6 +29,7 @@ import "../cli/cli-in-process.test";
 import "../cli/fixtures.test";
 import "../cli/input.test";
 import "../cli/output.test";
+import "../cli/pulumi.test";
 import "../cli/run.test";
 import "../cli/sarif.test";
 import "../cli/terraform.test";
