@@ -14,6 +14,7 @@ import "../core/rules/eip-single-binding.test";
 import "../core/rules/eip-supported-target.test";
 import "../core/rules/eni-eip-capacity.test";
 import "../core/rules/havip-single-eip.test";
+import "../core/rules/messages.test";
 import "../core/rules/nat-gateway-eip-limit.test";
 import "../core/rules/nat-gateway-vswitch-capacity.test";
 import "../core/values.test";
