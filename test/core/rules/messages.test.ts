@@ -348,3 +348,27 @@ describe("eni-eip-capacity", () => {
         expect(violations(twoComputed, policy)).toEqual([]);
     });
 });
+
+describe("eip-supported-target", () => {
+    const policy = "eip-supported-target";
+
+    test("a target traced through a dependency names the other reading that would make the binding valid", () => {
+        const eniReading = (plan: Plan) => {
+            const vm = plan.instance("vm", { vswitchId: plan.vswitch("vsw").ref() });
+            plan.associate("to-eni", plan.eip("eip"), "placeholder", { instanceId: vm.ref("networkInterfaceId"), instanceType: "NetworkInterface" });
+        };
+        const [eni, ...none] = texts(policy, "undecided", eniReading);
+        expect(none).toEqual([]);
+        expect(eni.startsWith('EIP association "to-eni": instanceId is computed from ECS instance "vm". If it is that resource\'s id, ')).toBe(true);
+        expect(eni.endsWith(" If it is another of its outputs naming eni-... (an ENI), the binding is valid. Reference the target's id directly to have it checked.")).toBe(true);
+        expect(texts(policy, "undecided", eniReading, { reportUndecided: false })).toEqual([]);
+
+        const [instance] = texts(policy, "undecided", (plan) => {
+            const vip = plan.add("havip", "vip", { vswitchId: plan.vswitch("vsw").ref() });
+            plan.associate("to-vm", plan.eip("eip"), "placeholder", { instanceId: vip.ref("masterInstanceId"), instanceType: "EcsInstance" });
+        });
+        expect(instance.startsWith('EIP association "to-vm": instanceId is computed from HAVIP "vip". If it is that resource\'s id, ')).toBe(true);
+        expect(instance.endsWith(" If it is another of its outputs naming i-... (an ECS instance), the binding is valid. Reference the target's id directly to have it checked.")).toBe(true);
+    });
+
+});
