@@ -4,8 +4,8 @@
 
 import { ResourceInput } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
-import { EngineResource } from "../../tools/harness/analyzer";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/program";
+import type { EngineResource } from "../../tools/harness/analyzer";
+import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
 
 export function wire(value: unknown): unknown {
     if (value === UNKNOWN) {

@@ -2,8 +2,9 @@
 // resource (its inputs) and one AnalyzeStack request (every resource's outputs, providers and the
 // root stack included), with default providers made the way the engine makes them.
 
-import { EngineResource } from "./analyzer";
-import { ProgramRun, RecordedResource, UNKNOWN_SENTINEL } from "./program";
+import type { EngineResource } from "./analyzer";
+import type { ProgramRun, RecordedResource } from "./program";
+import { UNKNOWN_SENTINEL } from "./sentinel";
 
 /** The engine downgrades resource references to their ids for analyzers. */
 const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";

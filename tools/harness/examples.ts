@@ -3,9 +3,9 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { AnalyzerClient, Diagnostic, PackConfig } from "./analyzer";
+import type { AnalyzerClient, Diagnostic, PackConfig } from "./analyzer";
 import { engineView } from "./engine";
-import { runProgram } from "./program";
+import type * as Program from "./program";
 
 // js-yaml ships with @pulumi/pulumi; Pulumi.<stack>.yaml files are read with it.
 const yaml: { load(text: string): unknown } = require(require.resolve("js-yaml", { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
@@ -108,6 +108,9 @@ export async function runExample(client: AnalyzerClient, example: Example, previ
     if (example.error !== undefined) {
         throw new Error(`${example.id}: ${example.error}`);
     }
+    // Loaded here, not at the top: listing examples and sorting verdicts must not load the Pulumi
+    // runtime (the in-process tests that mutation testing reruns use only those).
+    const { runProgram } = require("./program") as typeof Program;
     const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview });
     const view = engineView(run);
     await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: preview }, example.expected.policyConfig ?? {});

@@ -16,7 +16,8 @@ import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "./computed";
 const state: { withLocalStorage<T>(callback: () => T): T } = require("@pulumi/pulumi/runtime/state");
 const settings: { getMonitor(): unknown; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
-export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN_SENTINEL } from "./sentinel";
+export { UNKNOWN_SENTINEL };
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 export interface RecordedResource {
