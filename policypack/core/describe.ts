@@ -10,14 +10,19 @@ export function describe(resource: ResourceInput): string {
     return `${KIND_LABEL[resource.kind]} "${resource.name}"`;
 }
 
+/** `an EIP`, `a resource`: the article by the word's first letter. */
+function withArticle(what: string): string {
+    return `${/^[aeiouAEIOU]/.test(what) ? "an" : "a"} ${what}`;
+}
+
 export function describeRef(ref: Ref, what: string): string {
     switch (ref.kind) {
         case "resource":
             return describe(ref.resource);
         case "literal":
-            return `an ${what} named by a literal id (not managed in this stack)`;
+            return `${withArticle(what)} named by a literal id (not managed in this stack)`;
         case "unresolved":
-            return `an ${what} that cannot be resolved before deployment`;
+            return `${withArticle(what)} that cannot be resolved before deployment`;
         case "absent":
             return `no ${what}`;
     }

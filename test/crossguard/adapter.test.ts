@@ -182,8 +182,7 @@ describe("policies", () => {
         expect(calls).toEqual([]);
         policy.validateStack(args(resources), report);
         expect(calls.map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
-        // The target is named "an resource named by a literal id" today (describe.ts); either article is accepted here.
-        const target = "\\(to an? resource named by a literal id \\(not managed in this stack\\)\\)";
+        const target = "\\(to a resource named by a literal id \\(not managed in this stack\\)\\)";
         expect(calls[0][0]).toMatch(
             new RegExp(
                 `^An EIP named by a literal id \\(not managed in this stack\\) is bound 2 times: by EIP association "a" ${target} and EIP association "b" ${target}\\. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail\\. Give each resource its own EIP, or remove the extra bindings\\.$`,
