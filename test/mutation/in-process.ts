@@ -33,4 +33,5 @@ import "../cli/output.test";
 import "../cli/pulumi.test";
 import "../cli/run.test";
 import "../cli/sarif.test";
+import "../cli/terraform-model.test";
 import "../cli/terraform.test";
