@@ -31,6 +31,7 @@ import "../cli/fixtures.test";
 import "../cli/input.test";
 import "../cli/output.test";
 import "../cli/pulumi.test";
+import "../cli/report.test";
 import "../cli/run.test";
 import "../cli/sarif.test";
 import "../cli/terraform-model.test";

@@ -1,0 +1,191 @@
+// A run's report (report.ts) and the policies on one input (check.ts): exit codes from the findings
+// and the unreadable files, the configuration file, the date waivers are judged on, and how each
+// finding is reported (level, message, resource).
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkResources, evaluationDate, problemsWith, ruleNamed } from "../../policypack/cli/check";
+import { loadInput } from "../../policypack/cli/detect";
+import { InputError } from "../../policypack/cli/input";
+import { buildReport, checkFile, readConfig, toolVersion } from "../../policypack/cli/report";
+import { FIXTURES, NOW, REPO } from "./support";
+
+const PASSING = path.join(FIXTURES, "terraform-plan", "eip-single-binding--pass-one-eip-per-server.json");
+const FAILING = path.join(FIXTURES, "terraform-plan", "eip-single-binding--fail-shared-eip.json");
+const ADVISORY = path.join(FIXTURES, "terraform-plan", "eip-clb-resource-group--fail-different-resource-groups.json");
+const EMPTY = path.join(FIXTURES, "bad", "empty.json");
+
+let dir: string;
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "eip-guard-report-"));
+});
+afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("evaluationDate", () => {
+    test("ALICLOUD_EIP_GUARD_DATE, as a date or a timestamp", () => {
+        expect(evaluationDate({ ALICLOUD_EIP_GUARD_DATE: "2026-03-04" }).toISOString()).toBe("2026-03-04T00:00:00.000Z");
+        expect(evaluationDate({ ALICLOUD_EIP_GUARD_DATE: "2026-03-04T05:06:07Z" }).toISOString()).toBe("2026-03-04T05:06:07.000Z");
+    });
+
+    test("today when it is not set or not a date", () => {
+        for (const env of [{}, { ALICLOUD_EIP_GUARD_DATE: "soon" }, { ALICLOUD_EIP_GUARD_DATE: "" }]) {
+            const before = Date.now();
+            const date = evaluationDate(env).getTime();
+            expect(date).toBeGreaterThanOrEqual(before);
+            expect(date).toBeLessThanOrEqual(Date.now());
+        }
+    });
+
+    test("the process's environment by default", () => {
+        const saved = process.env.ALICLOUD_EIP_GUARD_DATE;
+        process.env.ALICLOUD_EIP_GUARD_DATE = "2030-01-02";
+        try {
+            expect(evaluationDate().toISOString()).toBe("2030-01-02T00:00:00.000Z");
+        } finally {
+            if (saved === undefined) {
+                delete process.env.ALICLOUD_EIP_GUARD_DATE;
+            } else {
+                process.env.ALICLOUD_EIP_GUARD_DATE = saved;
+            }
+        }
+    });
+});
+
+describe("readConfig", () => {
+    test("a JSON object", () => {
+        const file = path.join(dir, "config.json");
+        fs.writeFileSync(file, '{"all": "advisory"}');
+        expect(readConfig(file)).toEqual({ all: "advisory" });
+    });
+
+    test.each([["[]"], ['"advisory"'], ["null"], ["3"]])("%s is refused as not a configuration", (text) => {
+        const file = path.join(dir, "not-an-object.json");
+        fs.writeFileSync(file, text);
+        let thrown: unknown;
+        try {
+            readConfig(file);
+        } catch (error) {
+            thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(InputError);
+        expect((thrown as InputError).message).toBe(`${file}: is not a policy pack configuration: it must be a JSON object keyed by policy name, as for \`pulumi preview --policy-pack-config\`.`);
+    });
+});
+
+describe("toolVersion", () => {
+    test("this package's version", () => {
+        expect(toolVersion()).toBe(JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")).version);
+    });
+});
+
+describe("checkFile", () => {
+    test("a readable file: its format, resource count, findings and notes, and where its resources are", () => {
+        const report = checkFile(FAILING, {}, NOW);
+        expect({ file: report.file, format: report.format, resourceCount: report.resourceCount, error: report.error, notes: report.notes }).toEqual({
+            file: FAILING,
+            format: "terraform-plan",
+            resourceCount: 8,
+            error: undefined,
+            notes: [],
+        });
+        expect(report.findings.map((finding) => `${finding.policy} ${finding.outcome} ${finding.level} ${finding.address}`)).toEqual([
+            "eip-single-binding violation mandatory alicloud_eip_association.web-1-eip",
+            "eip-single-binding violation mandatory alicloud_eip_association.web-2-eip",
+        ]);
+        expect(fs.readFileSync(FAILING, "utf8").split("\n")[report.locate("alicloud_eip_association.web-2-eip")! - 1]).toContain('"address": "alicloud_eip_association.web-2-eip"');
+    });
+
+    test("an unreadable file: the problem, no findings, nowhere to locate", () => {
+        const report = checkFile(EMPTY, {}, NOW);
+        expect({ file: report.file, format: report.format, resourceCount: report.resourceCount, error: report.error, findings: report.findings, notes: report.notes }).toEqual({
+            file: EMPTY,
+            format: undefined,
+            resourceCount: undefined,
+            error: "is empty. Expected the JSON of a Terraform plan or state, a Pulumi stack export, or a `pulumi preview --json` output.",
+            findings: [],
+            notes: [],
+        });
+        expect(report.locate("anything")).toBeUndefined();
+    });
+});
+
+describe("buildReport", () => {
+    test("exit code 0 without violations, or with advisory ones only", () => {
+        expect(buildReport([PASSING], {}, undefined, NOW).exitCode).toBe(0);
+        expect(buildReport([ADVISORY], {}, undefined, NOW).exitCode).toBe(0);
+        expect(buildReport([], {}, undefined, NOW).exitCode).toBe(0);
+    });
+
+    test("exit code 1 with a mandatory violation in any file", () => {
+        expect(buildReport([PASSING, FAILING], {}, undefined, NOW).exitCode).toBe(1);
+        expect(buildReport([FAILING, ADVISORY], {}, undefined, NOW).exitCode).toBe(1);
+    });
+
+    test("a violation made advisory by the configuration does not fail", () => {
+        expect(buildReport([FAILING], { "eip-single-binding": "advisory" }, undefined, NOW).exitCode).toBe(0);
+        expect(buildReport([ADVISORY], { "eip-clb-resource-group": "mandatory" }, undefined, NOW).exitCode).toBe(1);
+    });
+
+    test("exit code 2 with an unreadable file, whatever else there is", () => {
+        expect(buildReport([FAILING, EMPTY], {}, undefined, NOW).exitCode).toBe(2);
+        expect(buildReport([EMPTY, PASSING], {}, undefined, NOW).exitCode).toBe(2);
+    });
+
+    test("the tool, the files in order, the configuration file and its problems", () => {
+        const report = buildReport([PASSING, EMPTY], { nope: "advisory" }, "policy.json", NOW);
+        expect(report.tool).toEqual({ name: "alicloud-eip-guard", version: toolVersion() });
+        expect(report.files.map((file) => file.file)).toEqual([PASSING, EMPTY]);
+        expect(report.configFile).toBe("policy.json");
+        expect(report.configProblems).toEqual([expect.stringMatching(/^"nope" is not a policy of this pack \(eip-single-binding, /)]);
+        expect(buildReport([PASSING], {}, undefined, NOW).configFile).toBeUndefined();
+        expect(buildReport([PASSING], {}, undefined, NOW).configProblems).toEqual([]);
+    });
+});
+
+describe("checkResources", () => {
+    const resources = () => loadInput(FAILING).resources;
+
+    test("a violation: the policy's level, severity, description and the finding's message, its resource", () => {
+        const [first] = checkResources(resources(), {}, NOW);
+        const rule = ruleNamed("eip-single-binding")!;
+        expect(first.policy).toBe("eip-single-binding");
+        expect(first.outcome).toBe("violation");
+        expect(first.level).toBe("mandatory");
+        expect(first.severity).toBe("high");
+        expect(first.message).toBe(`${rule.description}\n${first.detail}`);
+        expect(first.detail).toMatch(/^EIP "alicloud_eip_address\.shared-eip" is bound 2 times/);
+        expect(first.address).toBe("alicloud_eip_association.web-1-eip");
+        expect(first.resource?.type).toBe("alicloud_eip_association");
+        expect(first.involved).toContain("alicloud_eip_address.shared-eip");
+    });
+
+    test("levels from the configuration: advisory, disabled (no findings), remediate as mandatory", () => {
+        expect(checkResources(resources(), { "eip-single-binding": "advisory" }, NOW).map((finding) => finding.level)).toEqual(["advisory", "advisory"]);
+        expect(checkResources(resources(), { "eip-single-binding": "disabled" }, NOW)).toEqual([]);
+        expect(checkResources(resources(), { all: "disabled" }, NOW)).toEqual([]);
+        expect(checkResources(resources(), { "eip-single-binding": "remediate" }, NOW).map((finding) => finding.level)).toEqual(["mandatory", "mandatory"]);
+    });
+
+    test("a waived violation is advisory, with the waiver's message alone", () => {
+        const config = { "eip-single-binding": { exemptions: [{ resource: "alicloud_eip_association.web-*", reason: "migration window", expires: "2026-12-31" }] } };
+        const findings = checkResources(resources(), config, NOW);
+        expect(findings.map((finding) => `${finding.outcome} ${finding.level}`)).toEqual(["waived advisory", "waived advisory"]);
+        for (const finding of findings) {
+            expect(finding.message).toBe(finding.detail);
+            expect(finding.message).toContain("migration window");
+        }
+    });
+
+    test("problemsWith: the configuration's problems", () => {
+        expect(problemsWith({})).toEqual([]);
+        expect(problemsWith({ "eip-single-binding": "sometimes" })).toEqual([expect.stringMatching(/^the entry for "eip-single-binding" must be a level/)]);
+    });
+
+    test("ruleNamed: a policy of the pack, or nothing", () => {
+        expect(ruleNamed("ecs-single-eip")?.name).toBe("ecs-single-eip");
+        expect(ruleNamed("nope")).toBeUndefined();
+    });
+});
