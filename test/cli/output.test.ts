@@ -478,6 +478,15 @@ describe("SARIF", () => {
         });
     });
 
+    test("a policy the pack does not have points at the first rule; a file without a format has no input format; the process's directory by default", () => {
+        const r = report([file({ file: path.join(process.cwd(), "in", "p.json"), format: undefined, findings: [finding({ policy: "no-such-policy" as PolicyName })] })]);
+        const [result] = JSON.parse(renderSarif(r, {})).runs[0].results;
+        expect(result.ruleId).toBe("no-such-policy");
+        expect(result.ruleIndex).toBe(0);
+        expect("inputFormat" in result.properties).toBe(false);
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("in/p.json");
+    });
+
     test("a result's artifact index is its file's", () => {
         const results = sarif(report([file({ file: "a.json", findings: [finding()] }), file({ file: "b.json", findings: [finding()] })])).runs[0].results;
         expect(results.map((result: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => result.locations[0].physicalLocation.artifactLocation)).toEqual([

@@ -178,6 +178,13 @@ describe("stack export", () => {
         expect(loaded.totalResources).toBe(3);
     });
 
+    test("a URN too short to have a type gives no type, and no resource", () => {
+        const loaded = loadExport([{ urn: "urn:pulumi" }, { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" }]);
+        expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
+        expect(loaded.totalResources).toBe(2);
+        expect(problemOf(() => loadExport([{ urn: "urn:pulumi" }]))).toMatch(/^stack\.json: is a Pulumi stack export of .*, with no alicloud resource \(1 resource\)\./);
+    });
+
     test("a resource's line is the one with its URN", () => {
         const doc = exportOf([{ urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" }]);
         const text = textOf(doc);
@@ -269,6 +276,13 @@ describe("preview", () => {
             ],
         });
         expect(loaded.resources).toEqual([]);
+    });
+
+    test("a step without an op (or with one that is not a string) keeps its new state; a removing step without a URN removes nothing", () => {
+        const state = { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" };
+        expect(preview({ steps: [{ op: 5, newState: state }] }).resources.map((resource) => resource.address)).toEqual([EIP]);
+        expect(preview({ steps: [{ newState: state }, { op: "delete" }, { op: "delete", urn: 3 }] }).resources.map((resource) => resource.address)).toEqual([EIP]);
+        expect(preview({ steps: [{ op: "create", newState: { type: "alicloud:ecs/eipAddress:EipAddress" } }] }).resources).toEqual([]);
     });
 
     test.each(["create", "update", "same", "replace", "create-replacement", "read", "refresh", ""])("a %j step keeps its new state", (op) => {

@@ -199,6 +199,18 @@ describe("plans", () => {
         expect(load({ planned_values: { root_module: { child_modules: [shallow] } } }).totalResources).toBe(1);
     });
 
+    test("a module address that is not one reads as the root module", () => {
+        const loaded = load({
+            planned_values: { root_module: { child_modules: [{ address: "modules.x", resources: [planned("alicloud_eip_address.ip")] }, { address: "module", resources: [planned("alicloud_eip_address.ip2")] }] } },
+            configuration: { provider_config: { alicloud: { name: "alicloud", expressions: { region: constant("cn-hangzhou") } } }, root_module: { resources: [config("alicloud_eip_address.ip", { address_name: refs("local.n") })] } },
+        });
+        expect(loaded.resources.map((resource) => [resource.address, resource.provider, resource.propertyDependencies])).toEqual([
+            [DEFAULT_PROVIDER, undefined, undefined],
+            ["alicloud_eip_address.ip", DEFAULT_PROVIDER, { addressName: ["local.n"] }],
+            ["alicloud_eip_address.ip2", DEFAULT_PROVIDER, {}],
+        ]);
+    });
+
     test("a plan of other providers only is refused, naming them (from the resources and the provider configurations)", () => {
         const aws = (address: string) => planned(address, {}, { provider_name: "registry.terraform.io/hashicorp/aws" });
         expect(problemOf(() => planOf([aws("aws_s3_bucket.a"), aws("aws_s3_bucket.b")], { provider_config: { random: { name: "random", full_name: "registry.terraform.io/hashicorp/random" }, x: { name: "x" } } }))).toBe(
