@@ -88,6 +88,9 @@ describe("usage errors: exit 2, the problem and the usage on stderr, nothing on 
         [["check", "--format", "xml", PASSING], '--format must be text, json or sarif, not "xml".'],
         [["check", "--format=", PASSING], '--format must be text, json or sarif, not "".'],
         [["check", "--format=JSON", PASSING], '--format must be text, json or sarif, not "JSON".'],
+        // "-" (standard input) is a value, and so is anything given inline.
+        [["check", "--format", "-", PASSING], '--format must be text, json or sarif, not "-".'],
+        [["check", "--format=-j", PASSING], '--format must be text, json or sarif, not "-j".'],
     ])("%j", (args, message) => {
         expect(cli(args)).toEqual(usageError(message));
     });
