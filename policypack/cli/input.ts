@@ -67,13 +67,15 @@ export function parseJson(file: string, text: string): unknown {
                 "is the streamed log of `terraform plan -json` (one JSON message per line), not a plan. Save the plan with `terraform plan -out tfplan` and convert it with `terraform show -json tfplan > plan.json`.",
             );
         }
-        if (/end of JSON input|Unterminated string/i.test(message)) {
+        const position = /position (\d+)/.exec(message);
+        // Truncated: the parser ran out of text (a message that says so, or an error at the very end,
+        // as after a number: `{"a": 1` fails with "Expected ',' or '}'" at the last position).
+        if (/end of JSON input|Unterminated string/i.test(message) || (position !== null && Number(position[1]) >= body.trimEnd().length)) {
             const { line } = lineAndColumn(body, body.length);
             throw new InputError(file, `is not complete JSON: it ends in the middle of a value at line ${line}. The file is truncated (or was still being written).`);
         }
-        const position = /position (\d+)/.exec(message);
         const where = position ? lineAndColumn(body, Number(position[1])) : undefined;
-        const detail = message.replace(/ in JSON at position \d+.*$/s, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+        const detail = message.replace(/ (in|after) JSON at position \d+.*$/s, (_, word: string) => (word === "after" ? " after the JSON value" : "")).replace(/\s*\(line \d+ column \d+\)$/, "");
         throw new InputError(file, `is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ""}: ${detail}.`);
     }
 }

@@ -132,6 +132,15 @@ describe("parseJson", () => {
             problem: "is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).",
         });
         expect(problemOf(() => parseJson("f.json", '{\n"a": "abc')).problem).toBe("is not complete JSON: it ends in the middle of a value at line 2. The file is truncated (or was still being written).");
+        // Cut right after a number or an element, where JSON.parse reports a missing comma at the end.
+        expect(problemOf(() => parseJson("f.json", '{\n  "a": {\n    "b": 1')).problem).toBe("is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).");
+        expect(problemOf(() => parseJson("f.json", "[1, 2\n\n")).problem).toBe("is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).");
+        // A missing comma before more text is a syntax error, not a truncation.
+        expect(problemOf(() => parseJson("f.json", "[1 2]")).problem).toMatch(/^is not valid JSON \(line 1, column 4\): /);
+    });
+
+    test("text after the JSON value is placed once, by line and column", () => {
+        expect(problemOf(() => parseJson("f.json", "{}\n x")).problem).toBe("is not valid JSON (line 2, column 2): Unexpected non-whitespace character after the JSON value.");
     });
 
     test("a syntax error is placed by line and column, without JSON.parse's own position", () => {

@@ -115,8 +115,9 @@ describe("stack export", () => {
         expect(loaded.format).toBe("pulumi-export");
         expect(loaded.totalResources).toBe(3);
         expect(loaded.notes).toEqual([]);
-        // (Not the whole list: the pass that lists providers no resource uses adds one more, see the
-        // report of this change. The provider the resources use comes first.)
+        // The provider once (no second entry from the pass that lists providers no resource uses),
+        // then the resources.
+        expect(loaded.resources).toHaveLength(4);
         expect(loaded.resources[0]).toEqual({ address: PROVIDER, name: "beijing", kind: "provider", type: "pulumi:providers:alicloud", props: { region: "cn-beijing" } });
         expect(loaded.resources.slice(-3)).toEqual([
             {
@@ -150,10 +151,14 @@ describe("stack export", () => {
             { urn: other, type: "pulumi:providers:alicloud", inputs: { region: "cn-hangzhou" } },
             { urn: "urn:pulumi:dev::web::pulumi:providers:aws::default", type: "pulumi:providers:aws", inputs: { region: "us-east-1" } },
         ]);
-        expect(loaded.resources.slice(0, 2)).toEqual([
+        // Providers in use first, then alicloud providers no resource uses (so that a region check
+        // sees every region of the stack); other clouds' providers are not read.
+        expect(loaded.resources.slice(0, 3)).toEqual([
             { address: PROVIDER, name: "beijing", kind: "provider", type: "pulumi:providers:alicloud", props: { region: "cn-shanghai" } },
             { address: DEFAULT_PROVIDER, name: "default_1_240_0", kind: "provider", type: "pulumi:providers:alicloud", props: {} },
+            { address: other, name: "unused", kind: "provider", type: "pulumi:providers:alicloud", props: { region: "cn-hangzhou" } },
         ]);
+        expect(loaded.resources).toHaveLength(5);
         expect(loaded.resources.slice(-2).map((resource) => [resource.address, resource.provider])).toEqual([
             [EIP, PROVIDER],
             [ASSOCIATION, DEFAULT_PROVIDER],

@@ -117,7 +117,7 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
 }
 
 function isAlicloudType(type: string): boolean {
-    return type.startsWith("alicloud:") || type === ALICLOUD_PROVIDER_TYPE;
+    return type.startsWith("alicloud:");
 }
 
 function toResources(file: string, what: string, states: readonly PulumiState[], defaultRegion: unknown): { resources: ResourceInput[]; total: number } {
@@ -132,11 +132,11 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
     const byUrn = new Map(states.map((state) => [state.urn, state]));
     const providers = new Map<string, ResourceInput>();
     const resources: ResourceInput[] = [];
-    const providerFor = (reference: string | undefined): string | undefined => {
-        if (reference === undefined) {
+    /** The provider resource of a provider URN, made once. */
+    const providerFor = (urn: string | undefined): string | undefined => {
+        if (urn === undefined) {
             return undefined;
         }
-        const urn = providerUrnOf(reference);
         if (!providers.has(urn)) {
             const state = byUrn.get(urn);
             const name = nameOfUrn(urn);
@@ -166,10 +166,11 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
             kind,
             type: state.type,
             props,
-            provider: providerFor(state.provider),
+            provider: providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider)),
             propertyDependencies: state.propertyDependencies,
         });
     }
+    // alicloud providers no resource uses are listed too (their URN is already a provider URN).
     for (const state of states) {
         if (state.type === ALICLOUD_PROVIDER_TYPE) {
             providerFor(state.urn);
