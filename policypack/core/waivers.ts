@@ -119,7 +119,8 @@ export function applyWaivers(
     const { waivers, problems } = readExemptions(exemptions);
     const notices: Finding[] = problems.map((problem) => notice(policy, `The configuration of ${policy}: ${problem}`));
     const used = new Set<ParsedWaiver>();
-    const expiredSeen = new Set<ParsedWaiver>();
+    // By label: a tag waiver is read afresh for each violation, yet is one waiver.
+    const expiredSeen = new Set<string>();
     const tagProblems = new Set<string>();
     const out: Finding[] = [];
     for (const finding of findings) {
@@ -160,8 +161,8 @@ export function applyWaivers(
         if (waiver === undefined) {
             out.push(finding);
         } else if (waiver.until !== undefined && now.getTime() >= waiver.until.getTime()) {
-            if (!expiredSeen.has(waiver)) {
-                expiredSeen.add(waiver);
+            if (!expiredSeen.has(waiver.label)) {
+                expiredSeen.add(waiver.label);
                 notices.push(notice(policy, `${waiver.label} expired on ${waiver.expires} and no longer waives this violation (reason was: ${waiver.reason}). Fix the violation, or renew the waiver with a new date.`, finding.resource));
             }
             out.push(finding);
