@@ -1,7 +1,9 @@
 // All the in-process test files in one module registry, for mutation testing only: Stryker runs the
 // tests that cover a mutant once per mutant, and loading the pack's modules once per run instead of
 // once per test file makes a run several times cheaper. Not matched by `npm test` (no .test.ts).
+// bail.ts first: it must wrap `test` before the test files define their tests.
 
+import "./bail";
 import "../core/engine.test";
 import "../core/model.test";
 import "../core/rules/alb-nlb-eip-per-zone.test";
