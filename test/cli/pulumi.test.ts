@@ -2,9 +2,9 @@
 // resource references, assets), URNs, and the resources and providers a stack export or a preview
 // becomes, with the messages for a document it cannot check.
 
-import { InputError } from "../../policypack/cli/input";
 import { fromPreview, fromStackExport, nameOfUrn, plainValue, providerUrnOf } from "../../policypack/cli/formats/pulumi";
 import { UNKNOWN } from "../../policypack/core/values";
+import { problemOf } from "./support";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET = "1b47061264138c4ac30d75fd1eb44270";
@@ -18,15 +18,6 @@ const EIP = "urn:pulumi:dev::web::alicloud:ecs/eipAddress:EipAddress::ip";
 const ASSOCIATION = "urn:pulumi:dev::web::alicloud:ecs/eipAssociation:EipAssociation::ip-assoc";
 const INSTANCE = "urn:pulumi:dev::web::alicloud:ecs/instance:Instance::web";
 
-function problemOf(action: () => unknown): string {
-    try {
-        action();
-    } catch (error) {
-        expect(error).toBeInstanceOf(InputError);
-        return `${(error as InputError).file}: ${(error as InputError).problem}`;
-    }
-    throw new Error("nothing was thrown");
-}
 
 const exportOf = (resources: unknown[], version: unknown = 3) => ({ version, deployment: { manifest: {}, resources } });
 const textOf = (doc: unknown) => JSON.stringify(doc, null, 2);

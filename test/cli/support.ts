@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkResources } from "../../policypack/cli/check";
 import { loadInput } from "../../policypack/cli/detect";
+import { InputError } from "../../policypack/cli/input";
 import { Verdict, sortVerdicts } from "../../tools/harness/examples";
 
 export const REPO = path.resolve(__dirname, "../..");
@@ -45,4 +46,15 @@ export function fixturesIn(dir: string): { name: string; file: string; expected:
             const base = name.slice(0, -".json".length);
             return { name: base, file: path.join(full, name), expected: readExpected(path.join(full, `${base}.expected.json`)) };
         });
+}
+
+/** What a reader refuses a document with, as "<file>: <problem>"; fails the test if it accepts it. */
+export function problemOf(action: () => unknown): string {
+    try {
+        action();
+    } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return `${(error as InputError).file}: ${(error as InputError).problem}`;
+    }
+    throw new Error("nothing was thrown");
 }

@@ -2,10 +2,10 @@
 // and property dependencies it hands the core, and the refusals, stated exactly. The pieces on their
 // own (traversal, overlayUnknown, matchBlocks) are in terraform.test.ts; edge cases of theirs here.
 
-import { InputError } from "../../policypack/cli/input";
 import { checkFormatVersion, fromTerraformPlan, fromTerraformState, keySuffix, kindOfTerraformType, matchBlocks, overlayUnknown, traversal } from "../../policypack/cli/formats/terraform";
 import { ResourceInput } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
+import { problemOf } from "./support";
 
 const ALICLOUD = "registry.terraform.io/aliyun/alicloud";
 const DEFAULT_PROVIDER = `provider["${ALICLOUD}"]`;
@@ -50,15 +50,6 @@ function planOf(resources: Planned[], configuration?: Record<string, unknown>, e
 const byAddress = (resources: readonly ResourceInput[], address: string) => resources.find((resource) => resource.address === address);
 const depsOf = (resources: readonly ResourceInput[], address: string) => byAddress(resources, address)?.propertyDependencies;
 
-function problemOf(action: () => unknown): string {
-    try {
-        action();
-    } catch (error) {
-        expect(error).toBeInstanceOf(InputError);
-        return `${(error as InputError).file}: ${(error as InputError).problem}`;
-    }
-    throw new Error("nothing was thrown");
-}
 
 describe("format versions", () => {
     test.each(["0.1", "0.2", "1.0", "1.2", "1.10"])("%s is read", (version) => {

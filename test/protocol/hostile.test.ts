@@ -7,6 +7,7 @@ import { AnalyzerClient, Diagnostic, EngineResource } from "../../tools/harness/
 import { everyViolation } from "../support/catalogue";
 import { toEngineResources } from "../support/engine-stack";
 import { Plan } from "../support/plan";
+import { SENTINELS } from "../support/sentinels";
 
 const packDir = path.resolve(__dirname, "../..");
 let client: AnalyzerClient;
@@ -20,15 +21,6 @@ afterAll(async () => {
     await client?.close();
 });
 
-const SENTINELS = [
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-];
 const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
 // Resource references (signature 5cf8f730...) are left out: the engine downgrades them to ids before
 // an analyzer sees them, and @pulumi/policy's own deserializer rejects them before any pack code runs.
