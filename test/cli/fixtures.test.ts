@@ -4,21 +4,10 @@
 
 import { listExamples, sortVerdicts } from "../../tools/harness/examples";
 import { Expected, fixturesIn, verdictsOfFile } from "./support";
+import { RULES } from "../../policypack/core/rules";
 
-const POLICIES = [
-    "eip-single-binding",
-    "eip-same-region",
-    "eip-supported-target",
-    "ecs-single-eip",
-    "eni-eip-capacity",
-    "nat-gateway-eip-limit",
-    "nat-gateway-vswitch-capacity",
-    "alb-nlb-eip-per-zone",
-    "clb-single-eip",
-    "havip-single-eip",
-    "eip-dnat-conflict",
-    "eip-clb-resource-group",
-];
+// Every policy, from the rule registry: a policy added there needs its fixtures here too.
+const POLICIES: readonly string[] = RULES.map((rule) => rule.name);
 
 const FRONT_ENDS = ["terraform-plan", "terraform-state", "pulumi-preview", "pulumi-export"] as const;
 
