@@ -10,13 +10,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "./computed";
+import { UNKNOWN_SENTINEL } from "./sentinel";
 
 // Internal runtime entry points (marked @internal, so not in the typings): a fresh store per run,
 // the mock monitor, and the wait for outstanding registrations.
 const state: { withLocalStorage<T>(callback: () => T): T } = require("@pulumi/pulumi/runtime/state");
 const settings: { getMonitor(): unknown; waitForRPCs(): Promise<void> } = require("@pulumi/pulumi/runtime/settings");
 
-import { UNKNOWN_SENTINEL } from "./sentinel";
 export { UNKNOWN_SENTINEL };
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
