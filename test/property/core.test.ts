@@ -153,7 +153,12 @@ test("replacing a known id by an unknown value and its property dependency chang
 
 test("adding unrelated resources changes no verdict", () => {
     fc.assert(
-        fc.property(stackChoices, groupChoices, (choices, unrelated) => {
+        fc.property(stackChoices, groupChoices, (choices, generated) => {
+            // The unrelated group gets no hostile edits: a string one writes can be a literal id the
+            // main group uses too ("Intranet" as the allocationId of one association in each group
+            // binds one "EIP" twice, found with FUZZ_SEED=466086965 FUZZ_RUNS=10000), and then the
+            // groups are related. Hostile values are exercised by every other property.
+            const unrelated = { ...generated, hostile: [] };
             const main = build(choices);
             const both = build(choices, unrelated);
             const alone = buildAlone(choices, unrelated);
