@@ -4,20 +4,10 @@
 
 import { Model } from "./model";
 import { ResourceInput, ResourceKind } from "./resources";
+import type { RULES } from "./rules";
 
-export type PolicyName =
-    | "eip-single-binding"
-    | "eip-same-region"
-    | "eip-supported-target"
-    | "ecs-single-eip"
-    | "eni-eip-capacity"
-    | "nat-gateway-eip-limit"
-    | "nat-gateway-vswitch-capacity"
-    | "alb-nlb-eip-per-zone"
-    | "clb-single-eip"
-    | "havip-single-eip"
-    | "eip-dnat-conflict"
-    | "eip-clb-resource-group";
+/** The name of a policy of the pack: one of the names in the registry (rules/index.ts). */
+export type PolicyName = (typeof RULES)[number]["name"];
 
 export type Outcome =
     /** The plan will be refused by Alibaba Cloud: reported at the policy's enforcement level. */
@@ -66,8 +56,9 @@ export interface RuleContext<O extends Record<string, RuleOption>> {
     readonly report: Reporter;
 }
 
-export interface Rule<O extends Record<string, RuleOption> = Record<string, RuleOption>> {
-    readonly name: PolicyName;
+export interface Rule<O extends Record<string, RuleOption> = Record<string, RuleOption>, N extends string = PolicyName> {
+    /** The policy's name: a public contract (config keys, waivers, docs anchors). */
+    readonly name: N;
     readonly description: string;
     /** The FAQ sentence (or the documented fact) the rule enforces, quoted in the README. */
     readonly faq: string;
@@ -115,6 +106,7 @@ export class Reporter {
     }
 }
 
-export function defineRule<O extends Record<string, RuleOption>>(rule: Rule<O>): Rule<O> {
+/** Declares a rule; its literal name becomes part of PolicyName once it is listed in RULES. */
+export function defineRule<N extends string, O extends Record<string, RuleOption>>(rule: Rule<O, N>): Rule<O, N> {
     return rule;
 }

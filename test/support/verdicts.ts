@@ -7,8 +7,9 @@ import { Finding, PolicyName } from "../../policypack/core/rule";
 import { RULES } from "../../policypack/core/rules";
 import { Phase, Plan, bothPhases } from "./plan";
 
-export function ruleNamed(name: PolicyName) {
-    const rule = RULES.find((candidate) => candidate.name === name);
+/** The registered rule of that name, typed with its own options. */
+export function ruleNamed<N extends PolicyName>(name: N): Extract<(typeof RULES)[number], { name: N }> {
+    const rule = RULES.find((candidate): candidate is Extract<(typeof RULES)[number], { name: N }> => candidate.name === name);
     if (rule === undefined) {
         throw new Error(`no rule ${name}`);
     }

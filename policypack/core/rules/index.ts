@@ -1,6 +1,5 @@
 // Every rule of the pack, in the order the FAQ raises them. Policy names are a public contract.
 
-import { Rule } from "../rule";
 import { albNlbEipPerZone } from "./alb-nlb-eip-per-zone";
 import { clbSingleEip } from "./clb-single-eip";
 import { ecsSingleEip } from "./ecs-single-eip";
@@ -14,7 +13,8 @@ import { havipSingleEip } from "./havip-single-eip";
 import { natGatewayEipLimit } from "./nat-gateway-eip-limit";
 import { natGatewayVswitchCapacity } from "./nat-gateway-vswitch-capacity";
 
-export const RULES: readonly Rule[] = [
+/** The registry: the one list of the pack's policies. Everything else (PolicyName, docs, tests) derives from it. */
+export const RULES = [
     eipSingleBinding,
     eipSameRegion,
     eipSupportedTarget,
@@ -27,4 +27,4 @@ export const RULES: readonly Rule[] = [
     havipSingleEip,
     eipDnatConflict,
     eipClbResourceGroup,
-] as unknown as readonly Rule[];
+] as const;
