@@ -4,7 +4,9 @@
 
 import { listExamples, sortVerdicts } from "../../tools/harness/examples";
 import { Expected, fixturesIn, verdictsOfFile } from "./support";
+import { PolicyName } from "../../policypack/core/rule";
 import { RULES } from "../../policypack/core/rules";
+import { ruleNamed } from "../support/verdicts";
 
 // Every policy, from the rule registry: a policy added there needs its fixtures here too.
 const POLICIES: readonly string[] = RULES.map((rule) => rule.name);
@@ -19,7 +21,7 @@ describe.each(FRONT_ENDS.map((dir) => [dir] as const))("%s", (dir) => {
     });
 
     test("every policy has a failing and a passing fixture", () => {
-        const failing = (policy: string, expected: Expected) => expected.verdicts.some((verdict) => verdict.policy === policy && verdict.level === (policy === "eip-clb-resource-group" ? "advisory" : "mandatory"));
+        const failing = (policy: string, expected: Expected) => expected.verdicts.some((verdict) => verdict.policy === policy && verdict.level === ruleNamed(policy as PolicyName).enforcementLevel);
         for (const policy of POLICIES) {
             const mine = fixtures.filter((fixture) => fixture.name.startsWith(`${policy}--`));
             const pass = mine.filter((fixture) => fixture.name.includes("--pass-") && !fixture.expected.verdicts.some((verdict) => verdict.policy === policy));

@@ -419,7 +419,7 @@ describe("SARIF", () => {
         const results = sarif(report([file({ file: "plans/a.json", format: "pulumi-preview", findings, locate })])).runs[0].results;
         expect(results.map((result: { ruleId: string; ruleIndex: number; level: string; kind: string }) => [result.ruleId, result.ruleIndex, result.level, result.kind])).toEqual([
             ["eip-single-binding", 0, "error", "fail"],
-            ["eip-clb-resource-group", 11, "warning", "fail"],
+            ["eip-clb-resource-group", RULES.findIndex((rule) => rule.name === GROUP.name), "warning", "fail"],
             ["eip-same-region", 1, "note", "review"],
             ["eip-single-binding", 0, "note", "informational"],
             ["eip-single-binding", 0, "note", "fail"],

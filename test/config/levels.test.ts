@@ -5,8 +5,7 @@ import { configProblems, levelOf, optionsOf } from "../../policypack/core/config
 import { RULES } from "../../policypack/core/rules";
 import { ruleNamed } from "../support/verdicts";
 
-const ALL_NAMES =
-    "eip-single-binding, eip-same-region, eip-supported-target, ecs-single-eip, eni-eip-capacity, nat-gateway-eip-limit, nat-gateway-vswitch-capacity, alb-nlb-eip-per-zone, clb-single-eip, havip-single-eip, eip-dnat-conflict, eip-clb-resource-group";
+const ALL_NAMES = RULES.map((rule) => rule.name).join(", ");
 const badEntry = (key: string) => `the entry for "${key}" must be a level (advisory, mandatory, disabled, remediate) or an object with enforcementLevel and options; the default level was kept.`;
 
 describe("levelOf", () => {

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../policypack/core/rules";
+import { CONTRACT } from "../contract/contract";
 
 interface Constructed {
     name: string;
@@ -54,20 +55,9 @@ describe("the pack entry", () => {
         expect(packs).toHaveLength(1);
         const [{ name, args }] = packs;
         expect(name).toBe("alicloud-eip-guard");
-        expect(args.policies.map((policy: { name: string; enforcementLevel: string }) => [policy.name, policy.enforcementLevel])).toEqual([
-            ["eip-single-binding", "mandatory"],
-            ["eip-same-region", "mandatory"],
-            ["eip-supported-target", "mandatory"],
-            ["ecs-single-eip", "mandatory"],
-            ["eni-eip-capacity", "mandatory"],
-            ["nat-gateway-eip-limit", "mandatory"],
-            ["nat-gateway-vswitch-capacity", "mandatory"],
-            ["alb-nlb-eip-per-zone", "mandatory"],
-            ["clb-single-eip", "mandatory"],
-            ["havip-single-eip", "mandatory"],
-            ["eip-dnat-conflict", "mandatory"],
-            ["eip-clb-resource-group", "advisory"],
-        ]);
+        expect(args.policies.map((policy: { name: string; enforcementLevel: string }) => [policy.name, policy.enforcementLevel])).toEqual(
+            CONTRACT.map((policy) => [policy.name, policy.enforcementLevel]),
+        );
         expect(args.policies.map((policy: { name: string }) => policy.name)).toEqual(RULES.map((rule) => rule.name));
         for (const policy of args.policies) {
             expect(typeof policy.validateStack).toBe("function");
@@ -99,6 +89,6 @@ describe("the pack entry", () => {
         });
         expect(packs).toHaveLength(1);
         expect(packs[0].args).toHaveProperty("readme", undefined);
-        expect(packs[0].args.policies).toHaveLength(12);
+        expect(packs[0].args.policies).toHaveLength(CONTRACT.length);
     });
 });

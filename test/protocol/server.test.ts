@@ -2,7 +2,9 @@
 // spoken to over the analyzer gRPC protocol in the engine's order.
 
 import * as path from "path";
-import { findings } from "../support/verdicts";
+import { PolicyName } from "../../policypack/core/rule";
+import { CONTRACT } from "../contract/contract";
+import { findings, ruleNamed } from "../support/verdicts";
 import { RULES } from "../../policypack/core/rules";
 import { AnalyzerClient, AnalyzerDescription, Diagnostic, EngineResource, PackConfig } from "../../tools/harness/analyzer";
 import { everyViolation } from "../support/catalogue";
@@ -64,8 +66,7 @@ describe("start-up and GetAnalyzerInfo", () => {
                 expect(policy.configSchema?.properties[key]).toMatchObject({ type: option.type, default: option.default });
             }
         }
-        expect(info.policies.filter((p) => p.enforcementLevel === "mandatory").length).toBe(11);
-        expect(info.policies.find((p) => p.name === "eip-clb-resource-group")?.enforcementLevel).toBe("advisory");
+        expect(info.policies.map((p) => [p.name, p.enforcementLevel])).toEqual(CONTRACT.map((p) => [p.name, p.enforcementLevel]));
     });
 });
 
@@ -82,7 +83,7 @@ describe("AnalyzeStack at preview, every id unknown", () => {
         expect(engine.filter((r) => r.type.startsWith("alicloud:")).every((r) => r.properties.id === "04da6b54-80e4-46f7-96ec-b56ff0331ba9")).toBe(true);
         const diagnostics = await analyzeStack(engine);
         for (const [policy, names] of Object.entries(expected)) {
-            const level = policy === "eip-clb-resource-group" ? "advisory" : "mandatory";
+            const level = ruleNamed(policy as PolicyName).enforcementLevel;
             expect({ policy, names: namesOf(diagnostics, engine, policy, level) }).toEqual({ policy, names: [...names].sort() });
         }
         expect(diagnostics.filter((d) => /can't run policy/.test(d.message))).toEqual([]);
