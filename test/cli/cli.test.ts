@@ -1,3 +1,4 @@
+// @out-of-process: runs the compiled code in dist/, which holds no mutant.
 // The built command (dist/policypack/cli/main.js) as a user runs it: the shared command-line cases
 // (cli-cases.ts), standard input, the bin entry, and that it starts without the Pulumi SDK.
 

@@ -1,3 +1,4 @@
+// @out-of-process: runs the compiled code in dist/, which holds no mutant.
 // One rule core, two gates: every example program, recorded as the engine records it, is sent
 // through the CrossGuard pack over the analyzer protocol and, written as a Pulumi preview (at
 // preview) or a stack export (after the update), through the offline checker. Both must give the

@@ -1,40 +1,36 @@
 // All the in-process test files in one module registry, for mutation testing only: Stryker runs the
 // tests that cover a mutant once per mutant, and loading the pack's modules once per run instead of
 // once per test file makes a run several times cheaper. Not matched by `npm test` (no .test.ts).
+//
+// Every *.test.ts under test/ is included, so a new rule's spec is mutation-tested without an edit
+// here, except the tests that cannot see a mutant or cost too much per run: the folders below, and
+// any file whose header carries the line `// @out-of-process` (it runs the compiled pack or checker
+// from dist/, which holds no mutant).
 // bail.ts first: it must wrap `test` before the test files define their tests.
 
 import "./bail";
-import "../core/engine.test";
-import "../core/model.test";
-import "../core/rules/alb-nlb-eip-per-zone.test";
-import "../core/rules/clb-single-eip.test";
-import "../core/rules/ecs-single-eip.test";
-import "../core/rules/eip-clb-resource-group.test";
-import "../core/rules/eip-dnat-conflict.test";
-import "../core/rules/eip-same-region.test";
-import "../core/rules/eip-single-binding.test";
-import "../core/rules/eip-supported-target.test";
-import "../core/rules/eni-eip-capacity.test";
-import "../core/rules/havip-single-eip.test";
-import "../core/rules/messages.test";
-import "../core/rules/nat-gateway-eip-limit.test";
-import "../core/rules/nat-gateway-vswitch-capacity.test";
-import "../core/values.test";
-import "../core/waivers.test";
-import "../config/config.test";
-import "../config/levels.test";
-import "../crossguard/adapter.test";
-import "../crossguard/memory.test";
-import "../crossguard/policies.test";
-import "../docs/readme.test";
-import "../package/index.test";
-import "../cli/cli-in-process.test";
-import "../cli/fixtures.test";
-import "../cli/input.test";
-import "../cli/output.test";
-import "../cli/pulumi.test";
-import "../cli/report.test";
-import "../cli/run.test";
-import "../cli/sarif.test";
-import "../cli/terraform-model.test";
-import "../cli/terraform.test";
+import * as fs from "fs";
+import * as path from "path";
+
+/** Folders of test/ whose tests start the compiled pack or checker, or run thousands of generated stacks. */
+const OUT_OF_PROCESS_FOLDERS = new Set(["corpus", "engine", "examples", "mutation", "oracle", "property", "protocol"]);
+const OUT_OF_PROCESS_MARK = /^\/\/ @out-of-process\b/m;
+const TEST_ROOT = path.dirname(__dirname);
+
+function testFilesUnder(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const file = path.join(dir, entry.name);
+        return entry.isDirectory() ? testFilesUnder(file) : entry.name.endsWith(".test.ts") ? [file] : [];
+    });
+}
+
+const inProcess = fs
+    .readdirSync(TEST_ROOT, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !OUT_OF_PROCESS_FOLDERS.has(entry.name))
+    .flatMap((entry) => testFilesUnder(path.join(TEST_ROOT, entry.name)))
+    .filter((file) => !OUT_OF_PROCESS_MARK.test(fs.readFileSync(file, "utf8")))
+    .sort();
+
+for (const file of inProcess) {
+    require(file);
+}
