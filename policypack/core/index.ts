@@ -6,7 +6,6 @@ export { configProblems, levelOf, optionsOf } from "./config";
 export type { EnforcementLevel } from "./config";
 export { Model } from "./model";
 export type { Binding, Ref, Region } from "./model";
-export { PULUMI_TYPE_KINDS, kindOfPulumiType } from "./resources";
 export type { ResourceInput, ResourceKind } from "./resources";
 export { RULES } from "./rules";
 export type { Finding, Outcome, PolicyName, Rule } from "./rule";

@@ -8,7 +8,8 @@
 // trap, gives the same raw values at the price of a copy.
 
 import type { PolicyResource } from "@pulumi/policy";
-import { ResourceInput, kindOfPulumiType } from "../core/resources";
+import { ResourceInput } from "../core/resources";
+import { kindOfPulumiType } from "../pulumi/types";
 
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
 

@@ -8,7 +8,8 @@
 import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
-import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE, ResourceKind } from "../core/resources";
+import { ResourceKind } from "../core/resources";
+import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";

@@ -17,7 +17,8 @@
 //   output needs: preview reads it as the instance, the update as an unknown id.
 
 import * as fc from "fast-check";
-import { PULUMI_TYPE_KINDS, ResourceKind } from "../../policypack/core/resources";
+import { ResourceKind } from "../../policypack/core/resources";
+import { PULUMI_TYPE_KINDS } from "../../policypack/pulumi/types";
 import { Computed, Ref, ResourceSpec, StackSpec } from "./spec";
 import { SENTINELS } from "../support/sentinels";
 

@@ -7,7 +7,8 @@
 
 import { ID_PREFIX } from "../../policypack/core/ids";
 import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../tools/harness/computed";
-import { PULUMI_TYPE_KINDS, ResourceInput, ResourceKind } from "../../policypack/core/resources";
+import { ResourceInput, ResourceKind } from "../../policypack/core/resources";
+import { PULUMI_TYPE_KINDS } from "../../policypack/pulumi/types";
 import { UNKNOWN } from "../../policypack/core/values";
 
 export type Phase = "preview" | "update";

@@ -16,7 +16,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { PULUMI_TYPE_KINDS } from "../../policypack/core/resources";
+import { PULUMI_TYPE_KINDS } from "../../policypack/pulumi/types";
 import { REPO_ROOT } from "../harness/examples";
 
 export const PACKAGE_NAME = "@pulumi/alicloud";

@@ -3,7 +3,8 @@
 // (its inputs where it has no outputs yet), its property dependencies, and its provider reference
 // `<urn>::<id>` resolved to the provider resource, whose inputs carry the region.
 
-import { ALICLOUD_PROVIDER_TYPE, ResourceInput, kindOfPulumiType } from "../../core/resources";
+import { ResourceInput } from "../../core/resources";
+import { ALICLOUD_PROVIDER_TYPE, kindOfPulumiType } from "../../pulumi/types";
 import { UNKNOWN, isRecord } from "../../core/values";
 import { InputError } from "../input";
 import { LoadedInput, lineLocator } from "./loaded";
