@@ -11,7 +11,7 @@
 
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf } from "../describe";
-import { Binding, Model } from "../model";
+import { Binding } from "../model";
 import { dnatTargetOf, instancesByPrivateIp } from "../network";
 import { ResourceInput } from "../resources";
 import { defineRule } from "../rule";

@@ -92,7 +92,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
             appendTo(byIp, binding.privateIpAddress, binding);
         }
     }
-    for (const [ip, sharing] of byIp) {
+    for (const sharing of byIp.values()) {
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
             sharing.forEach((binding) =>

@@ -1,0 +1,19 @@
+// Lint: typescript-eslint's recommended type-checked rules over all TypeScript of the repository,
+// with Prettier owning the layout (eslint-config-prettier turns the rules that would fight it off).
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["dist/**", "node_modules/**", "reports/**", ".stryker-tmp/**", "coverage/**", "bench/packs/**", "engine/**"] },
+    js.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+        languageOptions: {
+            parserOptions: { project: "./tsconfig.test.json", tsconfigRootDir: import.meta.dirname },
+        },
+    },
+    { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+    { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } } },
+    prettier,
+);
