@@ -20,7 +20,8 @@ export function findings(resources: readonly ResourceInput[], policy: PolicyName
     return runRule(ruleNamed(policy), new Model(resources), config, now);
 }
 
-function nameOf(resources: readonly ResourceInput[], address: string | undefined): string {
+/** The name of the resource at `address` ("<stack>" for a finding about the whole stack). */
+export function nameOf(resources: readonly ResourceInput[], address: string | undefined): string {
     return resources.find((resource) => resource.address === address)?.name ?? "<stack>";
 }
 
@@ -63,9 +64,9 @@ export function violationsInBothPhases(policy: PolicyName, build: (plan: Plan) =
     return byPhase.preview;
 }
 
-/** The messages of the violations a policy reports on a plan built in preview. */
-export function messages(policy: PolicyName, build: (plan: Plan) => void, config: unknown = {}): string[] {
-    const plan = new Plan("preview");
+/** The messages of the findings of one outcome (violations unless told) a policy reports on a plan built in one phase (preview unless told). */
+export function messages(policy: PolicyName, build: (plan: Plan) => void, config: unknown = {}, outcome: Finding["outcome"] = "violation", phase: Phase = "preview"): string[] {
+    const plan = new Plan(phase);
     build(plan);
-    return findings(plan.resources(), policy, config).filter((finding) => finding.outcome === "violation").map((finding) => finding.message);
+    return findings(plan.resources(), policy, config).filter((finding) => finding.outcome === outcome).map((finding) => finding.message);
 }

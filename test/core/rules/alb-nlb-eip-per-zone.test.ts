@@ -1,7 +1,9 @@
+import { albNlbEipPerZone } from "../../../policypack/core/rules/alb-nlb-eip-per-zone";
 import { Handle, Plan, bothPhases } from "../../support/plan";
-import { messages, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
+import { FailCase, PassCase, ruleTester } from "../../support/rule-tester";
+import { messages, undecided, violations } from "../../support/verdicts";
 
-const policy = "alb-nlb-eip-per-zone";
+const policy = albNlbEipPerZone.name;
 
 type Kind = "alb" | "nlb";
 
@@ -15,92 +17,134 @@ function loadBalancer(plan: Plan, kind: Kind, name: string, zoneMappings: Record
     return plan.add(kind, name, { addressType: "Internet", vpcId: "vpc-bp1existing", zoneMappings });
 }
 
-describe(policy, () => {
-    for (const kind of ["alb", "nlb"] as const) {
-        describe(kind, () => {
-            test("passes: one EIP in each of two zones", () => {
-                expect(
-                    violationsInBothPhases(policy, (plan) => {
-                        loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a", plan.eip("eip-a")), mapping(plan, "b", "cn-hangzhou-b", plan.eip("eip-b"))]);
-                    }),
-                ).toEqual([]);
-            });
+const KINDS = ["alb", "nlb"] as const;
 
-            test("passes: no EIP at all", () => {
-                expect(
-                    violationsInBothPhases(policy, (plan) => {
-                        loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a"), mapping(plan, "b", "cn-hangzhou-b")]);
-                    }),
-                ).toEqual([]);
-            });
+/** The cases that read the same for an ALB and an NLB. */
+const passesForEither = (kind: Kind): PassCase[] => [
+    {
+        name: `${kind}: one EIP in each of two zones`,
+        plan: (plan) => {
+            loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a", plan.eip("eip-a")), mapping(plan, "b", "cn-hangzhou-b", plan.eip("eip-b"))]);
+        },
+    },
+    {
+        name: `${kind}: no EIP at all`,
+        plan: (plan) => {
+            loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a"), mapping(plan, "b", "cn-hangzhou-b")]);
+        },
+    },
+];
 
-            test("fails: two zone mappings in the same zone both with EIPs", () => {
-                expect(
-                    violationsInBothPhases(policy, (plan) => {
-                        loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
-                    }),
-                ).toEqual(["lb"]);
-            });
+const failsForEither = (kind: Kind): FailCase[] => [
+    {
+        name: `${kind}: two zone mappings in the same zone both with EIPs`,
+        plan: (plan) => {
+            loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+        },
+        violations: ["lb"],
+    },
+    {
+        name: `${kind}: two literal allocation ids in one zone`,
+        plan: (plan) => {
+            loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1one"), mapping(plan, "a2", "cn-hangzhou-a", "eip-bp1two"), mapping(plan, "b", "cn-hangzhou-b", "eip-bp1three")]);
+        },
+        violations: ["lb"],
+    },
+];
 
-            test("fails: two literal allocation ids in one zone", () => {
-                expect(
-                    violationsInBothPhases(policy, (plan) => {
-                        loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1one"), mapping(plan, "a2", "cn-hangzhou-a", "eip-bp1two"), mapping(plan, "b", "cn-hangzhou-b", "eip-bp1three")]);
-                    }),
-                ).toEqual(["lb"]);
-            });
-        });
-    }
-
-    test("passes: two mappings in one zone, only one of them holding an EIP", () => {
-        const build = (plan: Plan) => {
-            loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a")]);
-        };
-        expect(violationsInBothPhases(policy, build)).toEqual([]);
-        const phases = bothPhases(build);
-        expect(undecided(phases.preview, policy)).toEqual([]);
-        expect(undecided(phases.update, policy)).toEqual([]);
-    });
-
-    test("passes: two load balancers each with one EIP in the same zone", () => {
-        expect(
-            violationsInBothPhases(policy, (plan) => {
+ruleTester(albNlbEipPerZone, {
+    passes: [
+        ...KINDS.flatMap(passesForEither),
+        {
+            name: "two mappings in one zone, only one of them holding an EIP",
+            plan: (plan) => {
+                loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a")]);
+            },
+            undecided: [],
+        },
+        {
+            name: "two load balancers each with one EIP in the same zone",
+            plan: (plan) => {
                 loadBalancer(plan, "alb", "alb", [mapping(plan, "alb-a", "cn-hangzhou-a", plan.eip("alb-eip"))]);
                 loadBalancer(plan, "nlb", "nlb", [mapping(plan, "nlb-a", "cn-hangzhou-a", plan.eip("nlb-eip"))]);
-            }),
-        ).toEqual([]);
-    });
-
-    test("fails: only the load balancer with two EIPs in a zone", () => {
-        expect(
-            violationsInBothPhases(policy, (plan) => {
+            },
+        },
+        {
+            name: "a single EIP among mappings whose zones are computed is not undecided",
+            plan: (plan) => {
+                const zones = plan.add("vpc", "zone-source");
+                loadBalancer(plan, "nlb", "nlb", [
+                    { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
+                    { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two" },
+                ]);
+            },
+            undecided: [],
+        },
+    ],
+    fails: [
+        ...KINDS.flatMap(failsForEither),
+        {
+            name: "only the load balancer with two EIPs in a zone",
+            plan: (plan) => {
                 loadBalancer(plan, "alb", "good", [mapping(plan, "g-a", "cn-hangzhou-a", plan.eip("g-eip-a")), mapping(plan, "g-b", "cn-hangzhou-b", plan.eip("g-eip-b"))]);
                 loadBalancer(plan, "alb", "bad", [mapping(plan, "b-a1", "cn-hangzhou-a", plan.eip("b-eip-1")), mapping(plan, "b-a2", "cn-hangzhou-a", plan.eip("b-eip-2"))]);
-            }),
-        ).toEqual(["bad"]);
-    });
-
-    test("fails: the zone taken from the vSwitch each mapping names", () => {
-        expect(
-            violationsInBothPhases(policy, (plan) => {
+            },
+            violations: ["bad"],
+        },
+        {
+            name: "the zone taken from the vSwitch each mapping names",
+            plan: (plan) => {
                 const one = plan.vswitch("vsw-1", "10.0.1.0/24", { zoneId: "cn-hangzhou-k" });
                 const two = plan.vswitch("vsw-2", "10.0.2.0/24", { zoneId: "cn-hangzhou-k" });
                 loadBalancer(plan, "alb", "alb", [
                     { zoneId: one.ref("zoneId"), vswitchId: one.ref(), allocationId: plan.eip("eip-1").ref() },
                     { zoneId: two.ref("zoneId"), vswitchId: two.ref(), allocationId: plan.eip("eip-2").ref() },
                 ]);
-            }),
-        ).toEqual(["alb"]);
-    });
-
-    test("fails: more EIPs than zones, even where preview cannot tell which mapping holds which", () => {
-        // At preview the EIP of the second mapping and the empty third one are both unknown: the rule
-        // counts the EIPs (a literal one and one traced to this load balancer) against the one zone.
-        expect(
-            violationsInBothPhases(policy, (plan) => {
+            },
+            violations: ["alb"],
+        },
+        {
+            // At preview the EIP of the second mapping and the empty third one are both unknown: the rule
+            // counts the EIPs (a literal one and one traced to this load balancer) against the one zone.
+            name: "more EIPs than zones, even where preview cannot tell which mapping holds which",
+            plan: (plan) => {
                 loadBalancer(plan, "nlb", "nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
-            }),
-        ).toEqual(["nlb"]);
+            },
+            violations: ["nlb"],
+        },
+        {
+            name: "the message names the load balancer and the crowded zone, states the rule and gives the fix",
+            plan: (plan) => {
+                loadBalancer(plan, "alb", "web-alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+            },
+            violations: ["web-alb"],
+            messages: [
+                'ALB instance "web-alb" would hold more than one EIP in a zone (2 in one zone: zone mappings with the same zoneId)',
+                "each zone of an ALB or NLB supports one EIP",
+                "Keep one zone mapping per zone, each with at most one allocationId",
+            ],
+            notInMessages: ["cn-hangzhou-a"],
+        },
+        {
+            name: "reportUndecided: false never hides a violation",
+            plan: (plan) => {
+                loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+            },
+            config: { reportUndecided: false },
+            violations: ["alb"],
+        },
+    ],
+});
+
+// Zones and EIPs the preview cannot see yet: the update may decide what the preview could not.
+describe(`${policy}: at preview only`, () => {
+    // After the update the same plan is reported as two EIPs in one zone.
+    test("the message for more EIPs than zones gives the counts and the fix", () => {
+        const [message] = messages(policy, (plan) => {
+            loadBalancer(plan, "nlb", "web-nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
+        });
+        expect(message).toContain('NLB instance "web-nlb" would hold 2 EIPs but has 1 zone');
+        expect(message).toContain("Add zone mappings in more zones, or bind fewer EIPs");
     });
 
     test("fails at preview: the zone of each mapping read from its vSwitch when the zoneId itself is unknown", () => {
@@ -115,75 +159,30 @@ describe(policy, () => {
         expect(violations(plan.resources(), policy)).toEqual(["alb"]);
     });
 
-    test("the message names the load balancer and the crowded zone, states the rule and gives the fix", () => {
-        const [message, ...rest] = messages(policy, (plan) => {
-            loadBalancer(plan, "alb", "web-alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
+    test("undecided: two EIPs among three mappings, two of them in one zone: preview cannot tell, the update can", () => {
+        const phases = bothPhases((plan) => {
+            loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "b", "cn-hangzhou-b")]);
         });
-        expect(rest).toEqual([]);
-        expect(message).toContain('ALB instance "web-alb" would hold more than one EIP in a zone (2 in one zone: zone mappings with the same zoneId)');
-        expect(message).not.toContain("cn-hangzhou-a");
-        expect(message).toContain("each zone of an ALB or NLB supports one EIP");
-        expect(message).toContain("Keep one zone mapping per zone, each with at most one allocationId");
+        expect(violations(phases.preview, policy)).toEqual([]);
+        expect(undecided(phases.preview, policy)).toEqual(["alb"]);
+        expect(undecided(phases.preview, policy, { reportUndecided: false })).toEqual([]);
+        expect(violations(phases.update, policy)).toEqual(["alb"]);
     });
 
-    test("the message for more EIPs than zones gives the counts and the fix", () => {
-        const [message] = messages(policy, (plan) => {
-            loadBalancer(plan, "nlb", "web-nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
-        });
-        expect(message).toContain('NLB instance "web-nlb" would hold 2 EIPs but has 1 zone');
-        expect(message).toContain("Add zone mappings in more zones, or bind fewer EIPs");
+    test("undecided: a zone computed from other resources, for mappings in vSwitches outside the stack", () => {
+        const plan = new Plan("preview");
+        const zones = plan.add("vpc", "zone-source");
+        loadBalancer(plan, "nlb", "nlb", [
+            { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
+            { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two", allocationId: plan.eip("eip-2").ref() },
+        ]);
+        const resources = plan.resources();
+        expect(violations(resources, policy)).toEqual([]);
+        expect(undecided(resources, policy)).toEqual(["nlb"]);
+        expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
     });
 
-    describe("undecided", () => {
-        test("two EIPs among three mappings, two of them in one zone: preview cannot tell, the update can", () => {
-            const phases = bothPhases((plan) => {
-                loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "b", "cn-hangzhou-b")]);
-            });
-            expect(violations(phases.preview, policy)).toEqual([]);
-            expect(undecided(phases.preview, policy)).toEqual(["alb"]);
-            expect(undecided(phases.preview, policy, { reportUndecided: false })).toEqual([]);
-            expect(violations(phases.update, policy)).toEqual(["alb"]);
-        });
-
-        test("a zone computed from other resources, for mappings in vSwitches outside the stack", () => {
-            const plan = new Plan("preview");
-            const zones = plan.add("vpc", "zone-source");
-            loadBalancer(plan, "nlb", "nlb", [
-                { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
-                { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two", allocationId: plan.eip("eip-2").ref() },
-            ]);
-            const resources = plan.resources();
-            expect(violations(resources, policy)).toEqual([]);
-            expect(undecided(resources, policy)).toEqual(["nlb"]);
-            expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
-        });
-
-        test("not for a single EIP", () => {
-            const plan = new Plan("preview");
-            const zones = plan.add("vpc", "zone-source");
-            loadBalancer(plan, "nlb", "nlb", [
-                { zoneId: zones.ref("firstZone"), vswitchId: "vsw-bp1one", allocationId: plan.eip("eip-1").ref() },
-                { zoneId: zones.ref("secondZone"), vswitchId: "vsw-bp1two" },
-            ]);
-            expect(undecided(plan.resources(), policy)).toEqual([]);
-        });
-    });
-
-    test("reportUndecided: false never hides a violation", () => {
-        expect(
-            violationsInBothPhases(
-                policy,
-                (plan) => {
-                    loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
-                },
-                { reportUndecided: false },
-            ),
-        ).toEqual(["alb"]);
-    });
-});
-
-describe("alb-nlb-eip-per-zone: a zoneMappings list computed as a whole", () => {
-    test("is undecided, never a violation, whatever EIPs it was computed from", () => {
+    test("a zoneMappings list computed as a whole is undecided, never a violation, whatever EIPs it was computed from", () => {
         const plan = new Plan("preview");
         const vsw = plan.vswitch("vsw");
         const nlb = plan.add("nlb", "nlb", { addressType: "Internet", zoneMappings: [] });
@@ -193,7 +192,7 @@ describe("alb-nlb-eip-per-zone: a zoneMappings list computed as a whole", () => 
                 ? { ...resource, props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { zoneMappings: [vsw.address, ...eips.map((e) => e.address)] } }
                 : resource,
         );
-        expect(violations(resources, "alb-nlb-eip-per-zone")).toEqual([]);
-        expect(undecided(resources, "alb-nlb-eip-per-zone")).toEqual(["nlb"]);
+        expect(violations(resources, policy)).toEqual([]);
+        expect(undecided(resources, policy)).toEqual(["nlb"]);
     });
 });

@@ -1,7 +1,10 @@
+import { eniEipCapacity } from "../../../policypack/core/rules/eni-eip-capacity";
+import { UNKNOWN } from "../../../policypack/core/values";
 import { Handle, Plan, bothPhases } from "../../support/plan";
-import { findings, messages, notices, undecided, violations, violationsInBothPhases } from "../../support/verdicts";
+import { ruleTester } from "../../support/rule-tester";
+import { findings, notices, violations } from "../../support/verdicts";
 
-const policy = "eni-eip-capacity";
+const policy = eniEipCapacity.name;
 
 const PRIMARY = "10.0.1.10";
 
@@ -24,389 +27,385 @@ function multiBinded(plan: Plan, eni: Handle, count: number): void {
 
 const multiNames = (count: number) => Array.from({ length: count }, (_, i) => `multi-${String(i + 1).padStart(2, "0")}`);
 
-describe(policy, () => {
-    describe("NAT mode: one EIP per private IP", () => {
-        test("passes: one EIP (mode left to the API default) on an ENI with only its primary IP", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "only", eniIn(plan));
-                }),
-            ).toEqual([]);
-        });
+/** `count` associations in multi-EIP-to-ENI mode, the mode spelled in lower case. */
+const lowerCaseMulti = (count: number) => (plan: Plan) => {
+    const eni = plan.add("eni", "eni", { vswitchId: plan.vswitch("vsw").ref(), primaryIpAddress: "10.0.1.10" });
+    for (let n = 1; n <= count; n++) {
+        plan.associate(`m-${n}`, plan.eip(`e-${n}`), eni, { instanceType: "NetworkInterface", mode: "multi_binded" });
+    }
+};
 
-        test("passes: two EIPs on an ENI with secondaryPrivateIpAddressCount 1", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
-                    bind(plan, "first", eni, { mode: "NAT" });
-                    bind(plan, "second", eni, { mode: "NAT" });
-                }),
-            ).toEqual([]);
-        });
-
-        test("passes: three EIPs on the three private IPs of an ENI with privateIpAddresses", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
-                    bind(plan, "primary", eni, { privateIpAddress: eni.ref("primaryIpAddress") });
-                    bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "third", eni, { privateIpAddress: "10.0.1.12" });
-                }),
-            ).toEqual([]);
-        });
-
-        test("passes: the deprecated privateIps list counts too", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIps: ["10.0.1.11"] });
-                    bind(plan, "first", eni, { privateIpAddress: PRIMARY });
-                    bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
-                }),
-            ).toEqual([]);
-        });
-
-        test("passes: the deprecated privateIpsCount counts too", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpsCount: 2 });
-                    for (const name of ["first", "second", "third"]) {
-                        bind(plan, name, eni);
-                    }
-                }),
-            ).toEqual([]);
-        });
-
-        test("passes: associations without instanceType NetworkInterface are not counted here (eip-supported-target reports them)", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan);
-                    plan.associate("first", plan.eip("first-eip"), eni);
-                    plan.associate("second", plan.eip("second-eip"), eni);
-                }),
-            ).toEqual([]);
-        });
-
-        test("fails: two EIPs on an ENI with only its primary IP", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan);
-                    bind(plan, "first", eni);
-                    bind(plan, "second", eni);
-                }),
-            ).toEqual(["first", "second"]);
-        });
-
-        test("fails: lower-case mode nat is still NAT mode", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan);
-                    bind(plan, "first", eni, { mode: "nat" });
-                    bind(plan, "second", eni, { mode: "Nat" });
-                }),
-            ).toEqual(["first", "second"]);
-        });
-
-        test("fails: three EIPs on an ENI with secondaryPrivateIpAddressCount 1", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
-                    for (const name of ["first", "second", "third"]) {
-                        bind(plan, name, eni);
-                    }
-                }),
-            ).toEqual(["first", "second", "third"]);
-        });
-
-        test("fails: four EIPs on an ENI with two privateIpAddresses (three private IPs)", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
-                    for (const name of ["first", "second", "third", "fourth"]) {
-                        bind(plan, name, eni);
-                    }
-                }),
-            ).toEqual(["first", "fourth", "second", "third"]);
-        });
-
-        test("fails: two NAT-mode associations on the same privateIpAddress", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
-                    bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "second", eni, { privateIpAddress: "10.0.1.11", mode: "NAT" });
-                }),
-            ).toEqual(["first", "second"]);
-        });
-
+ruleTester(eniEipCapacity, {
+    passes: [
+        // NAT mode: one EIP per private IP
+        {
+            name: "one EIP (mode left to the API default) on an ENI with only its primary IP",
+            plan: (plan) => {
+                bind(plan, "only", eniIn(plan));
+            },
+        },
+        {
+            name: "two EIPs on an ENI with secondaryPrivateIpAddressCount 1",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                bind(plan, "first", eni, { mode: "NAT" });
+                bind(plan, "second", eni, { mode: "NAT" });
+            },
+        },
+        {
+            name: "three EIPs on the three private IPs of an ENI with privateIpAddresses",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+                bind(plan, "primary", eni, { privateIpAddress: eni.ref("primaryIpAddress") });
+                bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
+                bind(plan, "third", eni, { privateIpAddress: "10.0.1.12" });
+            },
+        },
+        {
+            name: "the deprecated privateIps list counts too",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIps: ["10.0.1.11"] });
+                bind(plan, "first", eni, { privateIpAddress: PRIMARY });
+                bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
+            },
+        },
+        {
+            name: "the deprecated privateIpsCount counts too",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpsCount: 2 });
+                for (const name of ["first", "second", "third"]) {
+                    bind(plan, name, eni);
+                }
+            },
+        },
+        {
+            name: "associations without instanceType NetworkInterface are not counted here (eip-supported-target reports them)",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                plan.associate("first", plan.eip("first-eip"), eni);
+                plan.associate("second", plan.eip("second-eip"), eni);
+            },
+        },
+        {
+            name: "a privateIpAddress cannot be checked against an ENI whose secondary IPs the system assigns",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                bind(plan, "first", eni, { privateIpAddress: "10.0.1.77" });
+            },
+        },
+        {
+            name: "an ENI outside the stack cannot be counted",
+            plan: (plan) => {
+                bind(plan, "first", "eni-bp1existing");
+                bind(plan, "second", "eni-bp1existing");
+            },
+        },
+        // cut-through mode (BINDED)
+        {
+            name: "one BINDED EIP on an ENI without secondary private IPs",
+            plan: (plan) => {
+                bind(plan, "only", eniIn(plan), { mode: "BINDED" });
+            },
+        },
+        // multi-EIP-to-ENI mode (MULTI_BINDED)
+        {
+            name: "ten MULTI_BINDED EIPs on an ENI without secondary private IPs",
+            plan: (plan) => {
+                multiBinded(plan, eniIn(plan), 10);
+            },
+        },
+        {
+            name: "each mode on its own ENI",
+            plan: (plan) => {
+                bind(plan, "nat", eniIn(plan, {}, "eni-a"));
+                bind(plan, "multi", eniIn(plan, {}, "eni-b"), { mode: "MULTI_BINDED" });
+                bind(plan, "binded", eniIn(plan, {}, "eni-c"), { mode: "BINDED" });
+            },
+        },
+        // maxMultiBindedEips
+        {
+            name: "eleven MULTI_BINDED EIPs with maxMultiBindedEips 11",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 11),
+            config: { maxMultiBindedEips: 11 },
+        },
+        {
+            name: "maxMultiBindedEips is a limit one may reach: two with maxMultiBindedEips 2",
+            plan: lowerCaseMulti(2),
+            config: { maxMultiBindedEips: 2 },
+        },
+        // Undecided
+        {
+            name: "a secondary IP count computed from another resource is undecided",
+            plan: (plan) => {
+                const source = plan.add("vpc", "sizing");
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: source.ref("count") });
+                bind(plan, "first", eni);
+                bind(plan, "second", eni);
+            },
+            undecided: ["first", "second"],
+        },
+    ],
+    fails: [
+        // NAT mode: one EIP per private IP
+        {
+            name: "two EIPs on an ENI with only its primary IP",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "first", eni);
+                bind(plan, "second", eni);
+            },
+            violations: ["first", "second"],
+            messages: [
+                'ENI "eni" has 1 private IP (1 primary, 0 secondary) but would hold 2 EIPs in NAT mode',
+                'EIP association "first" and EIP association "second"',
+                "in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded)",
+                "Raise secondaryPrivateIpAddressCount to 1, or attach another ENI",
+            ],
+        },
+        {
+            name: "lower-case mode nat is still NAT mode",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "first", eni, { mode: "nat" });
+                bind(plan, "second", eni, { mode: "Nat" });
+            },
+            violations: ["first", "second"],
+        },
+        {
+            name: "three EIPs on an ENI with secondaryPrivateIpAddressCount 1",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                for (const name of ["first", "second", "third"]) {
+                    bind(plan, name, eni);
+                }
+            },
+            violations: ["first", "second", "third"],
+        },
+        {
+            name: "four EIPs on an ENI with two privateIpAddresses (three private IPs)",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+                for (const name of ["first", "second", "third", "fourth"]) {
+                    bind(plan, name, eni);
+                }
+            },
+            violations: ["first", "fourth", "second", "third"],
+        },
+        {
+            name: "two NAT-mode associations on the same privateIpAddress",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+                bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
+                bind(plan, "second", eni, { privateIpAddress: "10.0.1.11", mode: "NAT" });
+            },
+            violations: ["first", "second"],
+        },
         // Regression (found by these tests, since fixed): the "one EIP per private IP" finding is reported on every association of the ENI (the
         // rule's `violation` helper), not only on the ones that share the private IP. "third" binds
         // 10.0.1.12, which nothing else uses and which the ENI has, so it succeeds whatever order the
         // associations are made in: a false positive on "third". The "not one of the ENI's private IPs"
         // check right below it reports only the offending associations.
-        test("fails: only the two associations that share a private IP, not a third on its own IP", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
-                    bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "third", eni, { privateIpAddress: "10.0.1.12" });
-                }),
-            ).toEqual(["first", "second"]);
-        });
-
-        test("fails: a privateIpAddress that is not among the ENI's private IPs", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11"] });
-                    bind(plan, "good", eni, { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "stray", eni, { privateIpAddress: "10.0.1.99" });
-                }),
-            ).toEqual(["stray"]);
-        });
-
-        test("fails: a privateIpAddress not among the ENI's when it has no secondary IPs", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "stray", eniIn(plan), { privateIpAddress: "10.0.1.99" });
-                }),
-            ).toEqual(["stray"]);
-        });
-
-        test("fails: a privateIpAddress not among the ENI's when its primary IP is given by the deprecated privateIp", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const vswitch = plan.vswitch("vsw");
-                    const eni = plan.add("eni", "old-eni", { vswitchId: vswitch.ref(), privateIp: "10.0.1.30", privateIpAddresses: ["10.0.1.31"] });
-                    bind(plan, "good", eni, { privateIpAddress: "10.0.1.30" });
-                    bind(plan, "stray", eni, { privateIpAddress: "10.0.1.10" });
-                }),
-            ).toEqual(["stray"]);
-        });
-
-        test("fails: a NAT-mode binding on a primary IP other than the one referenced from the ENI", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan);
-                    const other = eniIn(plan, { primaryIpAddress: "10.0.1.40" }, "other-eni");
-                    bind(plan, "crossed", eni, { privateIpAddress: other.ref("primaryIpAddress") });
-                }),
-            ).toEqual(["crossed"]);
-        });
-
-        test("passes: a privateIpAddress cannot be checked against an ENI whose secondary IPs the system assigns", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
-                    bind(plan, "first", eni, { privateIpAddress: "10.0.1.77" });
-                }),
-            ).toEqual([]);
-        });
-
-        test("passes: an ENI outside the stack cannot be counted", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "first", "eni-bp1existing");
-                    bind(plan, "second", "eni-bp1existing");
-                }),
-            ).toEqual([]);
-        });
-
+        {
+            name: "only the two associations that share a private IP, not a third on its own IP",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+                bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
+                bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
+                bind(plan, "third", eni, { privateIpAddress: "10.0.1.12" });
+            },
+            violations: ["first", "second"],
+        },
+        {
+            name: "a privateIpAddress that is not among the ENI's private IPs",
+            plan: (plan) => {
+                const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11"] });
+                bind(plan, "good", eni, { privateIpAddress: "10.0.1.11" });
+                bind(plan, "stray", eni, { privateIpAddress: "10.0.1.99" });
+            },
+            violations: ["stray"],
+        },
+        {
+            name: "a privateIpAddress not among the ENI's when it has no secondary IPs",
+            plan: (plan) => {
+                bind(plan, "stray", eniIn(plan), { privateIpAddress: "10.0.1.99" });
+            },
+            violations: ["stray"],
+        },
+        {
+            name: "a privateIpAddress not among the ENI's when its primary IP is given by the deprecated privateIp",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw");
+                const eni = plan.add("eni", "old-eni", { vswitchId: vswitch.ref(), privateIp: "10.0.1.30", privateIpAddresses: ["10.0.1.31"] });
+                bind(plan, "good", eni, { privateIpAddress: "10.0.1.30" });
+                bind(plan, "stray", eni, { privateIpAddress: "10.0.1.10" });
+            },
+            violations: ["stray"],
+        },
+        {
+            name: "a NAT-mode binding on a primary IP other than the one referenced from the ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const other = eniIn(plan, { primaryIpAddress: "10.0.1.40" }, "other-eni");
+                bind(plan, "crossed", eni, { privateIpAddress: other.ref("primaryIpAddress") });
+            },
+            violations: ["crossed"],
+        },
         // Regression (found by these tests, since fixed): for an ENI outside the stack the rule returns before its "one EIP per private IP"
         // check, although that check needs nothing from the ENI: two NAT-mode EIPs on one private IP
         // of one ENI fail whatever the ENI is (the second association is refused). The rule's header
         // says NAT mode takes one EIP per private IP.
-        test("fails: two NAT-mode associations on the same private IP of a literal eni- id", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "first", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
-                    bind(plan, "second", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
-                }),
-            ).toEqual(["first", "second"]);
-        });
-    });
+        {
+            name: "two NAT-mode associations on the same private IP of a literal eni- id",
+            plan: (plan) => {
+                bind(plan, "first", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
+                bind(plan, "second", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
+            },
+            violations: ["first", "second"],
+        },
+        // cut-through mode (BINDED)
+        {
+            name: "a BINDED EIP plus a NAT-mode EIP on one ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                bind(plan, "binded", eni, { mode: "BINDED" });
+                bind(plan, "nat", eni, { mode: "NAT" });
+            },
+            violations: ["binded", "nat"],
+        },
+        {
+            name: "two BINDED EIPs on one ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "first", eni, { mode: "BINDED" });
+                bind(plan, "second", eni, { mode: "BINDED" });
+            },
+            violations: ["first", "second"],
+        },
+        {
+            name: "BINDED on an ENI with secondaryPrivateIpAddressCount 2",
+            plan: (plan) => {
+                bind(plan, "binded", eniIn(plan, { secondaryPrivateIpAddressCount: 2 }), { mode: "BINDED" });
+            },
+            violations: ["binded"],
+        },
+        {
+            name: "BINDED on an ENI with privateIpAddresses",
+            plan: (plan) => {
+                bind(plan, "binded", eniIn(plan, { privateIpAddresses: ["10.0.1.11"] }), { mode: "BINDED" });
+            },
+            violations: ["binded"],
+        },
+        // multi-EIP-to-ENI mode (MULTI_BINDED)
+        {
+            name: "eleven MULTI_BINDED EIPs",
+            plan: (plan) => {
+                multiBinded(plan, eniIn(plan), 11);
+            },
+            violations: multiNames(11),
+        },
+        {
+            name: "NAT and MULTI_BINDED mixed on one ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 3 });
+                bind(plan, "nat", eni);
+                bind(plan, "multi", eni, { mode: "MULTI_BINDED" });
+            },
+            violations: ["multi", "nat"],
+            messages: ['ENI "eni" mixes NAT mode (EIP association "nat") and multi-EIP-to-ENI mode (EIP association "multi")', "OperationFailed.EipBindModeConflict", "Use one mode for every EIP on the ENI"],
+        },
+        {
+            name: "NAT and MULTI_BINDED mixed on a literal eni- id",
+            plan: (plan) => {
+                bind(plan, "nat", "eni-bp1existing", { mode: "NAT" });
+                bind(plan, "multi", "eni-bp1existing", { mode: "MULTI_BINDED" });
+            },
+            violations: ["multi", "nat"],
+        },
+        // maxMultiBindedEips
+        {
+            name: "six MULTI_BINDED EIPs with maxMultiBindedEips 5",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 6),
+            config: { maxMultiBindedEips: 5 },
+            violations: multiNames(6),
+        },
+        {
+            name: "maxMultiBindedEips is a limit one may not pass: three with maxMultiBindedEips 2",
+            plan: lowerCaseMulti(3),
+            config: { maxMultiBindedEips: 2 },
+            violations: ["m-1", "m-2", "m-3"],
+            reports: ["m-1", "m-2", "m-3"].map((on) => ({
+                on,
+                message: 'ENI "eni" would hold 3 EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most 2 are allowed. Spread them over more ENIs.',
+            })),
+        },
+        // Messages
+        {
+            name: "an ENI named by a literal id is named as such",
+            plan: (plan) => {
+                plan.associate("a", plan.eip("e1"), "eni-bp1outside", { instanceType: "NetworkInterface", mode: "BINDED" });
+                plan.associate("b", plan.eip("e2"), "eni-bp1outside", { instanceType: "NetworkInterface", mode: "BINDED" });
+            },
+            violations: ["a", "b"],
+            reports: ["a", "b"].map((on) => ({
+                on,
+                message:
+                    'The ENI named by a literal id (not managed in this stack) is bound in cut-through mode (BINDED) by EIP association "a" and EIP association "b", which allows exactly one EIP, but 2 associations point at it. Keep one, or use NAT mode with one private IP per EIP.',
+            })),
+        },
+        {
+            name: "reportUndecided: false never hides a violation",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "first", eni);
+                bind(plan, "second", eni);
+            },
+            config: { reportUndecided: false },
+            violations: ["first", "second"],
+        },
+    ],
+});
 
-    describe("cut-through mode (BINDED)", () => {
-        test("passes: one BINDED EIP on an ENI without secondary private IPs", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "only", eniIn(plan), { mode: "BINDED" });
-                }),
-            ).toEqual([]);
+describe(`${policy}: maxMultiBindedEips`, () => {
+    test("raising maxMultiBindedEips never adds a violation", () => {
+        const phases = bothPhases((plan) => {
+            multiBinded(plan, eniIn(plan, {}, "eni-a"), 12);
+            const eni = eniIn(plan, {}, "eni-b");
+            bind(plan, "nat-1", eni);
+            bind(plan, "nat-2", eni);
         });
-
-        test("fails: a BINDED EIP plus a NAT-mode EIP on one ENI", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
-                    bind(plan, "binded", eni, { mode: "BINDED" });
-                    bind(plan, "nat", eni, { mode: "NAT" });
-                }),
-            ).toEqual(["binded", "nat"]);
-        });
-
-        test("fails: two BINDED EIPs on one ENI", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan);
-                    bind(plan, "first", eni, { mode: "BINDED" });
-                    bind(plan, "second", eni, { mode: "BINDED" });
-                }),
-            ).toEqual(["first", "second"]);
-        });
-
-        test("fails: BINDED on an ENI with secondaryPrivateIpAddressCount 2", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "binded", eniIn(plan, { secondaryPrivateIpAddressCount: 2 }), { mode: "BINDED" });
-                }),
-            ).toEqual(["binded"]);
-        });
-
-        test("fails: BINDED on an ENI with privateIpAddresses", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "binded", eniIn(plan, { privateIpAddresses: ["10.0.1.11"] }), { mode: "BINDED" });
-                }),
-            ).toEqual(["binded"]);
-        });
-    });
-
-    describe("multi-EIP-to-ENI mode (MULTI_BINDED)", () => {
-        test("passes: ten MULTI_BINDED EIPs on an ENI without secondary private IPs", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    multiBinded(plan, eniIn(plan), 10);
-                }),
-            ).toEqual([]);
-        });
-
-        test("fails: eleven MULTI_BINDED EIPs", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    multiBinded(plan, eniIn(plan), 11);
-                }),
-            ).toEqual(multiNames(11));
-        });
-
-        test("fails: NAT and MULTI_BINDED mixed on one ENI", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 3 });
-                    bind(plan, "nat", eni);
-                    bind(plan, "multi", eni, { mode: "MULTI_BINDED" });
-                }),
-            ).toEqual(["multi", "nat"]);
-        });
-
-        test("fails: NAT and MULTI_BINDED mixed on a literal eni- id", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "nat", "eni-bp1existing", { mode: "NAT" });
-                    bind(plan, "multi", "eni-bp1existing", { mode: "MULTI_BINDED" });
-                }),
-            ).toEqual(["multi", "nat"]);
-        });
-
-        test("passes: each mode on its own ENI", () => {
-            expect(
-                violationsInBothPhases(policy, (plan) => {
-                    bind(plan, "nat", eniIn(plan, {}, "eni-a"));
-                    bind(plan, "multi", eniIn(plan, {}, "eni-b"), { mode: "MULTI_BINDED" });
-                    bind(plan, "binded", eniIn(plan, {}, "eni-c"), { mode: "BINDED" });
-                }),
-            ).toEqual([]);
-        });
-    });
-
-    describe("maxMultiBindedEips", () => {
-        test("passes: eleven MULTI_BINDED EIPs with maxMultiBindedEips 11", () => {
-            expect(violationsInBothPhases(policy, (plan) => multiBinded(plan, eniIn(plan), 11), { maxMultiBindedEips: 11 })).toEqual([]);
-        });
-
-        test("fails: six MULTI_BINDED EIPs with maxMultiBindedEips 5", () => {
-            expect(violationsInBothPhases(policy, (plan) => multiBinded(plan, eniIn(plan), 6), { maxMultiBindedEips: 5 })).toEqual(multiNames(6));
-        });
-
-        test("raising maxMultiBindedEips never adds a violation", () => {
-            const phases = bothPhases((plan) => {
-                multiBinded(plan, eniIn(plan, {}, "eni-a"), 12);
-                const eni = eniIn(plan, {}, "eni-b");
-                bind(plan, "nat-1", eni);
-                bind(plan, "nat-2", eni);
-            });
-            for (const resources of [phases.preview, phases.update]) {
-                let previous = violations(resources, policy, { maxMultiBindedEips: 1 });
-                expect(previous).toEqual([...multiNames(12), "nat-1", "nat-2"].sort());
-                for (let max = 2; max <= 15; max++) {
-                    const current = violations(resources, policy, { maxMultiBindedEips: max });
-                    expect(previous).toEqual(expect.arrayContaining(current));
-                    previous = current;
-                }
-                expect(previous).toEqual(["nat-1", "nat-2"]);
+        for (const resources of [phases.preview, phases.update]) {
+            let previous = violations(resources, policy, { maxMultiBindedEips: 1 });
+            expect(previous).toEqual([...multiNames(12), "nat-1", "nat-2"].sort());
+            for (let max = 2; max <= 15; max++) {
+                const current = violations(resources, policy, { maxMultiBindedEips: max });
+                expect(previous).toEqual(expect.arrayContaining(current));
+                previous = current;
             }
-        });
-
-        test("an unusable maxMultiBindedEips falls back to 10 and says so", () => {
-            const plan = new Plan("preview");
-            multiBinded(plan, eniIn(plan), 11);
-            const resources = plan.resources();
-            expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(multiNames(11));
-            expect(notices(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
-            expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain("maxMultiBindedEips must be a whole number");
-        });
-    });
-
-    test("the message for too many NAT-mode EIPs names the ENI and the associations, states the rule and gives the fix", () => {
-        const found = messages(policy, (plan) => {
-            const eni = eniIn(plan);
-            bind(plan, "first", eni);
-            bind(plan, "second", eni);
-        });
-        expect(found).toHaveLength(2);
-        for (const message of found) {
-            expect(message).toContain('ENI "eni" has 1 private IP (1 primary, 0 secondary) but would hold 2 EIPs in NAT mode');
-            expect(message).toContain('EIP association "first" and EIP association "second"');
-            expect(message).toContain("in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded)");
-            expect(message).toContain("Raise secondaryPrivateIpAddressCount to 1, or attach another ENI");
+            expect(previous).toEqual(["nat-1", "nat-2"]);
         }
     });
 
-    test("the message for mixed modes names both sides and the fix", () => {
-        const [message] = messages(policy, (plan) => {
-            const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 3 });
-            bind(plan, "nat", eni);
-            bind(plan, "multi", eni, { mode: "MULTI_BINDED" });
-        });
-        expect(message).toContain('ENI "eni" mixes NAT mode (EIP association "nat") and multi-EIP-to-ENI mode (EIP association "multi")');
-        expect(message).toContain("OperationFailed.EipBindModeConflict");
-        expect(message).toContain("Use one mode for every EIP on the ENI");
+    test("an unusable maxMultiBindedEips falls back to 10 and says so", () => {
+        const plan = new Plan("preview");
+        multiBinded(plan, eniIn(plan), 11);
+        const resources = plan.resources();
+        expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(multiNames(11));
+        expect(notices(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
+        expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain("maxMultiBindedEips must be a whole number");
     });
+});
 
-    test("undecided: secondary IP count computed from another resource", () => {
-        const build = (plan: Plan) => {
-            const source = plan.add("vpc", "sizing");
-            const eni = eniIn(plan, { secondaryPrivateIpAddressCount: source.ref("count") });
-            bind(plan, "first", eni);
-            bind(plan, "second", eni);
-        };
-        expect(violationsInBothPhases(policy, build)).toEqual([]);
-        const phases = bothPhases(build);
-        expect(undecided(phases.preview, policy)).toEqual(["first", "second"]);
-        expect(undecided(phases.update, policy)).toEqual(["first", "second"]);
-        expect(undecided(phases.preview, policy, { reportUndecided: false })).toEqual([]);
-    });
-
-    test("reportUndecided: false never hides a violation", () => {
-        expect(
-            violationsInBothPhases(
-                policy,
-                (plan) => {
-                    const eni = eniIn(plan);
-                    bind(plan, "first", eni);
-                    bind(plan, "second", eni);
-                },
-                { reportUndecided: false },
-            ),
-        ).toEqual(["first", "second"]);
+describe(`${policy}: what the table cannot build`, () => {
+    test("a mode computed from another resource is no mode the rule can count", () => {
+        const resources = bothPhases((plan) => {
+            const eni = plan.add("eni", "eni", { vswitchId: plan.vswitch("vsw").ref(), primaryIpAddress: "10.0.1.10" });
+            plan.associate("a", plan.eip("e1"), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
+            plan.associate("b", plan.eip("e2"), eni, { instanceType: "NetworkInterface" });
+        }).update;
+        const computed = resources.map((resource) => (resource.name === "b" ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } } : resource));
+        // "a" is still BINDED beside another association: that is reported whatever "b"'s mode is.
+        expect(violations(computed, policy)).toEqual(["a", "b"]);
+        const twoComputed = computed.map((resource) => (resource.name === "a" ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } } : resource));
+        expect(violations(twoComputed, policy)).toEqual([]);
     });
 });
