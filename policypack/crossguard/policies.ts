@@ -8,15 +8,12 @@
 import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
+import { README_URL, evaluationDate } from "../core/pack";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE, ResourceKind } from "../core/resources";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
 import { adaptHeapGrowth } from "./memory";
-
-
-export const PACK_NAME = "alicloud-eip-guard";
-export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
 
 /**
  * The type the framework's fast path checks before deserialising the stack for a policy: when no
@@ -103,16 +100,6 @@ export function modelOf(args: StackValidationArgs): Model {
         models.set(token, model);
     }
     return model;
-}
-
-/**
- * The date waivers are judged on: today, or the date in ALICLOUD_EIP_GUARD_DATE (an ISO date or
- * timestamp), which shows what a stack will look like once waivers have expired.
- */
-export function evaluationDate(): Date {
-    const fixed = process.env.ALICLOUD_EIP_GUARD_DATE;
-    const parsed = fixed === undefined ? NaN : Date.parse(fixed);
-    return Number.isNaN(parsed) ? new Date() : new Date(parsed);
 }
 
 export function validateStackFor(rule: Rule): StackValidation {

@@ -2,8 +2,9 @@
 // metadata and reporting as the framework sees them.
 
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
+import { README_URL } from "../../policypack/core/pack";
 import { fromPolicyResources, rawProps } from "../../policypack/crossguard/adapter";
-import { POLICIES, README_URL, configSchemaOf, modelOf, policyFor } from "../../policypack/crossguard/policies";
+import { POLICIES, configSchemaOf, modelOf, policyFor } from "../../policypack/crossguard/policies";
 import { RULES } from "../../policypack/core/rules";
 import { ruleNamed } from "../support/verdicts";
 

@@ -4,7 +4,7 @@
 
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { fromPolicyResources, rawProps } from "../../policypack/crossguard/adapter";
-import { EXEMPTIONS_SCHEMA, POLICIES, configSchemaOf, evaluationDate, gateTypeOf, modelOf, reportFindings } from "../../policypack/crossguard/policies";
+import { EXEMPTIONS_SCHEMA, POLICIES, configSchemaOf, gateTypeOf, modelOf, reportFindings } from "../../policypack/crossguard/policies";
 import { RULES } from "../../policypack/core/rules";
 import { everyViolation } from "../support/catalogue";
 import { wire } from "../support/engine-stack";
@@ -211,21 +211,4 @@ describe("policy metadata", () => {
         }
     });
 
-    test("the evaluation date comes from ALICLOUD_EIP_GUARD_DATE when it is a date", () => {
-        const saved = process.env.ALICLOUD_EIP_GUARD_DATE;
-        try {
-            process.env.ALICLOUD_EIP_GUARD_DATE = "2027-02-03";
-            expect(evaluationDate().toISOString()).toBe("2027-02-03T00:00:00.000Z");
-            process.env.ALICLOUD_EIP_GUARD_DATE = "whenever";
-            expect(Math.abs(evaluationDate().getTime() - Date.now())).toBeLessThan(5000);
-            delete process.env.ALICLOUD_EIP_GUARD_DATE;
-            expect(Math.abs(evaluationDate().getTime() - Date.now())).toBeLessThan(5000);
-        } finally {
-            if (saved === undefined) {
-                delete process.env.ALICLOUD_EIP_GUARD_DATE;
-            } else {
-                process.env.ALICLOUD_EIP_GUARD_DATE = saved;
-            }
-        }
-    });
 });

@@ -6,6 +6,7 @@
 import "./bail";
 import "../core/engine.test";
 import "../core/model.test";
+import "../core/pack.test";
 import "../core/rules/alb-nlb-eip-per-zone.test";
 import "../core/rules/clb-single-eip.test";
 import "../core/rules/ecs-single-eip.test";

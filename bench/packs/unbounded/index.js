@@ -2,7 +2,8 @@
 // design. The bound is set by the policies before they run; resetting it afterwards undoes it.
 const v8 = require("v8");
 const { PolicyPack } = require("@pulumi/policy");
-const { POLICIES, PACK_NAME } = require("../../../dist/policypack/crossguard/policies");
+const { PACK_NAME } = require("../../../dist/policypack/core/pack");
+const { POLICIES } = require("../../../dist/policypack/crossguard/policies");
 
 new PolicyPack(`${PACK_NAME}-unbounded`, {
     policies: POLICIES.map((policy) => {

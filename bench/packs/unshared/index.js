@@ -1,7 +1,8 @@
 // alicloud-eip-guard with the model built by every policy for itself instead of once per
 // AnalyzeStack request. The "before" of the shared-model design; everything else as in the pack.
 const { PolicyPack } = require("@pulumi/policy");
-const { POLICIES, PACK_NAME, reportFindings } = require("../../../dist/policypack/crossguard/policies");
+const { PACK_NAME } = require("../../../dist/policypack/core/pack");
+const { POLICIES, reportFindings } = require("../../../dist/policypack/crossguard/policies");
 const { fromPolicyResources } = require("../../../dist/policypack/crossguard/adapter");
 const { runRule } = require("../../../dist/policypack/core/engine");
 const { Model } = require("../../../dist/policypack/core/model");
