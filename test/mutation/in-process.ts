@@ -25,6 +25,7 @@ import "../core/waivers.test";
 import "../config/config.test";
 import "../config/levels.test";
 import "../crossguard/adapter.test";
+import "../crossguard/framework.test";
 import "../crossguard/memory.test";
 import "../crossguard/policies.test";
 import "../docs/readme.test";

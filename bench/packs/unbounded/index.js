@@ -3,6 +3,7 @@
 const v8 = require("v8");
 const { PolicyPack } = require("@pulumi/policy");
 const { PACK_NAME } = require("../../../dist/policypack/core/pack");
+const { typeGateOf, withTypeGate } = require("../../../dist/policypack/crossguard/framework");
 const { POLICIES } = require("../../../dist/policypack/crossguard/policies");
 
 new PolicyPack(`${PACK_NAME}-unbounded`, {
@@ -12,7 +13,6 @@ new PolicyPack(`${PACK_NAME}-unbounded`, {
             validate(args, report);
             v8.setFlagsFromString("--heap-growing-percent=0");
         };
-        validateStack.__pulumiType = validate.__pulumiType;
-        return { ...policy, validateStack };
+        return { ...policy, validateStack: withTypeGate(validateStack, typeGateOf(validate)) };
     }),
 });
