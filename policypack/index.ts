@@ -4,7 +4,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { PolicyPack } from "@pulumi/policy";
-import { PACK_NAME, POLICIES } from "./crossguard/policies";
+import { PACK_NAME } from "./core/pack";
+import { POLICIES } from "./crossguard/policies";
 
 /** The README, shown with the pack in Pulumi Cloud once published. */
 function readme(): string | undefined {

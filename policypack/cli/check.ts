@@ -27,16 +27,6 @@ export interface Reported {
     readonly involved: readonly string[];
 }
 
-/**
- * The date waivers are judged on: today, or ALICLOUD_EIP_GUARD_DATE (an ISO date or timestamp), as
- * the pack does.
- */
-export function evaluationDate(env: NodeJS.ProcessEnv = process.env): Date {
-    const fixed = env.ALICLOUD_EIP_GUARD_DATE;
-    const parsed = fixed === undefined ? NaN : Date.parse(fixed);
-    return Number.isNaN(parsed) ? new Date() : new Date(parsed);
-}
-
 export function ruleNamed(name: string): Rule | undefined {
     return RULES.find((rule) => rule.name === name);
 }

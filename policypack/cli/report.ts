@@ -2,14 +2,12 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import { PACK_NAME } from "../core/pack";
 import { isRecord } from "../core/values";
 import { Reported, checkResources, problemsWith } from "./check";
 import { loadInput } from "./detect";
 import { InputFormat, LoadedInput } from "./formats/loaded";
 import { InputError, parseJson, readText } from "./input";
-
-export const TOOL_NAME = "alicloud-eip-guard";
-export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
 
 export interface FileReport {
     readonly file: string;
@@ -39,7 +37,7 @@ export function toolVersion(): string {
         const file = path.join(dir, "package.json");
         try {
             const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-            if (isRecord(parsed) && parsed.name === TOOL_NAME && typeof parsed.version === "string") {
+            if (isRecord(parsed) && parsed.name === PACK_NAME && typeof parsed.version === "string") {
                 return parsed.version;
             }
         } catch {
@@ -82,7 +80,7 @@ export function buildReport(files: readonly string[], config: unknown, configFil
     const failed = reports.some((report) => report.error !== undefined);
     const mandatory = reports.some((report) => report.findings.some((finding) => finding.outcome === "violation" && finding.level === "mandatory"));
     return {
-        tool: { name: TOOL_NAME, version: toolVersion() },
+        tool: { name: PACK_NAME, version: toolVersion() },
         files: reports,
         configFile,
         configProblems: problemsWith(config),

@@ -2,12 +2,12 @@
 // tests can run it in-process with their own streams and environment.
 
 import * as fs from "fs";
-import { evaluationDate } from "./check";
+import { PACK_NAME, evaluationDate } from "../core/pack";
 import { InputError } from "./input";
 import { renderJson } from "./output/json";
 import { renderSarif } from "./output/sarif";
 import { renderText } from "./output/text";
-import { TOOL_NAME, buildReport, readConfig, toolVersion } from "./report";
+import { buildReport, readConfig, toolVersion } from "./report";
 
 export interface Io {
     readonly stdout: (text: string) => void;
@@ -28,7 +28,7 @@ interface Options {
     readonly color?: boolean;
 }
 
-export const USAGE = `Usage: ${TOOL_NAME} check [options] <file>...
+export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
 
 Checks Alibaba Cloud EIP bindings offline with the policies of the alicloud-eip-guard pack.
 Each <file> (or - for standard input) is one of, recognised by its content:
@@ -149,7 +149,7 @@ export function run(argv: readonly string[], io: Io): number {
             options = parseArgs(argv);
         } catch (error) {
             if (error instanceof UsageError) {
-                io.stderr(`${TOOL_NAME}: ${error.message}\n\n${USAGE}`);
+                io.stderr(`${PACK_NAME}: ${error.message}\n\n${USAGE}`);
                 return 2;
             }
             throw error;
@@ -168,7 +168,7 @@ export function run(argv: readonly string[], io: Io): number {
                 config = readConfig(options.config);
             } catch (error) {
                 if (error instanceof InputError) {
-                    io.stderr(`${TOOL_NAME}: the configuration ${error.message}\n`);
+                    io.stderr(`${PACK_NAME}: the configuration ${error.message}\n`);
                     return 2;
                 }
                 throw error;
@@ -181,7 +181,7 @@ export function run(argv: readonly string[], io: Io): number {
             try {
                 fs.writeFileSync(options.output, rendered);
             } catch (error) {
-                io.stderr(`${TOOL_NAME}: cannot write the report to ${options.output} (${error instanceof Error ? error.message : String(error)}).\n`);
+                io.stderr(`${PACK_NAME}: cannot write the report to ${options.output} (${error instanceof Error ? error.message : String(error)}).\n`);
                 return 2;
             }
         } else {
@@ -191,23 +191,23 @@ export function run(argv: readonly string[], io: Io): number {
             // The report went to a file or is machine-readable: say on stderr what a person needs.
             for (const file of report.files) {
                 if (file.error !== undefined) {
-                    io.stderr(`${TOOL_NAME}: ${file.file}: ${file.error}\n`);
+                    io.stderr(`${PACK_NAME}: ${file.file}: ${file.error}\n`);
                 }
             }
             for (const problem of report.configProblems) {
-                io.stderr(`${TOOL_NAME}: configuration ${options.config}: ${problem}\n`);
+                io.stderr(`${PACK_NAME}: configuration ${options.config}: ${problem}\n`);
             }
         } else if (report.exitCode === 2) {
             for (const file of report.files) {
                 if (file.error !== undefined) {
-                    io.stderr(`${TOOL_NAME}: ${file.file}: ${file.error}\n`);
+                    io.stderr(`${PACK_NAME}: ${file.file}: ${file.error}\n`);
                 }
             }
         }
         return report.exitCode;
     } catch (error) {
         // A defect of this tool, not of the input: one line, no stack trace.
-        io.stderr(`${TOOL_NAME}: internal error (${error instanceof Error ? error.message : String(error)}); please report it.\n`);
+        io.stderr(`${PACK_NAME}: internal error (${error instanceof Error ? error.message : String(error)}); please report it.\n`);
         return 2;
     }
 }

@@ -1,41 +1,13 @@
 // From CrossGuard's view of a stack to the core's resources, without tripping the framework's proxy.
 //
-// The framework hands every policy props wrapped in a proxy that throws UnknownValueError when an
-// unknown value is read; the framework then skips the whole policy with an advisory "can't run policy
-// during preview". The core must see the raw values, sentinels included, which it treats as unknown.
-// The proxy hands out its target when asked for the key "__getSpecialProxyTarget" (@pulumi/policy
-// proxy.js); should a version not, reading through property descriptors, which the proxy does not
-// trap, gives the same raw values at the price of a copy.
+// The framework hands every policy props wrapped in a proxy that throws when an unknown value is
+// read, and then skips the whole policy. The core must see the raw values, sentinels included, which
+// it treats as unknown; `rawPropsOf` (framework.ts) gets them past the proxy.
 
 import type { PolicyResource } from "@pulumi/policy";
 import { ResourceInput } from "../core/resources";
 import { kindOfPulumiType } from "../pulumi/types";
-
-const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
-
-/** The raw own properties of a (possibly proxied) props object. */
-export function rawProps(props: unknown): Record<string, unknown> {
-    const raw: Record<string, unknown> = {};
-    if (typeof props !== "object" || props === null) {
-        return raw;
-    }
-    let target: unknown;
-    try {
-        target = (props as Record<string, unknown>)[PROXY_TARGET_KEY];
-    } catch {
-        target = undefined;
-    }
-    if (typeof target === "object" && target !== null && !Array.isArray(target) && target !== props) {
-        return target as Record<string, unknown>;
-    }
-    for (const key of Object.keys(props)) {
-        const descriptor = Object.getOwnPropertyDescriptor(props, key);
-        if (descriptor !== undefined && "value" in descriptor) {
-            raw[key] = descriptor.value;
-        }
-    }
-    return raw;
-}
+import { rawPropsOf } from "./framework";
 
 function urnsOf(dependencies: unknown): string[] {
     if (!Array.isArray(dependencies)) {
@@ -79,7 +51,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                     name: String(provider.name),
                     kind: "provider",
                     type: provider.type,
-                    props: rawProps(provider.props),
+                    props: rawPropsOf(provider.props),
                 });
             }
             inputs.push({
@@ -87,7 +59,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                 name: String(resource.name),
                 kind,
                 type: resource.type,
-                props: rawProps(resource.props),
+                props: rawPropsOf(resource.props),
                 provider: providerUrn,
                 propertyDependencies: propertyDependenciesOf(resource),
             });

@@ -8,16 +8,14 @@
 import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
+import { README_URL, evaluationDate } from "../core/pack";
 import { ResourceKind } from "../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
+import { reportAdvisory, requestTokenOf, withTypeGate } from "./framework";
 import { adaptHeapGrowth } from "./memory";
-
-
-export const PACK_NAME = "alicloud-eip-guard";
-export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
 
 /**
  * The type the framework's fast path checks before deserialising the stack for a policy: when no
@@ -64,37 +62,21 @@ export function reportFindings(findings: readonly Finding[], reportViolation: Re
         if (finding.outcome === "violation") {
             reportViolation(finding.message, finding.resource);
         } else {
-            // @pulumi/policy accepts a diagnostic object whose enforcementLevel overrides the
-            // policy's (server.js makeReportViolationFun); the typings only declare the string form.
-            const advisory = { message: finding.message, urn: finding.resource, enforcementLevel: "advisory" };
-            (reportViolation as unknown as (diagnostic: typeof advisory) => void)(advisory);
+            reportAdvisory(reportViolation, finding.message, finding.resource);
         }
     }
 }
 
 /**
- * The model of the stack an AnalyzeStack request carries, built once for all the pack's policies.
- *
- * The framework deserialises the stack afresh for every policy, so nothing our code is given is
- * shared between the policies of one request, except what comes straight from the request message:
- * `opts.aliases` of a resource is the array the protobuf message holds, the same object for every
- * policy of a request and a different one for every request. Keyed on it, the cache is exact even if
- * two requests were interleaved; should a framework version copy that array, the cache just misses
- * and each policy builds its own model, as correct and only slower.
+ * The model of the stack an AnalyzeStack request carries, built once for all the pack's policies
+ * although the framework deserialises the stack afresh for every one of them. The cache is keyed on
+ * the request (`requestTokenOf`, framework.ts), so it is exact even if two requests were
+ * interleaved; a request without a token gets a model per policy.
  */
 const models = new WeakMap<object, Model>();
 
-function requestToken(args: StackValidationArgs): object | undefined {
-    try {
-        const aliases = args.resources[0]?.opts?.aliases;
-        return typeof aliases === "object" && aliases !== null ? aliases : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
 export function modelOf(args: StackValidationArgs): Model {
-    const token = requestToken(args);
+    const token = requestTokenOf(args);
     const cached = token === undefined ? undefined : models.get(token);
     if (cached !== undefined) {
         return cached;
@@ -104,16 +86,6 @@ export function modelOf(args: StackValidationArgs): Model {
         models.set(token, model);
     }
     return model;
-}
-
-/**
- * The date waivers are judged on: today, or the date in ALICLOUD_EIP_GUARD_DATE (an ISO date or
- * timestamp), which shows what a stack will look like once waivers have expired.
- */
-export function evaluationDate(): Date {
-    const fixed = process.env.ALICLOUD_EIP_GUARD_DATE;
-    const parsed = fixed === undefined ? NaN : Date.parse(fixed);
-    return Number.isNaN(parsed) ? new Date() : new Date(parsed);
 }
 
 export function validateStackFor(rule: Rule): StackValidation {
@@ -127,8 +99,7 @@ export function validateStackFor(rule: Rule): StackValidation {
         }
         reportFindings(findings, reportViolation);
     };
-    (validate as StackValidation & { __pulumiType?: string }).__pulumiType = gateTypeOf(rule.requires);
-    return validate;
+    return withTypeGate(validate, gateTypeOf(rule.requires));
 }
 
 export function policyFor(rule: Rule): StackValidationPolicy {

@@ -8,7 +8,8 @@ import { Reported, ruleNamed } from "../../policypack/cli/check";
 import { renderJson } from "../../policypack/cli/output/json";
 import { artifactUri, renderSarif } from "../../policypack/cli/output/sarif";
 import { renderText } from "../../policypack/cli/output/text";
-import { FileReport, README_URL, Report, countsOf } from "../../policypack/cli/report";
+import { FileReport, Report, countsOf } from "../../policypack/cli/report";
+import { README_URL } from "../../policypack/core/pack";
 import { PolicyName } from "../../policypack/core/rule";
 import { RULES } from "../../policypack/core/rules";
 

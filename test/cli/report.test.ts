@@ -1,11 +1,11 @@
 // A run's report (report.ts) and the policies on one input (check.ts): exit codes from the findings
-// and the unreadable files, the configuration file, the date waivers are judged on, and how each
-// finding is reported (level, message, resource).
+// and the unreadable files, the configuration file, and how each finding is reported (level,
+// message, resource).
 
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkResources, evaluationDate, problemsWith, ruleNamed } from "../../policypack/cli/check";
+import { checkResources, problemsWith, ruleNamed } from "../../policypack/cli/check";
 import { loadInput } from "../../policypack/cli/detect";
 import { InputError } from "../../policypack/cli/input";
 import { buildReport, checkFile, readConfig, toolVersion } from "../../policypack/cli/report";
@@ -22,36 +22,6 @@ beforeAll(() => {
 });
 afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe("evaluationDate", () => {
-    test("ALICLOUD_EIP_GUARD_DATE, as a date or a timestamp", () => {
-        expect(evaluationDate({ ALICLOUD_EIP_GUARD_DATE: "2026-03-04" }).toISOString()).toBe("2026-03-04T00:00:00.000Z");
-        expect(evaluationDate({ ALICLOUD_EIP_GUARD_DATE: "2026-03-04T05:06:07Z" }).toISOString()).toBe("2026-03-04T05:06:07.000Z");
-    });
-
-    test("today when it is not set or not a date", () => {
-        for (const env of [{}, { ALICLOUD_EIP_GUARD_DATE: "soon" }, { ALICLOUD_EIP_GUARD_DATE: "" }]) {
-            const before = Date.now();
-            const date = evaluationDate(env).getTime();
-            expect(date).toBeGreaterThanOrEqual(before);
-            expect(date).toBeLessThanOrEqual(Date.now());
-        }
-    });
-
-    test("the process's environment by default", () => {
-        const saved = process.env.ALICLOUD_EIP_GUARD_DATE;
-        process.env.ALICLOUD_EIP_GUARD_DATE = "2030-01-02";
-        try {
-            expect(evaluationDate().toISOString()).toBe("2030-01-02T00:00:00.000Z");
-        } finally {
-            if (saved === undefined) {
-                delete process.env.ALICLOUD_EIP_GUARD_DATE;
-            } else {
-                process.env.ALICLOUD_EIP_GUARD_DATE = saved;
-            }
-        }
-    });
 });
 
 describe("readConfig", () => {

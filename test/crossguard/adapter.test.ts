@@ -2,8 +2,9 @@
 // metadata and reporting as the framework sees them.
 
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
-import { fromPolicyResources, rawProps } from "../../policypack/crossguard/adapter";
-import { POLICIES, README_URL, configSchemaOf, modelOf, policyFor } from "../../policypack/crossguard/policies";
+import { README_URL } from "../../policypack/core/pack";
+import { fromPolicyResources } from "../../policypack/crossguard/adapter";
+import { POLICIES, configSchemaOf, modelOf, policyFor } from "../../policypack/crossguard/policies";
 import { RULES } from "../../policypack/core/rules";
 import { ruleNamed } from "../support/verdicts";
 
@@ -21,36 +22,6 @@ function record(): { calls: unknown[][]; report: ReportViolation } {
     const calls: unknown[][] = [];
     return { calls, report: ((...call: unknown[]) => calls.push(call)) as unknown as ReportViolation };
 }
-
-describe("rawProps", () => {
-    test("copies own data properties when asking for the proxy target throws", () => {
-        const props = {
-            a: 1,
-            b: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-            get __getSpecialProxyTarget(): unknown {
-                throw new Error("no such key");
-            },
-            get computed(): unknown {
-                return 2;
-            },
-        };
-        expect(rawProps(props)).toEqual({ a: 1, b: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
-    });
-
-    test("copies when the target handed out is the props themselves, a list, or not an object", () => {
-        const self: Record<string, unknown> = { a: 1 };
-        self.__getSpecialProxyTarget = self;
-        expect(rawProps(self)).toEqual({ a: 1, __getSpecialProxyTarget: self });
-        expect(rawProps({ a: 1, __getSpecialProxyTarget: ["x"] })).toEqual({ a: 1, __getSpecialProxyTarget: ["x"] });
-        expect(rawProps({ a: 1, __getSpecialProxyTarget: "x" })).toEqual({ a: 1, __getSpecialProxyTarget: "x" });
-        expect(rawProps({ a: 1, __getSpecialProxyTarget: null })).toEqual({ a: 1, __getSpecialProxyTarget: null });
-    });
-
-    test("returns the target itself when one is handed out", () => {
-        const target = { z: 1 };
-        expect(rawProps({ __getSpecialProxyTarget: target })).toBe(target);
-    });
-});
 
 describe("fromPolicyResources", () => {
     test("keeps only dependencies that are lists of resources with URNs", () => {

@@ -147,7 +147,16 @@ export function encodeAnalyzeStack(resources: readonly EngineResource[]): Buffer
     return Buffer.from((analyzeStackRequest(resources) as { serializeBinary(): Uint8Array }).serializeBinary());
 }
 
-function readResult(response: any): AnalyzeResult {
+/**
+ * An AnalyzeStack request as a pack's gRPC server hands it to its handler: encoded as the engine
+ * sends it and decoded by the service's own deserialiser, for tests that call the handler in-process.
+ */
+export function receivedAnalyzeStack(resources: readonly EngineResource[]): unknown {
+    return analyzerrpc.AnalyzerService.analyzeStack.requestDeserialize(encodeAnalyzeStack(resources));
+}
+
+/** What an AnalyzeResponse message says, in this harness's terms. */
+export function readResult(response: any): AnalyzeResult {
     return {
         diagnostics: response.getDiagnosticsList().map((d: any) => ({
             policyName: d.getPolicyname(),

@@ -2,7 +2,9 @@
 // design. The bound is set by the policies before they run; resetting it afterwards undoes it.
 const v8 = require("v8");
 const { PolicyPack } = require("@pulumi/policy");
-const { POLICIES, PACK_NAME } = require("../../../dist/policypack/crossguard/policies");
+const { PACK_NAME } = require("../../../dist/policypack/core/pack");
+const { typeGateOf, withTypeGate } = require("../../../dist/policypack/crossguard/framework");
+const { POLICIES } = require("../../../dist/policypack/crossguard/policies");
 
 new PolicyPack(`${PACK_NAME}-unbounded`, {
     policies: POLICIES.map((policy) => {
@@ -11,7 +13,6 @@ new PolicyPack(`${PACK_NAME}-unbounded`, {
             validate(args, report);
             v8.setFlagsFromString("--heap-growing-percent=0");
         };
-        validateStack.__pulumiType = validate.__pulumiType;
-        return { ...policy, validateStack };
+        return { ...policy, validateStack: withTypeGate(validateStack, typeGateOf(validate)) };
     }),
 });

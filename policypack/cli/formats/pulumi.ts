@@ -8,6 +8,7 @@ import { ALICLOUD_PROVIDER_TYPE, kindOfPulumiType } from "../../pulumi/types";
 import { UNKNOWN, isRecord } from "../../core/values";
 import { InputError } from "../input";
 import { LoadedInput, lineLocator } from "./loaded";
+import { noAlicloudResource } from "./refusal";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -125,10 +126,7 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
     const managed = states.filter((state) => !state.type.startsWith("pulumi:pulumi:") && !state.type.startsWith("pulumi:providers:"));
     if (managed.length > 0 && !managed.some((state) => isAlicloudType(state.type))) {
         const packages = [...new Set(managed.map((state) => state.type.split(":")[0]))];
-        throw new InputError(
-            file,
-            `is a ${what} of ${packages.join(", ")} resources, with no alicloud resource (${managed.length} resource${managed.length === 1 ? "" : "s"}). This checker reads Alibaba Cloud (alicloud) infrastructure only.`,
-        );
+        throw noAlicloudResource(file, `${what} of ${packages.join(", ")} resources`, managed.length);
     }
     const byUrn = new Map(states.map((state) => [state.urn, state]));
     const providers = new Map<string, ResourceInput>();

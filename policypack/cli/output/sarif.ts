@@ -5,10 +5,11 @@
 import { createHash } from "crypto";
 import * as path from "path";
 import { levelOf } from "../../core/config";
+import { README_URL } from "../../core/pack";
 import { RULES } from "../../core/rules";
 import { Reported } from "../check";
 import { FORMAT_LABEL } from "../formats/loaded";
-import { README_URL, Report } from "../report";
+import { Report } from "../report";
 
 const SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -2,6 +2,7 @@
 // alicloud resources (or none at all).
 
 import { InputError } from "../../input";
+import { noAlicloudResource } from "../refusal";
 import { PlannedResource, managedResources } from "./planned";
 import { isAlicloudProvider, providerShortName } from "./providers";
 
@@ -22,9 +23,6 @@ export function requireAlicloud(file: string, what: string, planned: readonly Pl
     const alicloud = managed.filter((resource) => resource.type.startsWith("alicloud_") || isAlicloudProvider(resource.providerName));
     if (managed.length > 0 && alicloud.length === 0) {
         const providers = [...new Set([...managed.map((resource) => resource.providerName ?? resource.type.split("_")[0]), ...providerNames].filter(Boolean).map((name) => providerShortName(name!)))];
-        throw new InputError(
-            file,
-            `is a ${what} for ${providers.join(", ")}, with no alicloud resource (${managed.length} resource${managed.length === 1 ? "" : "s"}, none of type alicloud_*). This checker reads Alibaba Cloud (alicloud) infrastructure only.`,
-        );
+        throw noAlicloudResource(file, `${what} for ${providers.join(", ")}`, managed.length, "none of type alicloud_*");
     }
 }

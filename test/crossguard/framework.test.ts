@@ -1,0 +1,263 @@
+// The contract between the pack and @pulumi/policy: each internal policypack/crossguard/framework.ts
+// relies on, checked against the installed version, with probe policies run through the server's own
+// AnalyzeStack handler on requests encoded and decoded as the engine and gRPC do. A failure names
+// the internal that changed; the header of framework.ts says what depends on it and what happens
+// without it. After the contract: how framework.ts falls back, on stand-ins for the proxy.
+
+import type { PolicyResource, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { PACK_NAME } from "../../policypack/core/pack";
+import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../../policypack/pulumi/types";
+import { PROXY_TARGET_KEY, ownDataPropsOf, proxyTargetOf, rawPropsOf, reportAdvisory, requestTokenOf, typeGateOf, withTypeGate } from "../../policypack/crossguard/framework";
+import { AnalyzeResult, EngineResource, readResult, receivedAnalyzeStack } from "../../tools/harness/analyzer";
+import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
+import { toEngineResources } from "../support/engine-stack";
+import { Plan } from "../support/plan";
+
+/** The @pulumi/policy whose server.js, proxy.js, policy.js and deserialize.js this contract was read against. */
+const READ_AGAINST = "1.21.0";
+
+const PINNED: string = require("../../package.json").dependencies["@pulumi/policy"];
+const INSTALLED = String(require("@pulumi/policy/package.json").version).replace(/^v/, "");
+
+// Exported by @pulumi/policy but missing from its typings (marked @internal there).
+const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy") as {
+    unknownCheckingProxy<T extends object>(target: T): T;
+    UnknownValueError: new (...args: unknown[]) => Error;
+};
+// Internal modules, reached only from this test.
+const proxyModule = require("@pulumi/policy/proxy") as { getSpecialProxyTarget?: unknown };
+const policyModule = require("@pulumi/policy/policy") as { getPulumiType?: (obj: unknown) => string | undefined };
+const serverModule = require("@pulumi/policy/server") as {
+    makeAnalyzeStackRpcFun?: (name: string, version: string, level: string, policies: StackValidationPolicy[]) => (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => void;
+};
+
+/** Runs `check`; a failure says first which internal of @pulumi/policy no longer holds. */
+async function holds(internal: string, check: () => void | Promise<void>): Promise<void> {
+    try {
+        await check();
+    } catch (error) {
+        throw new Error(
+            `@pulumi/policy ${INSTALLED} no longer holds to: ${internal}\n` +
+                "See the header of policypack/crossguard/framework.ts for what relies on it and what happens without it.\n\n" +
+                (error instanceof Error ? error.message : String(error)),
+        );
+    }
+}
+
+/** `policies` through the server's own AnalyzeStack handler, in this process. */
+function analyzeStack(policies: StackValidationPolicy[], resources: readonly EngineResource[]): Promise<AnalyzeResult> {
+    const make = serverModule.makeAnalyzeStackRpcFun;
+    if (typeof make !== "function") {
+        throw new Error(`@pulumi/policy ${INSTALLED}: server.js no longer exports makeAnalyzeStackRpcFun, through which this test reaches the server's AnalyzeStack handler.`);
+    }
+    const handle = make(PACK_NAME, "0.0.0", "advisory", policies);
+    return new Promise((resolve, reject) => handle({ request: receivedAnalyzeStack(resources) }, (error, response) => (error ? reject(error) : resolve(readResult(response)))));
+}
+
+function probe(name: string, validateStack: StackValidation, enforcementLevel: "advisory" | "mandatory" = "mandatory"): StackValidationPolicy {
+    return { name, description: `Probe ${name}.`, enforcementLevel, validateStack };
+}
+
+/** A preview: a provider, an EIP and an instance whose ids are unknown, and optionally an association of the two. */
+function previewStack(withAssociation = true): { resources: EngineResource[]; eip: string; association: string } {
+    const plan = new Plan("preview");
+    const eip = plan.eip("eip");
+    const vm = plan.instance("vm", { vswitchId: plan.vswitch("vsw").ref() });
+    const association = withAssociation ? plan.associate("assoc", eip, vm).address : "";
+    return { resources: toEngineResources(plan.resources()), eip: eip.address, association };
+}
+
+describe("the @pulumi/policy this contract was read against", () => {
+    test("package.json pins it exactly, and it is the one installed", () => {
+        if (PINNED !== READ_AGAINST) {
+            throw new Error(
+                `package.json pins @pulumi/policy at "${PINNED}"; this contract was read against ${READ_AGAINST}. Read server.js, proxy.js, policy.js and deserialize.js of the pinned version against the header of policypack/crossguard/framework.ts, run this test, then set READ_AGAINST to the pin.`,
+            );
+        }
+        if (INSTALLED !== PINNED) {
+            throw new Error(`node_modules holds @pulumi/policy ${INSTALLED}, package.json pins ${PINNED}: run npm ci.`);
+        }
+    });
+});
+
+describe("1. the proxy's target key", () => {
+    test("proxy.js names the key framework.ts asks for", async () => {
+        await holds(`proxy.js getSpecialProxyTarget is "${PROXY_TARGET_KEY}"`, () => expect(proxyModule.getSpecialProxyTarget).toBe(PROXY_TARGET_KEY));
+    });
+
+    test("the server hands out props that throw on an unknown, hand out their target, and read the same through descriptors", async () => {
+        const { resources, eip } = previewStack();
+        const seen: { urn: string; props: unknown; providerProps: unknown; threw: unknown }[] = [];
+        const result = await analyzeStack(
+            [
+                probe("raw", (args) => {
+                    for (const resource of args.resources) {
+                        let threw: unknown;
+                        try {
+                            void (resource.props as Record<string, unknown>).id;
+                        } catch (error) {
+                            threw = error;
+                        }
+                        seen.push({ urn: resource.urn, props: resource.props, providerProps: resource.provider?.props, threw });
+                    }
+                }),
+            ],
+            resources,
+        );
+        expect(result.diagnostics).toEqual([]);
+        const read = seen.find((entry) => entry.urn === eip)!;
+        await holds("the server wraps props in unknownCheckingProxy, and reading an unknown throws UnknownValueError (the reason for the key)", () =>
+            expect(read.threw).toBeInstanceOf(UnknownValueError),
+        );
+        await holds(`a props proxy answers "${PROXY_TARGET_KEY}" with its target, the raw props`, () => {
+            expect(seen.map((entry) => proxyTargetOf(entry.props) !== undefined)).toEqual(seen.map(() => true));
+            expect(proxyTargetOf(read.props)!.id).toBe(UNKNOWN_SENTINEL);
+            expect(seen.filter((entry) => entry.providerProps !== undefined).map((entry) => proxyTargetOf(entry.providerProps)?.region)).toEqual(
+                seen.filter((entry) => entry.providerProps !== undefined).map(() => "cn-hangzhou"),
+            );
+        });
+        await holds("the props proxy traps only get: property descriptors read the raw values (the fallback)", () => {
+            for (const entry of seen) {
+                expect(ownDataPropsOf(entry.props as object)).toEqual(proxyTargetOf(entry.props));
+            }
+        });
+        expect(rawPropsOf(read.props)).toBe(proxyTargetOf(read.props));
+    });
+});
+
+describe("2. the type gate", () => {
+    test("policy.js reads the gate where withTypeGate sets it", async () => {
+        const gated = withTypeGate(() => undefined, EIP_ASSOCIATION_TYPE);
+        expect(typeGateOf(gated)).toBe(EIP_ASSOCIATION_TYPE);
+        await holds("policy.js getPulumiType reads the type a validation function is gated on", () => expect(policyModule.getPulumiType?.(gated)).toBe(EIP_ASSOCIATION_TYPE));
+    });
+
+    test("the server skips a gated policy when the stack has no resource of its type, and runs it when it has", async () => {
+        let calls = 0;
+        const policies = [probe("gated", withTypeGate(() => void calls++, EIP_ASSOCIATION_TYPE)), probe("provider-gated", withTypeGate(() => void calls++, ALICLOUD_PROVIDER_TYPE))];
+        const without = await analyzeStack(policies, previewStack(false).resources);
+        await holds("the server reads the gate of a stack policy and skips it, as not applicable, without calling it", () => {
+            expect(without.notApplicable.map((entry) => entry.policyName)).toEqual(["gated"]);
+            expect(calls).toBe(1);
+        });
+        calls = 0;
+        const withIt = await analyzeStack(policies, previewStack(true).resources);
+        await holds("the server runs a gated stack policy when a resource of its type is in the stack", () => {
+            expect(withIt.notApplicable).toEqual([]);
+            expect(calls).toBe(2);
+        });
+    });
+});
+
+describe("3. the object form of reportViolation", () => {
+    test("an advisory report from a mandatory policy reaches the engine as advisory, its message alone", async () => {
+        const { resources, association } = previewStack();
+        const result = await analyzeStack(
+            [
+                probe("reports", (_args, report) => {
+                    reportAdvisory(report, "a note", association);
+                    report("a violation", association);
+                }),
+            ],
+            resources,
+        );
+        const sent = result.diagnostics.map((d) => ({ policyName: d.policyName, message: d.message, urn: d.urn, enforcementLevel: d.enforcementLevel }));
+        await holds("reportViolation takes {message, urn, enforcementLevel}, whose level overrides the policy's and whose message goes out as given", () =>
+            expect(sent[0]).toEqual({ policyName: "reports", message: "a note", urn: association, enforcementLevel: "advisory" }),
+        );
+        expect(sent[1]).toEqual({ policyName: "reports", message: "Probe reports.\na violation", urn: association, enforcementLevel: "mandatory" });
+    });
+});
+
+describe("4. the request token", () => {
+    test("every policy of one AnalyzeStack request gets the same token, another request another one", async () => {
+        const { resources } = previewStack();
+        const tokens: (object | undefined)[][] = [];
+        const record = (args: StackValidationArgs) => void tokens[tokens.length - 1].push(requestTokenOf(args));
+        const policies = [probe("first", record), probe("second", record)];
+        for (let request = 0; request < 2; request++) {
+            tokens.push([]);
+            await analyzeStack(policies, resources);
+        }
+        const [[a1, a2], [b1, b2]] = tokens;
+        await holds("opts.aliases of a stack resource is an object, the request message's own array", () => {
+            expect(typeof a1).toBe("object");
+            expect(typeof b1).toBe("object");
+        });
+        await holds("opts.aliases of the first resource is the same object for every policy of one request", () => {
+            expect(a2).toBe(a1);
+            expect(b2).toBe(b1);
+        });
+        await holds("opts.aliases differs between two requests (else the model cache would serve an earlier stack)", () => expect(b1).not.toBe(a1));
+    });
+});
+
+describe("the fallbacks, on stand-ins", () => {
+    test("rawPropsOf returns the raw values, sentinels included, without tripping the proxy", () => {
+        const props = unknownCheckingProxy({ id: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", nested: { a: 1 } });
+        const raw = rawPropsOf(props);
+        expect(raw.id).toBe("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+        expect(raw.nested).toEqual({ a: 1 });
+        expect(rawPropsOf({ plain: true })).toEqual({ plain: true });
+        expect(rawPropsOf(null)).toEqual({});
+        expect(rawPropsOf("text")).toEqual({});
+    });
+
+    test("rawPropsOf copies through property descriptors when a proxy will not hand out its target", () => {
+        const target = { a: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", b: 2 };
+        const stubborn = new Proxy(target, {
+            get: (obj, key) => {
+                if (obj[key as keyof typeof obj] === "04da6b54-80e4-46f7-96ec-b56ff0331ba9") {
+                    throw new Error("unknown");
+                }
+                return key === "__getSpecialProxyTarget" ? undefined : obj[key as keyof typeof obj];
+            },
+        });
+        expect(rawPropsOf(stubborn)).toEqual(target);
+    });
+
+    test("rawPropsOf copies own data properties when asking for the proxy target throws", () => {
+        const props = {
+            a: 1,
+            b: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+            get __getSpecialProxyTarget(): unknown {
+                throw new Error("no such key");
+            },
+            get computed(): unknown {
+                return 2;
+            },
+        };
+        expect(rawPropsOf(props)).toEqual({ a: 1, b: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+    });
+
+    test("rawPropsOf copies when the target handed out is the props themselves, a list, or not an object", () => {
+        const self: Record<string, unknown> = { a: 1 };
+        self.__getSpecialProxyTarget = self;
+        expect(rawPropsOf(self)).toEqual({ a: 1, __getSpecialProxyTarget: self });
+        expect(rawPropsOf({ a: 1, __getSpecialProxyTarget: ["x"] })).toEqual({ a: 1, __getSpecialProxyTarget: ["x"] });
+        expect(rawPropsOf({ a: 1, __getSpecialProxyTarget: "x" })).toEqual({ a: 1, __getSpecialProxyTarget: "x" });
+        expect(rawPropsOf({ a: 1, __getSpecialProxyTarget: null })).toEqual({ a: 1, __getSpecialProxyTarget: null });
+    });
+
+    test("rawPropsOf returns the target itself when one is handed out", () => {
+        const target = { z: 1 };
+        expect(rawPropsOf({ __getSpecialProxyTarget: target })).toBe(target);
+    });
+
+    test("a request without resources, or whose options cannot be read, has no token", () => {
+        const args = (resources: unknown[]) => ({ resources }) as unknown as StackValidationArgs;
+        const unreadable = {} as PolicyResource;
+        Object.defineProperty(unreadable, "opts", {
+            get() {
+                throw new Error("no opts");
+            },
+        });
+        expect(requestTokenOf(args([]))).toBeUndefined();
+        expect(requestTokenOf(args([unreadable]))).toBeUndefined();
+        expect(requestTokenOf(args([{ opts: { aliases: "same" } }]))).toBeUndefined();
+    });
+
+    test("an ungated validation function has no gate", () => {
+        expect(typeGateOf(() => undefined)).toBeUndefined();
+    });
+});
