@@ -6,16 +6,19 @@ import { configProblems, levelOf, optionsOf } from "../core/config";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
-import { Finding, Outcome, PolicyName, Rule } from "../core/rule";
+import { Finding, Outcome, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 
 export type Level = "mandatory" | "advisory";
 
+/** What a report says of the policy behind a finding. */
+export type RuleInfo = Pick<Rule, "name" | "description" | "severity" | "remediationSteps">;
+
 export interface Reported {
-    readonly policy: PolicyName;
+    /** The policy that found it, so that reporters need not look it up. */
+    readonly rule: RuleInfo;
     readonly outcome: Outcome;
     readonly level: Level;
-    readonly severity: Rule["severity"];
     /** The message as the pack reports it. */
     readonly message: string;
     /** The finding's own message (without the policy description). */
@@ -25,10 +28,6 @@ export interface Reported {
     /** That resource, when it is one of the input's. */
     readonly resource?: ResourceInput;
     readonly involved: readonly string[];
-}
-
-export function ruleNamed(name: string): Rule | undefined {
-    return RULES.find((rule) => rule.name === name);
 }
 
 /** Every enabled policy on the resources of one input. */
@@ -44,10 +43,9 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
         for (const finding of findings) {
             const violation = finding.outcome === "violation";
             reported.push({
-                policy: rule.name,
+                rule,
                 outcome: finding.outcome,
                 level: violation ? (level === "advisory" ? "advisory" : "mandatory") : "advisory",
-                severity: rule.severity,
                 message: violation ? `${rule.description}\n${finding.message}` : finding.message,
                 detail: finding.message,
                 address: finding.resource,

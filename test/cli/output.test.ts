@@ -4,7 +4,7 @@
 // results, locations, suppressions, notifications, artifact URIs).
 
 import * as path from "path";
-import { Reported, ruleNamed } from "../../policypack/cli/check";
+import { Reported, RuleInfo } from "../../policypack/cli/check";
 import { renderJson } from "../../policypack/cli/output/json";
 import { artifactUri, renderSarif } from "../../policypack/cli/output/sarif";
 import { renderText } from "../../policypack/cli/output/text";
@@ -12,21 +12,26 @@ import { FileReport, Report, countsOf } from "../../policypack/cli/report";
 import { README_URL } from "../../policypack/core/pack";
 import { PolicyName } from "../../policypack/core/rule";
 import { RULES } from "../../policypack/core/rules";
+import { ruleNamed } from "../support/verdicts";
 
-const BINDING = ruleNamed("eip-single-binding")!;
-const GROUP = ruleNamed("eip-clb-resource-group")!;
-const REGION = ruleNamed("eip-same-region")!;
+const BINDING = ruleNamed("eip-single-binding");
+const GROUP = ruleNamed("eip-clb-resource-group");
+const REGION = ruleNamed("eip-same-region");
 
 const EIP = { address: "alicloud_eip_address.ip", name: "alicloud_eip_address.ip", kind: "eip" as const, type: "alicloud_eip_address", props: {} };
 const URN = "urn:pulumi:dev::web::alicloud:ecs/eipAssociation:EipAssociation::web-eip";
 const ASSOCIATION = { address: URN, name: "web-eip", kind: "eipAssociation" as const, type: "alicloud:ecs/eipAssociation:EipAssociation", props: {} };
 
-function finding(over: Partial<Reported> = {}): Reported {
+/** A policy no registry holds, with metadata of its own: reporters must take what the finding carries. */
+const STRAY: RuleInfo = { name: "no-such-policy" as PolicyName, description: "A stray policy.", severity: "medium", remediationSteps: "Stray fix." };
+
+/** A reported finding; `policy` and `severity` pick or adjust the rule it carries. */
+function finding({ policy, severity, ...over }: Partial<Reported> & { policy?: string; severity?: RuleInfo["severity"] } = {}): Reported {
+    const rule: RuleInfo = policy === undefined ? BINDING : policy === STRAY.name ? STRAY : ruleNamed(policy as PolicyName);
     return {
-        policy: "eip-single-binding",
+        rule: severity === undefined ? rule : { ...rule, severity },
         outcome: "violation",
         level: "mandatory",
-        severity: "high",
         message: `${BINDING.description}\nbound twice`,
         detail: "bound twice",
         address: EIP.address,
@@ -181,9 +186,9 @@ describe("JSON", () => {
         );
     });
 
-    test("a policy the pack does not have gets no description and no remediation", () => {
-        const doc = JSON.parse(renderJson(report([file({ findings: [finding({ policy: "no-such-policy" as PolicyName })] })])));
-        expect(doc.findings[0]).toMatchObject({ policy: "no-such-policy", description: null, remediation: null });
+    test("a finding's policy, description and remediation come from the rule it carries, not from a lookup by name", () => {
+        const doc = JSON.parse(renderJson(report([file({ findings: [finding({ policy: STRAY.name })] })])));
+        expect(doc.findings[0]).toMatchObject({ policy: "no-such-policy", severity: "medium", description: "A stray policy.", remediation: "Stray fix." });
     });
 
     test("findings of several files, in file order, each with its own file", () => {
@@ -335,9 +340,16 @@ describe("text", () => {
         expect(renderText(report([file()]), true)).toContain(`: ${esc(1, "no violations")}\n`);
     });
 
-    test("a policy the pack does not have: its finding's own message, no description or fix", () => {
-        const text = renderText(report([file({ findings: [finding({ policy: "no-such-policy" as PolicyName, detail: "odd" })] })]), false);
-        expect(text.split("\n").slice(2, 6)).toEqual(["  alicloud_eip_address.ip  alicloud_eip_address", "    x [mandatory] no-such-policy (severity high)", "      odd", ""]);
+    test("a policy the pack does not have: the description and fix the finding carries", () => {
+        const text = renderText(report([file({ findings: [finding({ policy: STRAY.name, detail: "odd" })] })]), false);
+        expect(text.split("\n").slice(2, 8)).toEqual([
+            "  alicloud_eip_address.ip  alicloud_eip_address",
+            "    x [mandatory] no-such-policy (severity medium)",
+            "      A stray policy.",
+            "      odd",
+            "      Fix: Stray fix.",
+            "",
+        ]);
     });
 });
 
@@ -480,7 +492,7 @@ describe("SARIF", () => {
     });
 
     test("a policy the pack does not have points at the first rule; a file without a format has no input format; the process's directory by default", () => {
-        const r = report([file({ file: path.join(process.cwd(), "in", "p.json"), format: undefined, findings: [finding({ policy: "no-such-policy" as PolicyName })] })]);
+        const r = report([file({ file: path.join(process.cwd(), "in", "p.json"), format: undefined, findings: [finding({ policy: STRAY.name })] })]);
         const [result] = JSON.parse(renderSarif(r, {})).runs[0].results;
         expect(result.ruleId).toBe("no-such-policy");
         expect(result.ruleIndex).toBe(0);

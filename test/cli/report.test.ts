@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkResources, problemsWith, ruleNamed } from "../../policypack/cli/check";
+import { checkResources, problemsWith } from "../../policypack/cli/check";
+import { ruleNamed } from "../support/verdicts";
 import { loadInput } from "../../policypack/cli/detect";
 import { InputError } from "../../policypack/cli/input";
 import { buildReport, checkFile, readConfig, toolVersion } from "../../policypack/cli/report";
@@ -61,7 +62,7 @@ describe("checkFile", () => {
             error: undefined,
             notes: [],
         });
-        expect(report.findings.map((finding) => `${finding.policy} ${finding.outcome} ${finding.level} ${finding.address}`)).toEqual([
+        expect(report.findings.map((finding) => `${finding.rule.name} ${finding.outcome} ${finding.level} ${finding.address}`)).toEqual([
             "eip-single-binding violation mandatory alicloud_eip_association.web-1-eip",
             "eip-single-binding violation mandatory alicloud_eip_association.web-2-eip",
         ]);
@@ -121,10 +122,9 @@ describe("checkResources", () => {
     test("a violation: the policy's level, severity, description and the finding's message, its resource", () => {
         const [first] = checkResources(resources(), {}, NOW);
         const rule = ruleNamed("eip-single-binding")!;
-        expect(first.policy).toBe("eip-single-binding");
+        expect(first.rule).toBe(rule);
         expect(first.outcome).toBe("violation");
         expect(first.level).toBe("mandatory");
-        expect(first.severity).toBe("high");
         expect(first.message).toBe(`${rule.description}\n${first.detail}`);
         expect(first.detail).toMatch(/^EIP "alicloud_eip_address\.shared-eip" is bound 2 times/);
         expect(first.address).toBe("alicloud_eip_association.web-1-eip");
@@ -152,10 +152,5 @@ describe("checkResources", () => {
     test("problemsWith: the configuration's problems", () => {
         expect(problemsWith({})).toEqual([]);
         expect(problemsWith({ "eip-single-binding": "sometimes" })).toEqual([expect.stringMatching(/^the entry for "eip-single-binding" must be a level/)]);
-    });
-
-    test("ruleNamed: a policy of the pack, or nothing", () => {
-        expect(ruleNamed("ecs-single-eip")?.name).toBe("ecs-single-eip");
-        expect(ruleNamed("nope")).toBeUndefined();
     });
 });

@@ -28,7 +28,7 @@ export function verdictsOfFile(file: string, config: unknown = {}): Verdict[] {
 }
 
 export function verdictsOf(reported: ReturnType<typeof checkResources>): Verdict[] {
-    return sortVerdicts(reported.map((finding) => ({ policy: finding.policy, resource: finding.resource?.name ?? "", level: finding.level })));
+    return sortVerdicts(reported.map((finding) => ({ policy: finding.rule.name, resource: finding.resource?.name ?? "", level: finding.level })));
 }
 
 export function readExpected(file: string): Expected {

@@ -1,16 +1,15 @@
 // Machine-readable JSON: every finding with its file, policy, level and resource.
 
-import { ruleNamed } from "../check";
 import { Report, countsOf } from "../report";
 
 export function renderJson(report: Report): string {
     const findings = report.files.flatMap((file) =>
         file.findings.map((finding) => ({
             file: file.file,
-            policy: finding.policy,
+            policy: finding.rule.name,
             outcome: finding.outcome,
             level: finding.level,
-            severity: finding.severity,
+            severity: finding.rule.severity,
             resource:
                 finding.address === undefined
                     ? null
@@ -18,8 +17,8 @@ export function renderJson(report: Report): string {
             involved: finding.involved,
             message: finding.message,
             detail: finding.detail,
-            description: ruleNamed(finding.policy)?.description ?? null,
-            remediation: finding.outcome === "violation" ? (ruleNamed(finding.policy)?.remediationSteps ?? null) : null,
+            description: finding.rule.description,
+            remediation: finding.outcome === "violation" ? finding.rule.remediationSteps : null,
         })),
     );
     const totals = countsOf(report.files.flatMap((file) => file.findings));

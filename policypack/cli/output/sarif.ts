@@ -76,13 +76,13 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
         return file.findings.map((finding) => {
             const address = finding.address;
             const line = (address === undefined ? undefined : file.locate(address)) ?? 1;
-            const identity = `${finding.policy}|${address ?? ""}|${finding.outcome}`;
+            const identity = `${finding.rule.name}|${address ?? ""}|${finding.outcome}`;
             const occurrence = (seen.get(identity) ?? 0) + 1;
             seen.set(identity, occurrence);
             const fingerprint = createHash("sha256").update(`${identity}|${occurrence}`).digest("hex");
             return {
-                ruleId: finding.policy,
-                ruleIndex: ruleIndex.get(finding.policy) ?? 0,
+                ruleId: finding.rule.name,
+                ruleIndex: ruleIndex.get(finding.rule.name) ?? 0,
                 level: sarifLevel(finding),
                 kind: sarifKind(finding),
                 message: { text: finding.message },
@@ -101,7 +101,7 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                 properties: {
                     outcome: finding.outcome,
                     enforcementLevel: finding.level,
-                    severity: finding.severity,
+                    severity: finding.rule.severity,
                     inputFormat: file.format === undefined ? undefined : FORMAT_LABEL[file.format],
                     involved: [...finding.involved],
                 },

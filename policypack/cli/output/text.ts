@@ -1,6 +1,6 @@
 // Human text: per file, the findings grouped by resource, each with its policy, message and fix.
 
-import { Reported, ruleNamed } from "../check";
+import { Reported } from "../check";
 import { FORMAT_LABEL } from "../formats/loaded";
 import { Report, countsOf } from "../report";
 
@@ -59,17 +59,16 @@ export function renderText(report: Report, color: boolean): string {
             const heading = address === "" ? "(the whole stack)" : `${first.resource?.name ?? address}${first.resource ? paint("dim", `  ${first.resource.type}`) : ""}`;
             lines.push("", `  ${paint("bold", heading)}`);
             for (const finding of findings) {
-                const rule = ruleNamed(finding.policy);
                 const tag = label(finding);
                 const style: Style = finding.outcome !== "violation" ? "cyan" : finding.level === "mandatory" ? "red" : "yellow";
                 const mark = finding.outcome !== "violation" ? "i" : finding.level === "mandatory" ? "x" : "!";
-                lines.push(`    ${paint(style, `${mark} [${tag}] ${finding.policy}`)}${paint("dim", ` (severity ${finding.severity})`)}`);
-                if (finding.outcome === "violation" && rule !== undefined) {
-                    lines.push(indent(rule.description, "      "));
+                lines.push(`    ${paint(style, `${mark} [${tag}] ${finding.rule.name}`)}${paint("dim", ` (severity ${finding.rule.severity})`)}`);
+                if (finding.outcome === "violation") {
+                    lines.push(indent(finding.rule.description, "      "));
                 }
                 lines.push(indent(finding.detail, "      "));
-                if (finding.outcome === "violation" && rule !== undefined) {
-                    lines.push(indent(`${paint("bold", "Fix:")} ${rule.remediationSteps}`, "      "));
+                if (finding.outcome === "violation") {
+                    lines.push(indent(`${paint("bold", "Fix:")} ${finding.rule.remediationSteps}`, "      "));
                 }
             }
         }
