@@ -4,11 +4,13 @@
 // The CLI runs `node <@pulumi/pulumi/cmd/run-policy-pack> <engine-address> <pack-dir>` in the pack
 // directory and reads the port of the pack's gRPC server from the first line of its stdout. It then
 // calls ConfigureStack, GetAnalyzerInfo, Configure (every policy with its level and its config,
-// defaults filled in from the schema), Analyze for each resource's inputs as it is registered, and
-// AnalyzeStack with every resource's outputs at the end of a preview or an update.
+// defaults filled in from the schema, after checking the configuration as the CLI does), Analyze for
+// each resource's inputs as it is registered, and AnalyzeStack with every resource's outputs at the
+// end of a preview or an update.
 
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
+import { PolicyConfig, reconcile } from "./policy-config";
 
 // The protocol stubs, and the grpc-js and google-protobuf copies they were generated against: every
 // message must be built with the very classes the stubs use (serializers check `instanceof`).
@@ -73,9 +75,14 @@ export interface AnalyzerDescription {
     readonly provider: string;
     readonly tags: string[];
     readonly policies: PolicyDescription[];
+    /** The pack's own configuration (`new PolicyPack(name, args, initialConfig)`), applied before the user's. */
+    readonly initialConfig: ReadonlyMap<string, PolicyConfig>;
 }
 
-/** What a user passes with `--policy-pack-config`: per policy a level, or an object with options. */
+/**
+ * What a user passes with `--policy-pack-config`: per policy (or `all`) a level, or an object with
+ * `enforcementLevel` and options. The harness checks it as the CLI does (see policy-config.ts).
+ */
 export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
 export interface StackIdentity {
@@ -163,6 +170,14 @@ function readResult(response: any): AnalyzeResult {
     };
 }
 
+export interface ConfigureOptions {
+    /**
+     * `false` sends options the CLI would refuse (the schema check only; levels are still checked),
+     * to test the pack's own tolerance of them: the CLI never sends such a configuration.
+     */
+    readonly validate?: boolean;
+}
+
 export interface StartOptions {
     /** Milliseconds to wait for the port; the pack is killed after. */
     readonly timeoutMs?: number;
@@ -171,6 +186,7 @@ export interface StartOptions {
 
 export class AnalyzerClient {
     private constructor(
+        private readonly packDir: string,
         private readonly child: ChildProcess,
         private readonly client: any,
         /** Milliseconds from spawn to the port being announced. */
@@ -219,7 +235,7 @@ export class AnalyzerClient {
             "grpc.max_receive_message_length": 1024 * 1024 * 400,
             "grpc.max_send_message_length": 1024 * 1024 * 400,
         });
-        return new AnalyzerClient(child, client, startupMs, () => stderr);
+        return new AnalyzerClient(packDir, child, client, startupMs, () => stderr);
     }
 
     /** What the pack wrote to stderr so far. */
@@ -269,37 +285,33 @@ export class AnalyzerClient {
                     configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
                 };
             }),
+            initialConfig: new Map(
+                [...info.getInitialconfigMap().entries()].map(([name, config]: [string, any]) => [
+                    name,
+                    { enforcementLevel: LEVEL_NAMES[config.getEnforcementlevel()], properties: config.getProperties()?.toJavaScript() },
+                ]),
+            ),
         };
     }
 
     /**
-     * Configure as the engine sends it: every policy, with the user's level or else its declared one,
-     * and the schema's defaults overlaid by the user's options.
+     * Configure as the CLI sends it: the user's configuration merged over the pack's defaults and
+     * checked first, so that one the CLI refuses throws its error (PolicyConfigError) and never
+     * reaches the pack. The map sent holds every policy, and every other name the user configured.
      */
-    async configure(policies: readonly PolicyDescription[], user: PackConfig = {}): Promise<void> {
+    async configure(pack: AnalyzerDescription, user?: unknown, options: ConfigureOptions = {}): Promise<void> {
+        const config = reconcile(pack, user, this.packDir, options);
+        if (config.size === 0) {
+            // analyzer_plugin.go Configure: nothing to configure, no call (a pack without config support).
+            return;
+        }
         const request = new analyzerpb.ConfigureAnalyzerRequest();
         const map = request.getPolicyconfigMap();
-        const all = user.all;
-        for (const policy of policies) {
-            const given = user[policy.name] ?? {};
-            const level = typeof given === "string" ? given : (given.enforcementLevel ?? (typeof all === "string" ? all : all?.enforcementLevel) ?? policy.enforcementLevel);
-            const properties: Record<string, unknown> = {};
-            for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-                if (schema && typeof schema === "object" && "default" in schema) {
-                    properties[key] = schema.default;
-                }
-            }
-            if (typeof given === "object") {
-                for (const [key, value] of Object.entries(given)) {
-                    if (key !== "enforcementLevel") {
-                        properties[key] = value;
-                    }
-                }
-            }
-            const config = new analyzerpb.PolicyConfig();
-            config.setEnforcementlevel(LEVEL_NAMES.indexOf(level as EnforcementLevel));
-            config.setProperties(toStruct(properties));
-            map.set(policy.name, config);
+        for (const [name, entry] of config) {
+            const message = new analyzerpb.PolicyConfig();
+            message.setEnforcementlevel(LEVEL_NAMES.indexOf(entry.enforcementLevel as EnforcementLevel));
+            message.setProperties(toStruct(entry.properties ?? {}));
+            map.set(name, message);
         }
         await this.call("configure", request);
     }
@@ -341,10 +353,10 @@ export class AnalyzerClient {
     }
 
     /** ConfigureStack, GetAnalyzerInfo and Configure, as the engine opens a session. */
-    async open(identity: StackIdentity, user: PackConfig = {}): Promise<AnalyzerDescription> {
+    async open(identity: StackIdentity, user?: unknown, options: ConfigureOptions = {}): Promise<AnalyzerDescription> {
         await this.configureStack(identity);
         const info = await this.getAnalyzerInfo();
-        await this.configure(info.policies, user);
+        await this.configure(info, user, options);
         return info;
     }
 
