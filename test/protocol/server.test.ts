@@ -8,6 +8,7 @@ import { AnalyzerClient, AnalyzerDescription, ConfigureOptions, Diagnostic, Engi
 import { everyViolation } from "../support/catalogue";
 import { toEngineResources } from "../support/engine-stack";
 import { Phase, Plan } from "../support/plan";
+import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../tools/harness/shuffle";
 
 const packDir = path.resolve(__dirname, "../..");
 const identity = { stack: "dev", project: "guarded", organization: "acme", dryRun: true };
@@ -69,7 +70,7 @@ describe("start-up and GetAnalyzerInfo", () => {
     });
 });
 
-describe("AnalyzeStack at preview, every id unknown", () => {
+describe(`AnalyzeStack at preview, every id unknown (order from ${SHUFFLE_SEED_VARIABLE}=${shuffleSeed()})`, () => {
     const catalogue = (phase: Phase) => {
         const plan = new Plan(phase);
         const expected = everyViolation(plan);

@@ -11,6 +11,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import { PolicyConfig, reconcile } from "./policy-config";
+import { SHUFFLE_SEED_VARIABLE, seedFor, shuffleSeed, shuffled } from "./shuffle";
 
 // The protocol stubs, and the grpc-js and google-protobuf copies they were generated against: every
 // message must be built with the very classes the stubs use (serializers check `instanceof`).
@@ -149,6 +150,11 @@ function analyzeStackRequest(resources: readonly EngineResource[]): unknown {
     return request;
 }
 
+/** The order in which AnalyzeStack sends `resources` for `seed`: a permutation drawn from both. */
+export function stackOrder<T extends EngineResource>(resources: readonly T[], seed: number): T[] {
+    return shuffled(resources, seedFor(seed, resources.map((resource) => resource.urn)));
+}
+
 /** The wire form of an AnalyzeStack request, for `analyzeStackEncoded`. */
 export function encodeAnalyzeStack(resources: readonly EngineResource[]): Buffer {
     return Buffer.from((analyzeStackRequest(resources) as { serializeBinary(): Uint8Array }).serializeBinary());
@@ -182,6 +188,13 @@ export interface StartOptions {
     /** Milliseconds to wait for the port; the pack is killed after. */
     readonly timeoutMs?: number;
     readonly env?: NodeJS.ProcessEnv;
+    /** The seed of the AnalyzeStack order (shuffle.ts); by default EIP_GUARD_SHUFFLE_SEED or a fixed one. */
+    readonly shuffleSeed?: number;
+}
+
+export interface AnalyzeStackOptions {
+    /** This request's own order seed instead of the client's (to send one stack in several orders). */
+    readonly seed?: number;
 }
 
 export class AnalyzerClient {
@@ -192,6 +205,8 @@ export class AnalyzerClient {
         /** Milliseconds from spawn to the port being announced. */
         readonly startupMs: number,
         private readonly stderr: () => string,
+        /** The seed the AnalyzeStack orders are drawn from. */
+        readonly shuffleSeed: number,
     ) {}
 
     /** Starts the pack in `packDir` exactly as the Pulumi CLI does. */
@@ -235,7 +250,7 @@ export class AnalyzerClient {
             "grpc.max_receive_message_length": 1024 * 1024 * 400,
             "grpc.max_send_message_length": 1024 * 1024 * 400,
         });
-        return new AnalyzerClient(packDir, child, client, startupMs, () => stderr);
+        return new AnalyzerClient(packDir, child, client, startupMs, () => stderr, startOptions.shuffleSeed ?? shuffleSeed());
     }
 
     /** What the pack wrote to stderr so far. */
@@ -330,8 +345,19 @@ export class AnalyzerClient {
         return readResult(await this.call("analyze", request));
     }
 
-    async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
-        return readResult(await this.call("analyzeStack", analyzeStackRequest(resources)));
+    /**
+     * AnalyzeStack with the resources in an order of the harness's choosing, as the engine's is
+     * unspecified (shuffle.ts): drawn from the seed and the request, so the same run replays it.
+     */
+    async analyzeStack(resources: readonly EngineResource[], options: AnalyzeStackOptions = {}): Promise<AnalyzeResult> {
+        try {
+            return readResult(await this.call("analyzeStack", analyzeStackRequest(stackOrder(resources, options.seed ?? this.shuffleSeed))));
+        } catch (error) {
+            const replay = options.seed === undefined ? `${SHUFFLE_SEED_VARIABLE}=${this.shuffleSeed}` : `seed ${options.seed}`;
+            throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
+                message: `${error instanceof Error ? error.message : String(error)} (AnalyzeStack order from ${replay})`,
+            });
+        }
     }
 
     /**
