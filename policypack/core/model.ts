@@ -76,7 +76,11 @@ export class Model {
 
     constructor(resources: readonly ResourceInput[]) {
         this.resources = resources;
-        for (const resource of resources) {
+        // The engine hands a stack's resources over in no particular order (it ranges over a Go map),
+        // so the indexes the rules walk are in address order: which resources a message lists first,
+        // which one it gives as the example, and the order of the findings must not change between
+        // previews of the same stack.
+        for (const resource of [...resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))) {
             if (!this.byAddressIndex.has(resource.address)) {
                 this.byAddressIndex.set(resource.address, resource);
             }

@@ -6,6 +6,7 @@
 
 import { AnalyzerClient } from "../../tools/harness/analyzer";
 import { REPO_ROOT, Verdict, listExamples, runExample } from "../../tools/harness/examples";
+import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../tools/harness/shuffle";
 
 const examples = listExamples();
 let client: AnalyzerClient;
@@ -27,7 +28,9 @@ test("every policy has a compliant and a violating example", () => {
     }
 });
 
-describe.each(examples.map((example) => [example.id, example] as const))("%s", (_id, example) => {
+// The AnalyzeStack order is drawn from this seed (tools/harness/shuffle.ts); it is in every name so
+// that a failure can be replayed.
+describe.each(examples.map((example) => [example.id, example] as const))(`%s (${SHUFFLE_SEED_VARIABLE}=${shuffleSeed()})`, (_id, example) => {
     test("preview gives the expected verdicts", async () => {
         const outcome = await runExample(client, example, true);
         expect(outcome.verdicts).toEqual(example.expected.verdicts);

@@ -4,11 +4,14 @@
 // The CLI runs `node <@pulumi/pulumi/cmd/run-policy-pack> <engine-address> <pack-dir>` in the pack
 // directory and reads the port of the pack's gRPC server from the first line of its stdout. It then
 // calls ConfigureStack, GetAnalyzerInfo, Configure (every policy with its level and its config,
-// defaults filled in from the schema), Analyze for each resource's inputs as it is registered, and
-// AnalyzeStack with every resource's outputs at the end of a preview or an update.
+// defaults filled in from the schema, after checking the configuration as the CLI does), Analyze for
+// each resource's inputs as it is registered, and AnalyzeStack with every resource's outputs at the
+// end of a preview or an update.
 
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
+import { PolicyConfig, reconcile } from "./policy-config";
+import { SHUFFLE_SEED_VARIABLE, seedFor, shuffleSeed, shuffled } from "./shuffle";
 
 // The protocol stubs, and the grpc-js and google-protobuf copies they were generated against: every
 // message must be built with the very classes the stubs use (serializers check `instanceof`).
@@ -73,9 +76,14 @@ export interface AnalyzerDescription {
     readonly provider: string;
     readonly tags: string[];
     readonly policies: PolicyDescription[];
+    /** The pack's own configuration (`new PolicyPack(name, args, initialConfig)`), applied before the user's. */
+    readonly initialConfig: ReadonlyMap<string, PolicyConfig>;
 }
 
-/** What a user passes with `--policy-pack-config`: per policy a level, or an object with options. */
+/**
+ * What a user passes with `--policy-pack-config`: per policy (or `all`) a level, or an object with
+ * `enforcementLevel` and options. The harness checks it as the CLI does (see policy-config.ts).
+ */
 export type PackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
 export interface StackIdentity {
@@ -142,6 +150,11 @@ function analyzeStackRequest(resources: readonly EngineResource[]): unknown {
     return request;
 }
 
+/** The order in which AnalyzeStack sends `resources` for `seed`: a permutation drawn from both. */
+export function stackOrder<T extends EngineResource>(resources: readonly T[], seed: number): T[] {
+    return shuffled(resources, seedFor(seed, resources.map((resource) => resource.urn)));
+}
+
 /** The wire form of an AnalyzeStack request, for `analyzeStackEncoded`. */
 export function encodeAnalyzeStack(resources: readonly EngineResource[]): Buffer {
     return Buffer.from((analyzeStackRequest(resources) as { serializeBinary(): Uint8Array }).serializeBinary());
@@ -172,19 +185,37 @@ export function readResult(response: any): AnalyzeResult {
     };
 }
 
+export interface ConfigureOptions {
+    /**
+     * `false` sends options the CLI would refuse (the schema check only; levels are still checked),
+     * to test the pack's own tolerance of them: the CLI never sends such a configuration.
+     */
+    readonly validate?: boolean;
+}
+
 export interface StartOptions {
     /** Milliseconds to wait for the port; the pack is killed after. */
     readonly timeoutMs?: number;
     readonly env?: NodeJS.ProcessEnv;
+    /** The seed of the AnalyzeStack order (shuffle.ts); by default EIP_GUARD_SHUFFLE_SEED or a fixed one. */
+    readonly shuffleSeed?: number;
+}
+
+export interface AnalyzeStackOptions {
+    /** This request's own order seed instead of the client's (to send one stack in several orders). */
+    readonly seed?: number;
 }
 
 export class AnalyzerClient {
     private constructor(
+        private readonly packDir: string,
         private readonly child: ChildProcess,
         private readonly client: any,
         /** Milliseconds from spawn to the port being announced. */
         readonly startupMs: number,
         private readonly stderr: () => string,
+        /** The seed the AnalyzeStack orders are drawn from. */
+        readonly shuffleSeed: number,
     ) {}
 
     /** Starts the pack in `packDir` exactly as the Pulumi CLI does. */
@@ -228,7 +259,7 @@ export class AnalyzerClient {
             "grpc.max_receive_message_length": 1024 * 1024 * 400,
             "grpc.max_send_message_length": 1024 * 1024 * 400,
         });
-        return new AnalyzerClient(child, client, startupMs, () => stderr);
+        return new AnalyzerClient(packDir, child, client, startupMs, () => stderr, startOptions.shuffleSeed ?? shuffleSeed());
     }
 
     /** What the pack wrote to stderr so far. */
@@ -278,37 +309,33 @@ export class AnalyzerClient {
                     configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
                 };
             }),
+            initialConfig: new Map(
+                [...info.getInitialconfigMap().entries()].map(([name, config]: [string, any]) => [
+                    name,
+                    { enforcementLevel: LEVEL_NAMES[config.getEnforcementlevel()], properties: config.getProperties()?.toJavaScript() },
+                ]),
+            ),
         };
     }
 
     /**
-     * Configure as the engine sends it: every policy, with the user's level or else its declared one,
-     * and the schema's defaults overlaid by the user's options.
+     * Configure as the CLI sends it: the user's configuration merged over the pack's defaults and
+     * checked first, so that one the CLI refuses throws its error (PolicyConfigError) and never
+     * reaches the pack. The map sent holds every policy, and every other name the user configured.
      */
-    async configure(policies: readonly PolicyDescription[], user: PackConfig = {}): Promise<void> {
+    async configure(pack: AnalyzerDescription, user?: unknown, options: ConfigureOptions = {}): Promise<void> {
+        const config = reconcile(pack, user, this.packDir, options);
+        if (config.size === 0) {
+            // analyzer_plugin.go Configure: nothing to configure, no call (a pack without config support).
+            return;
+        }
         const request = new analyzerpb.ConfigureAnalyzerRequest();
         const map = request.getPolicyconfigMap();
-        const all = user.all;
-        for (const policy of policies) {
-            const given = user[policy.name] ?? {};
-            const level = typeof given === "string" ? given : (given.enforcementLevel ?? (typeof all === "string" ? all : all?.enforcementLevel) ?? policy.enforcementLevel);
-            const properties: Record<string, unknown> = {};
-            for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-                if (schema && typeof schema === "object" && "default" in schema) {
-                    properties[key] = schema.default;
-                }
-            }
-            if (typeof given === "object") {
-                for (const [key, value] of Object.entries(given)) {
-                    if (key !== "enforcementLevel") {
-                        properties[key] = value;
-                    }
-                }
-            }
-            const config = new analyzerpb.PolicyConfig();
-            config.setEnforcementlevel(LEVEL_NAMES.indexOf(level as EnforcementLevel));
-            config.setProperties(toStruct(properties));
-            map.set(policy.name, config);
+        for (const [name, entry] of config) {
+            const message = new analyzerpb.PolicyConfig();
+            message.setEnforcementlevel(LEVEL_NAMES.indexOf(entry.enforcementLevel as EnforcementLevel));
+            message.setProperties(toStruct(entry.properties ?? {}));
+            map.set(name, message);
         }
         await this.call("configure", request);
     }
@@ -327,8 +354,19 @@ export class AnalyzerClient {
         return readResult(await this.call("analyze", request));
     }
 
-    async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
-        return readResult(await this.call("analyzeStack", analyzeStackRequest(resources)));
+    /**
+     * AnalyzeStack with the resources in an order of the harness's choosing, as the engine's is
+     * unspecified (shuffle.ts): drawn from the seed and the request, so the same run replays it.
+     */
+    async analyzeStack(resources: readonly EngineResource[], options: AnalyzeStackOptions = {}): Promise<AnalyzeResult> {
+        try {
+            return readResult(await this.call("analyzeStack", analyzeStackRequest(stackOrder(resources, options.seed ?? this.shuffleSeed))));
+        } catch (error) {
+            const replay = options.seed === undefined ? `${SHUFFLE_SEED_VARIABLE}=${this.shuffleSeed}` : `seed ${options.seed}`;
+            throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
+                message: `${error instanceof Error ? error.message : String(error)} (AnalyzeStack order from ${replay})`,
+            });
+        }
     }
 
     /**
@@ -350,10 +388,10 @@ export class AnalyzerClient {
     }
 
     /** ConfigureStack, GetAnalyzerInfo and Configure, as the engine opens a session. */
-    async open(identity: StackIdentity, user: PackConfig = {}): Promise<AnalyzerDescription> {
+    async open(identity: StackIdentity, user?: unknown, options: ConfigureOptions = {}): Promise<AnalyzerDescription> {
         await this.configureStack(identity);
         const info = await this.getAnalyzerInfo();
-        await this.configure(info.policies, user);
+        await this.configure(info, user, options);
         return info;
     }
 

@@ -6,7 +6,11 @@ import type { EngineResource } from "./analyzer";
 import type { ProgramRun, RecordedResource } from "./program";
 import { UNKNOWN_SENTINEL } from "./sentinel";
 
-/** The engine downgrades resource references to their ids for analyzers. */
+/**
+ * The engine marshals properties for analyzers without resource references (pulumi/pulumi
+ * pkg/resource/plugin/rpc.go MarshalPropertyValue, KeepResources false): a reference becomes its
+ * id, unknown while the id is, and a reference without an id (a component resource) its URN.
+ */
 const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
@@ -17,6 +21,9 @@ function downgradeReferences(value: unknown): unknown {
     if (typeof value === "object" && value !== null) {
         const record = value as Record<string, unknown>;
         if (record[SIG_KEY] === RESOURCE_REFERENCE_SIG) {
+            if (record.id === undefined) {
+                return record.urn;
+            }
             return typeof record.id === "string" && record.id !== "" ? record.id : UNKNOWN_SENTINEL;
         }
         return Object.fromEntries(Object.entries(record).map(([key, element]) => [key, downgradeReferences(element)]));

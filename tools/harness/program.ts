@@ -238,10 +238,16 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
         await pulumi.runtime.setMocks(mocks, project, stack, preview);
         pulumi.runtime.setAllConfig(config);
         const monitor: any = settings.getMonitor();
-        // Children of the root stack get plain URNs from the engine; the mock would prefix the stack type.
-        const newUrn = monitor.newUrn.bind(monitor);
-        monitor.newUrn = (parent: string, type: string, name: string) =>
-            newUrn(parent && parent.split("::")[2] === ROOT_STACK_TYPE ? "" : parent, type, name);
+        // URNs as the engine makes them (pulumi/pulumi pkg/resource/deploy/deployment.go
+        // generateURN, sdk/go/common/resource/urn/urn.go New): the type is prefixed with the parent's
+        // whole qualified type ("site$tier$child" two components deep), except under the root stack.
+        // The mock monitor (runtime/mocks.js MockMonitor.newUrn) keeps only the last `$` segment of
+        // the parent's type, and prefixes the root stack's type too.
+        monitor.newUrn = (parent: string, type: string, name: string) => {
+            const parentType = parent ? parent.split("::")[2] : "";
+            const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+            return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+        };
         const record = (method: "registerResource" | "readResource") => {
             const original = monitor[method].bind(monitor);
             monitor[method] = (req: any, callback: (err: any, resp: any) => void) => {
