@@ -6,10 +6,20 @@
 //
 // EIPs reach an ALB/NLB through `zoneMappings[].allocationId`, one per mapping; two mappings of one
 // zone that both carry an EIP, or more EIPs than the load balancer has zones, cannot be deployed.
+//
+// An internal-facing (addressType "Intranet") ALB/NLB with an allocationId is an advisory note only.
+// Every source ties the mapping's EIP to Internet-facing load balancers: the NLB and ALB
+// CreateLoadBalancer references ("ZoneMappings.N.AllocationId: the ID of the EIP associated with the
+// Internet-facing NLB/ALB instance"), the provider docs (aliyun/terraform-provider-alicloud
+// website/docs/r/nlb_load_balancer.html.markdown, zone_mappings.allocation_id) and the EIP guide
+// (https://www.alibabacloud.com/help/en/eip/bind-an-eip-to-a-cloud-resource/: an ALB/NLB gets EIPs by
+// being created or switched Internet-facing). No error code for the Intranet case was found, and the
+// provider sends AllocationId whatever the address type, so whether the API refuses the call or
+// ignores the EIP is not known. The bindings stay counted by the other rules: a refused call fails too.
 
 import { describe, plural } from "../describe";
 import { defineRule } from "../rule";
-import { isKnown } from "../values";
+import { asString, isKnown, lower } from "../values";
 import { REPORT_UNDECIDED } from "./common";
 
 export const albNlbEipPerZone = defineRule({
@@ -18,6 +28,7 @@ export const albNlbEipPerZone = defineRule({
     faq: "An ALB instance can be associated with multiple EIPs. The number of EIPs depends on the number of zones in the region where the ALB instance is deployed. Each zone supports one EIP. (The FAQ says the same of NLB instances.)",
     rejects: [
         "An ALB or NLB with two zone mappings in one zone that both carry an EIP, or more EIPs than zones.",
+        "Advisory: an internal-facing ALB or NLB (`addressType: \"Intranet\"`) whose zone mappings set `allocationId` (documented for Internet-facing load balancers only; whether Alibaba Cloud refuses it or ignores the EIP is not documented).",
     ],
     enforcementLevel: "mandatory",
     severity: "high",
@@ -46,6 +57,13 @@ export const albNlbEipPerZone = defineRule({
                 perZone.set(mapping.zone, counts);
             }
             const eips = [...mappings.flatMap((mapping) => (typeof mapping.eip === "object" && mapping.eip.kind === "resource" ? [mapping.eip.resource] : [])), ...unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []))];
+            if (options.reportUndecided && lower(asString(model.setting(lb, "addressType"))) === "intranet") {
+                report.undecided(
+                    lb,
+                    `${describe(lb)} is internal-facing (addressType "Intranet") but its zone mappings bind ${plural(eipCount, "EIP")} through allocationId. Alibaba Cloud documents zoneMappings[].allocationId only for Internet-facing ALB and NLB instances: the call may be refused, or the EIP left unused. Set addressType "Internet", or remove the allocationId.`,
+                    eips,
+                );
+            }
             const crowded = [...perZone].filter(([, counts]) => counts.sure > 1);
             const zones = new Set(mappings.map((mapping) => mapping.zone));
             const allZonesKnown = complete && mappings.every((mapping) => isKnown(mapping.zone));

@@ -13,8 +13,8 @@ function mapping(plan: Plan, name: string, zone: string, eip?: Handle | string):
     return { zoneId: zone, vswitchId: vswitch.ref(), ...(eip === undefined ? {} : { allocationId: typeof eip === "string" ? eip : eip.ref() }) };
 }
 
-function loadBalancer(plan: Plan, kind: Kind, name: string, zoneMappings: Record<string, unknown>[]): Handle {
-    return plan.add(kind, name, { addressType: "Internet", vpcId: "vpc-bp1existing", zoneMappings });
+function loadBalancer(plan: Plan, kind: Kind, name: string, zoneMappings: Record<string, unknown>[], addressType: unknown = "Internet"): Handle {
+    return plan.add(kind, name, { addressType, vpcId: "vpc-bp1existing", zoneMappings });
 }
 
 const KINDS = ["alb", "nlb"] as const;
@@ -34,6 +34,18 @@ const passesForEither = (kind: Kind): PassCase[] => [
         },
     },
 ];
+
+/** An internal-facing load balancer with an EIP in each of two zones: documented for Internet-facing ones only. */
+const intranetWithEips = (kind: Kind, addressType: string): PassCase => ({
+    name: `${kind}: addressType ${JSON.stringify(addressType)} with allocationIds is an advisory note, not a violation`,
+    plan: (plan) => {
+        loadBalancer(plan, kind, "lb", [mapping(plan, "a", "cn-hangzhou-a", plan.eip("eip-a")), mapping(plan, "b", "cn-hangzhou-b", "eip-bp1literal")], addressType);
+    },
+    undecided: ["lb"],
+    undecidedMessages: [
+        `${kind.toUpperCase()} instance "lb" is internal-facing (addressType "Intranet") but its zone mappings bind 2 EIPs through allocationId. Alibaba Cloud documents zoneMappings[].allocationId only for Internet-facing ALB and NLB instances: the call may be refused, or the EIP left unused. Set addressType "Internet", or remove the allocationId.`,
+    ],
+});
 
 const failsForEither = (kind: Kind): FailCase[] => [
     {
@@ -55,6 +67,23 @@ const failsForEither = (kind: Kind): FailCase[] => [
 ruleTester(albNlbEipPerZone, {
     passes: [
         ...KINDS.flatMap(passesForEither),
+        intranetWithEips("alb", "Intranet"),
+        intranetWithEips("nlb", "intranet"),
+        {
+            name: "an internal-facing load balancer without allocationIds",
+            plan: (plan) => {
+                loadBalancer(plan, "nlb", "lb", [mapping(plan, "a", "cn-hangzhou-a"), mapping(plan, "b", "cn-hangzhou-b")], "Intranet");
+            },
+            undecided: [],
+        },
+        {
+            name: "an address type computed from other resources is not guessed",
+            plan: (plan) => {
+                const source = plan.add("vpc", "type-source");
+                loadBalancer(plan, "alb", "lb", [mapping(plan, "a", "cn-hangzhou-a", plan.eip("eip-a"))], source.ref("addressType"));
+            },
+            undecided: [],
+        },
         {
             name: "two mappings in one zone, only one of them holding an EIP",
             plan: (plan) => {
@@ -124,6 +153,14 @@ ruleTester(albNlbEipPerZone, {
                 "Keep one zone mapping per zone, each with at most one allocationId",
             ],
             notInMessages: ["cn-hangzhou-a"],
+        },
+        {
+            name: "an internal-facing load balancer with two EIPs in one zone: the violation, and the note",
+            plan: (plan) => {
+                loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))], "Intranet");
+            },
+            violations: ["alb"],
+            undecided: ["alb"],
         },
         {
             name: "reportUndecided: false never hides a violation",

@@ -105,6 +105,18 @@ ruleTester(eipSingleBinding, {
             violations: ["nlb-a", "nlb-b"],
         },
         {
+            // The EIP of an internal-facing NLB is only an advisory note for alb-nlb-eip-per-zone, but it
+            // is still in the request: counted like any other binding.
+            name: "an internal-facing NLB's zone mapping and an association with the same EIP",
+            plan: (plan) => {
+                const { vswitch, web } = network(plan);
+                const eip = plan.eip("shared-eip");
+                plan.associate("web-assoc", eip, web);
+                plan.add("nlb", "nlb", { addressType: "Intranet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
+            },
+            violations: ["nlb", "web-assoc"],
+        },
+        {
             name: "the message counts the bindings and names each with its target",
             plan: (plan) => {
                 const eip = plan.eip("shared");
