@@ -302,6 +302,8 @@ function havipSingleEip(stack: Stack, bindings: Binding[]): Verdict {
  * FAQ: an ECS instance with an EIP cannot be a DNAT target, and the other way round. A DNAT entry
  * targets the instance its internalIp was computed from (at preview, and after the update alike), or
  * else the one planned instance with that private IP provably in the VPC of the entry's NAT gateway.
+ * Only the instance's primary private IP is proven to conflict: an entry to one of its secondary IPs,
+ * or one whose VPC cannot be proven the instance's, is at most an advisory note (no verdict here).
  */
 function eipDnatConflict(stack: Stack, bindings: Binding[]): Verdict {
     const withEip = onto(bindings, "ecsInstance", "EcsInstance").filter((binding) => binding.target.is === "resource");
