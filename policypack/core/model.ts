@@ -13,6 +13,7 @@ import { InstanceType, TargetKind, TARGET_KINDS, inferredInstanceType, isTargetK
 import { appendTo, memoized } from "./collections";
 import { ResourceInput, ResourceKind } from "./resources";
 import { Maybe, UNKNOWN, asString, isKnown, isUnknown, prop, readList, readString } from "./values";
+import { KeyPart, mappingField, setElements, setKey } from "./zone-sets";
 
 export type Ref =
     /** `via`: "dependency" when an unknown value was traced to the one resource it was computed from. */
@@ -44,6 +45,8 @@ export interface ZoneMapping {
     readonly vswitch: Ref;
     /** The EIP the mapping holds; undefined if none; "unplaced" if it may hold one of the unplaced EIPs. */
     readonly eip: Ref | undefined | "unplaced";
+    /** What the provider's set hashes the mapping by: mappings with equal keys are one element (zone-sets.ts). */
+    readonly key: readonly KeyPart[];
 }
 
 export interface LoadBalancerMappings {
@@ -282,7 +285,15 @@ export class Model {
             }
             const eip = eips.refs[index];
             const open = eips.unplaced.length > 0 && openEips.has(index);
-            return { index, zone, vswitch, eip: open ? "unplaced" : eip };
+            const held = open ? "unplaced" : eip;
+            const key = setKey(lb.kind, {
+                zone,
+                vswitch: vswitch.kind === "absent" ? "absent" : (this.identity(vswitch) ?? UNKNOWN),
+                eip: held === undefined ? "absent" : held === "unplaced" ? UNKNOWN : (this.identity(held) ?? UNKNOWN),
+                eipType: mappingField(this, lb, element, index, "eipType"),
+                intranetAddress: mappingField(this, lb, element, index, "intranetAddress"),
+            });
+            return { index, zone, vswitch, eip: held, key };
         });
         return { mappings, unplaced: eips.unplaced, complete: true, doubtful: eips.open.length };
     }
@@ -330,9 +341,29 @@ export class Model {
         return { refs, open, unplaced: pool.map((resource) => ({ kind: "resource", resource, via: "dependency" })) };
     }
 
+    /**
+     * The EIPs a load balancer binds: one binding per EIP of each set element (mappings that collapse
+     * into one element bind their EIP once), and each unplaced EIP.
+     */
     private zoneMappingBindings(lb: ResourceInput): Binding[] {
         const { mappings, unplaced } = this.zoneMappingsOf(lb);
-        const held = mappings.flatMap((mapping) => (mapping.eip !== undefined && mapping.eip !== "unplaced" ? [{ index: mapping.index as number | undefined, eip: mapping.eip }] : []));
+        const held: { index: number | undefined; eip: Ref }[] = [];
+        for (const element of setElements(mappings.map((mapping) => mapping.key))) {
+            const seen = new Set<string>();
+            for (const mapping of element.map((position) => mappings[position])) {
+                if (mapping.eip === undefined || mapping.eip === "unplaced") {
+                    continue;
+                }
+                const identity = this.identity(mapping.eip);
+                if (identity === undefined || !seen.has(identity)) {
+                    held.push({ index: mapping.index, eip: mapping.eip });
+                }
+                if (identity !== undefined) {
+                    seen.add(identity);
+                }
+            }
+        }
+        held.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
         const all = [...held, ...unplaced.map((eip) => ({ index: undefined, eip }))];
         return all.map(({ index, eip }, n) => ({
             key: `${lb.address}#zoneMappings[${index ?? `?${n}`}]`,

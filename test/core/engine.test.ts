@@ -85,8 +85,8 @@ describe("readOptions", () => {
             'eni-eip-capacity has no option "maxEips" (it takes maxMultiBindedEips, reportUndecided, exemptions); it was ignored.',
         ]);
         expect(readOptions(ruleNamed("eip-dnat-conflict"), { constructor: 1, toString: 2 }).problems).toEqual([
-            'eip-dnat-conflict has no option "constructor" (it takes exemptions); it was ignored.',
-            'eip-dnat-conflict has no option "toString" (it takes exemptions); it was ignored.',
+            'eip-dnat-conflict has no option "constructor" (it takes reportUndecided, exemptions); it was ignored.',
+            'eip-dnat-conflict has no option "toString" (it takes reportUndecided, exemptions); it was ignored.',
         ]);
     });
 });

@@ -5,7 +5,7 @@
 import type { PolicyName } from "../../policypack/core/rule";
 import type { ResourceInput } from "../../policypack/core/resources";
 import { UNK, count, field, items, text, unknownValue } from "./read";
-import { Binding, Named, Stack, Target, given, givenText, groups, onto, sentInstanceType } from "./stack";
+import { Binding, Named, Stack, Target, given, givenText, groups, onto, sameElement, sentInstanceType } from "./stack";
 
 export interface OracleOptions {
     maxEips?: unknown;
@@ -18,10 +18,15 @@ function wholeNumber(value: unknown, minimum: number, maximum: number, fallback:
     return typeof value === "number" && Number.isInteger(value) && value >= minimum && value <= maximum ? value : fallback;
 }
 
-/** FAQ: "You can associate an EIP with only one cloud resource at a time." */
+/**
+ * FAQ: "You can associate an EIP with only one cloud resource at a time." Two bindings are two unless
+ * they are zone mappings of one load balancer that the provider's set may keep as one element.
+ */
 function eipSingleBinding(stack: Stack, bindings: Binding[]): Verdict {
+    const two = (a: Binding, b: Binding) =>
+        a.via !== b.via || a.mapping === undefined || b.mapping === undefined || sameElement(stack, a.via.kind, a.mapping, b.mapping) === "different";
     return groups(stack, bindings, (binding) => binding.eip)
-        .filter((group) => group.length > 1)
+        .filter((group) => group.some((a) => group.some((b) => a !== b && two(a, b))))
         .flatMap((group) => group.map((binding) => binding.via));
 }
 
@@ -254,18 +259,27 @@ function natGatewayVswitchCapacity(stack: Stack, bindings: Binding[]): Verdict {
     return out;
 }
 
-/** FAQ: each zone of an ALB/NLB supports one EIP: no two EIPs in one zone, no more EIPs than zones. */
+/**
+ * FAQ: each zone of an ALB/NLB supports one EIP: no two EIPs in one zone, no more EIPs than zones.
+ * The provider keeps zone mappings as a set: two ALB mappings of one zone count only when they are
+ * provably not identical; an NLB's mappings of one zone are one, so different EIPs there lose all but
+ * one of them (never bound: a violation as well).
+ */
 function albNlbEipPerZone(stack: Stack): Verdict {
     const out: Verdict = [];
     for (const lb of stack.all("alb", "nlb")) {
         const { list, unplaced, known } = stack.zoneMappings(lb);
-        const placed = list.filter((mapping) => mapping.eip !== undefined && mapping.eip !== "maybe");
-        const eips = placed.length + unplaced.length;
-        if (eips === 0) continue;
-        const twoInOneZone = placed.some((a) => typeof a.zone === "string" && placed.some((b) => b !== a && b.zone === a.zone));
+        const placed = list.filter((mapping): mapping is typeof mapping & { eip: Named } => mapping.eip !== undefined && mapping.eip !== "maybe");
+        if (placed.length + unplaced.length === 0) continue;
+        const pairs = placed.flatMap((a) => placed.filter((b) => b !== a && typeof a.zone === "string" && b.zone === a.zone).map((b) => [a, b] as const));
+        const twoInOneZone =
+            lb.kind === "nlb"
+                ? pairs.some(([a, b]) => stack.identity(a.eip) !== undefined && stack.identity(b.eip) !== undefined && stack.identity(a.eip) !== stack.identity(b.eip))
+                : pairs.some(([a, b]) => sameElement(stack, "alb", a, b) === "different");
         const zonesKnown = known && list.every((mapping) => typeof mapping.zone === "string");
         const zones = new Set(list.map((mapping) => mapping.zone)).size;
-        if (twoInOneZone || (zonesKnown && eips > zones)) out.push(lb);
+        const zonesWithEips = new Set(placed.map((mapping) => mapping.zone)).size;
+        if (twoInOneZone || (zonesKnown && zonesWithEips + unplaced.length > zones)) out.push(lb);
     }
     return out;
 }
@@ -288,6 +302,8 @@ function havipSingleEip(stack: Stack, bindings: Binding[]): Verdict {
  * FAQ: an ECS instance with an EIP cannot be a DNAT target, and the other way round. A DNAT entry
  * targets the instance its internalIp was computed from (at preview, and after the update alike), or
  * else the one planned instance with that private IP provably in the VPC of the entry's NAT gateway.
+ * Only the instance's primary private IP is proven to conflict: an entry to one of its secondary IPs,
+ * or one whose VPC cannot be proven the instance's, is at most an advisory note (no verdict here).
  */
 function eipDnatConflict(stack: Stack, bindings: Binding[]): Verdict {
     const withEip = onto(bindings, "ecsInstance", "EcsInstance").filter((binding) => binding.target.is === "resource");

@@ -33,6 +33,8 @@ export type Named =
 export interface Binding {
     readonly via: ResourceInput;
     readonly byZoneMapping: boolean;
+    /** The zone mapping that holds the EIP, when it can be told. */
+    readonly mapping?: Mapping;
     readonly eip: Named;
     readonly target: Named;
     /** The kind the target is: of the resource, by a literal's prefix, "eip" for an EIP's id, UNK when not known. */
@@ -48,6 +50,9 @@ export interface Mapping {
     readonly vswitch: Named;
     /** undefined: no EIP; "maybe": an unknown allocation id that may hold one of the unplaced EIPs. */
     readonly eip: Named | undefined | "maybe";
+    /** The other fields an ALB's zone_mappings set hashes; undefined when not set. */
+    readonly eipType: string | Unk | undefined;
+    readonly intranetAddress: string | Unk | undefined;
 }
 
 export interface Mappings {
@@ -157,11 +162,12 @@ export class Stack {
         }
         for (const lb of this.all("alb", "nlb")) {
             const { list, unplaced } = this.zoneMappings(lb);
-            const held = [...list.flatMap((mapping) => (mapping.eip === undefined || mapping.eip === "maybe" ? [] : [mapping.eip])), ...unplaced];
-            for (const eip of held) {
+            const held = [...list.flatMap((mapping) => (mapping.eip === undefined || mapping.eip === "maybe" ? [] : [{ eip: mapping.eip, mapping }])), ...unplaced.map((eip) => ({ eip, mapping: undefined }))];
+            for (const { eip, mapping } of held) {
                 out.push({
                     via: lb,
                     byZoneMapping: true,
+                    mapping,
                     eip,
                     target: { is: "resource", resource: lb, throughDependency: false },
                     targetKind: lb.kind as Target,
@@ -201,7 +207,13 @@ export class Stack {
                 zone = own !== undefined ? own : (givenText(vswitch.resource, "availabilityZone") ?? UNK);
             }
             const eip = eips.open.includes(index) && eips.unplaced.length > 0 ? "maybe" : eips.named[index];
-            return { zone, vswitch, eip };
+            // An unknown field with per-element dependencies given for the list but none for itself was left unset.
+            const perElement = Object.keys(lb.propertyDependencies ?? {}).some((key) => key.startsWith("zoneMappings["));
+            const own = (key: string) => {
+                const value = text(field(element, key));
+                return value === UNK && perElement && sources(lb, `zoneMappings[${index}].${key}`).length === 0 ? undefined : value;
+            };
+            return { zone, vswitch, eip, eipType: own("eipType"), intranetAddress: own("intranetAddress") };
         });
         return { list: mappings, unplaced: eips.unplaced, known: true };
     }
@@ -238,6 +250,22 @@ export class Stack {
         }
         return { named, open, unplaced: pool.map((resource): Named => ({ is: "resource", resource, throughDependency: true })) };
     }
+}
+
+/**
+ * Whether two zone mappings of one load balancer become one element of the provider's zone_mappings
+ * set ("same"), stay two ("different"), or cannot be told: an NLB's set is keyed by the zone alone, an
+ * ALB's by every field the user sets (zone, vSwitch, EIP, eipType, intranetAddress).
+ */
+export function sameElement(stack: Stack, kind: ResourceKind, a: Mapping, b: Mapping): Same {
+    const zone = (m: Mapping) => (typeof m.zone === "string" ? m.zone : UNK);
+    const named = (n: Named | undefined | "maybe") => (n === undefined || (typeof n === "object" && n.is === "unset") ? "none" : n === "maybe" ? UNK : (stack.identity(n) ?? UNK));
+    const plain = (v: string | Unk | undefined) => (v === undefined ? "none" : v);
+    const parts = (m: Mapping) => (kind === "nlb" ? [zone(m)] : [zone(m), named(m.vswitch), named(m.eip), plain(m.eipType), plain(m.intranetAddress)]);
+    const x = parts(a);
+    const y = parts(b);
+    if (x.some((value, i) => value !== UNK && y[i] !== UNK && value !== y[i])) return "different";
+    return x.every((value, i) => value !== UNK && y[i] !== UNK) ? "same" : "unknown";
 }
 
 function kindOfNamed(named: Named): Target | "eip" | "other" | Unk | undefined {

@@ -1,7 +1,7 @@
 // The app server is published through a DNAT entry of the NAT gateway and is also given an EIP of
-// its own (for SSH, say). An ECS instance with an EIP cannot be a DNAT target, and an instance with
-// a DNAT entry cannot take an EIP: whichever is created second fails. Remove one, or put the EIP
-// on a secondary ENI.
+// its own (for SSH, say). An ECS instance cannot serve the Internet through both: if the DNAT entry
+// is created first, the EIP association is refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP); if the
+// EIP comes first, the DNAT entry is created but cannot be reached. Remove one of the two.
 import * as alicloud from "@pulumi/alicloud";
 
 const vpc = new alicloud.vpc.Network("vpc", { vpcName: "app", cidrBlock: "10.0.0.0/16" });

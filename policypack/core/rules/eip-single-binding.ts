@@ -6,10 +6,39 @@
 // A binding is an EipAssociation or an ALB/NLB zone mapping. Two bindings of the same EIP (reached by
 // a resource reference, by its literal allocation id, or one of each) mean that one of them will be
 // refused, whichever Alibaba Cloud processes second.
+//
+// Zone mappings are a set in the provider (zone-sets.ts): mappings that collapse into one element bind
+// their EIP once (identical ALB mappings; NLB mappings of one zone), so they are no double binding.
+// The model counts such an EIP once; two mappings of one load balancer whose fields cannot be told
+// apart before deployment may still collapse, which is an advisory note, not a violation.
 
 import { describe, describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
+import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
+import { isKnown } from "../values";
+import { compareKeys } from "../zone-sets";
 import { REPORT_UNDECIDED, groupBy } from "./common";
+
+/** Whether two bindings of one EIP are provably two: different resources, or zone mappings that stay apart. */
+function twoBindings(model: Model, a: Binding, b: Binding): boolean {
+    if (a.via !== b.via || a.zoneMappingIndex === undefined || b.zoneMappingIndex === undefined) {
+        return true;
+    }
+    const { mappings } = model.zoneMappingsOf(a.via);
+    return compareKeys(mappings[a.zoneMappingIndex].key, mappings[b.zoneMappingIndex].key) === "different";
+}
+
+/**
+ * How many zone mappings may hold one of the unplaced EIPs as distinct set elements: each mapping of
+ * an ALB, but for an NLB one per zone (its mappings of one zone are one element).
+ */
+function openSlots(model: Model, lb: Binding["via"]): number {
+    const open = model.zoneMappingsOf(lb).mappings.filter((mapping) => mapping.eip === "unplaced");
+    if (lb.kind !== "nlb") {
+        return open.length;
+    }
+    return new Set(open.map((mapping, n) => (isKnown(mapping.zone) ? mapping.zone : `?${n}`))).size;
+}
 
 export const eipSingleBinding = defineRule({
     name: "eip-single-binding",
@@ -18,7 +47,7 @@ export const eipSingleBinding = defineRule({
     rejects: [
         "Two EipAssociations of one EIP, whether they name it by resource reference (`eip.id`) or by its literal allocation id.",
         "An EipAssociation and an ALB/NLB zone mapping (`zoneMappings[].allocationId`) that use the same EIP.",
-        "Two zone mappings (of one or several ALBs/NLBs) that use the same EIP.",
+        "Two zone mappings (of one or several ALBs/NLBs) that use the same EIP, unless the provider collapses them into one: identical mappings of an ALB, or mappings of one zone of an NLB.",
     ],
     enforcementLevel: "mandatory",
     severity: "high",
@@ -34,6 +63,17 @@ export const eipSingleBinding = defineRule({
                 continue;
             }
             const eip = describeEip(group[0]);
+            if (!group.some((a, i) => group.slice(i + 1).some((b) => twoBindings(model, a, b)))) {
+                // Zone mappings of one load balancer that cannot be told apart yet.
+                if (options.reportUndecided) {
+                    report.undecided(
+                        group[0].via,
+                        `Could not tell whether ${eip} is bound more than once: ${describe(group[0].via)} uses it in ${group.length} zone mappings that are identical in everything known before deployment, and identical zone mappings collapse into one (the provider keeps them as a set). Give every zone mapping its own EIP, or list each mapping once.`,
+                        group.flatMap(involvedIn),
+                    );
+                }
+                continue;
+            }
             const uses = group.map((binding) =>
                 binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding),
             );
@@ -51,7 +91,7 @@ export const eipSingleBinding = defineRule({
         }
         for (const lb of [...model.ofKind("alb"), ...model.ofKind("nlb")]) {
             const { unplaced, doubtful } = model.zoneMappingsOf(lb);
-            if (unplaced.length > 0 && (doubtful ?? 0) > unplaced.length) {
+            if (unplaced.length > 0 && openSlots(model, lb) > unplaced.length) {
                 const eips = unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []));
                 report.undecided(
                     lb,

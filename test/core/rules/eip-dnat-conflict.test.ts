@@ -37,8 +37,20 @@ function literalStack(plan: Plan, entry: Record<string, unknown>, gatewayProps: 
     return { web, ngw };
 }
 
-const MESSAGE =
-    'ECS instance "web" is associated with an EIP (EIP association "web-assoc") and is also the internal target of DNAT entry "dnat". An ECS instance with an EIP cannot use a NAT gateway\'s DNAT, and an instance with a DNAT entry cannot take an EIP, whichever comes first. Remove the DNAT entry or the EIP association, or bind the EIP to a secondary ENI of the instance.';
+const CONFLICT =
+    "if the DNAT entry exists first, the EIP association is refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP); if the EIP comes first, the DNAT entry is created but cannot be reached from the Internet";
+
+const MESSAGE = `ECS instance "web" is associated with an EIP (EIP association "web-assoc") and is also the internal target of DNAT entry "dnat", which forwards to its primary private IP. An ECS instance cannot serve the Internet through both: ${CONFLICT}. Remove the DNAT entry or the EIP association.`;
+
+/** The note for a DNAT entry to an address of "web" that is not its primary private IP. */
+const secondaryNote = (entry: string, doubt?: string) =>
+    `DNAT entry "${entry}" ${doubt === undefined ? "forwards" : "may forward"} to a secondary private IP of ECS instance "web", which has an EIP (EIP association "web-assoc")${doubt === undefined ? "" : `: its internalIp equals one, but ${doubt}`}. Alibaba Cloud documents the conflict between an EIP and DNAT per ECS instance and does not say whether it covers secondary private IPs: the EIP association may be refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP), or the DNAT entry may be unreachable. Verify before relying on it, or forward to an instance without an EIP.`;
+
+/** The note for a literal internalIp equal to the primary private IP of `instance`, which cannot be proven to be that instance's. */
+const primaryNote = (entry: string, instance: string, association: string, why: string) =>
+    `Could not tell whether DNAT entry "${entry}" forwards to ECS instance "${instance}", which has an EIP (EIP association "${association}"): its internalIp equals the instance's private IP, but ${why}. If it does, ${CONFLICT}.`;
+
+const OUTSIDE = "its forward table is not one of a NAT gateway in this stack, so the two cannot be proven to share a VPC (private IPs repeat across VPCs)";
 
 ruleTester(eipDnatConflict, {
     passes: [
@@ -66,6 +78,7 @@ ruleTester(eipDnatConflict, {
             },
         },
         {
+            // Not documented as compatible either (see the rule's remediation), but no EcsInstance EIP: nothing to report.
             name: "the EIP on a secondary ENI of the instance, DNAT to its primary IP",
             plan: (plan) => {
                 const { vswitch, web, ngw, natEip } = network(plan);
@@ -74,6 +87,7 @@ ruleTester(eipDnatConflict, {
                 plan.associate("eni-assoc", plan.eip("eni-eip"), eni, { instanceType: "NetworkInterface" });
                 dnat(plan, "web-dnat", ngw, natEip, web.ref("privateIp"));
             },
+            undecided: [],
         },
         {
             name: "a literal internalIp that is no planned instance's private IP",
@@ -98,6 +112,8 @@ ruleTester(eipDnatConflict, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
                 dnat(plan, "ambiguous-dnat", ngw, natEip, "10.0.1.20");
             },
+            undecided: ["ambiguous-dnat"],
+            undecidedMessages: [primaryNote("ambiguous-dnat", "web", "web-assoc", "more than one planned ECS instance declares that address")],
         },
         // Regression (found by these tests, since fixed): the rule matches a literal internalIp against every planned instance's privateIp, whatever
         // its VPC. A private IP is unique only within one VPC, and a NAT gateway's DNAT entry forwards only
@@ -120,6 +136,7 @@ ruleTester(eipDnatConflict, {
                 plan.associate("nat-assoc", natEip, ngwB);
                 dnat(plan, "b-dnat", ngwB, natEip, "10.0.1.10");
             },
+            undecided: [],
         },
         {
             name: "a literal internalIp equal to the private IP of an instance whose VPC cannot be told",
@@ -129,6 +146,9 @@ ruleTester(eipDnatConflict, {
                 plan.associate("legacy-assoc", "eip-bp1existing", "i-bp1legacy");
                 dnat(plan, "legacy-dnat", ngw, natEip, "172.16.0.8");
             },
+            // "Cannot tell" is a note; "different" (the case above) is nothing.
+            undecided: ["legacy-dnat"],
+            undecidedMessages: [primaryNote("legacy-dnat", "legacy", "legacy-assoc", "the plan does not tell whether the instance and the entry's NAT gateway share a VPC (private IPs repeat across VPCs)")],
         },
         // A literal internalIp needs the entry's gateway: a forward table that names no gateway, or none, proves nothing.
         {
@@ -136,8 +156,50 @@ ruleTester(eipDnatConflict, {
             plan: (plan) => literalStack(plan, { internalIp: "10.0.1.10" }, { forwardTableIds: ["ftb-1"] }),
         },
         {
+            // The forward table of a NAT gateway outside the stack: the entry may forward to web, or to
+            // 10.0.1.10 of another VPC.
             name: "a literal internalIp on an entry whose forward table is no gateway's",
             plan: (plan) => literalStack(plan, { forwardTableId: "ftb-9", internalIp: "10.0.1.10" }, { forwardTableIds: ["ftb-1"] }),
+            undecided: ["dnat"],
+            undecidedMessages: [primaryNote("dnat", "web", "web-assoc", OUTSIDE)],
+        },
+        {
+            name: "a literal internalIp on a forward table outside the stack, equal to no planned address",
+            plan: (plan) => literalStack(plan, { forwardTableId: "ftb-9", internalIp: "10.0.1.99" }),
+            undecided: [],
+        },
+        // All sources speak of the instance; none says whether a secondary private IP conflicts too.
+        {
+            name: "a literal internalIp equal to a secondary private IP of the instance with the EIP",
+            plan: (plan) => {
+                const { web, ngw, natEip } = network(plan, { privateIp: "10.0.1.10", secondaryPrivateIps: ["10.0.1.21", "10.0.1.22"] });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+                dnat(plan, "secondary-dnat", ngw, natEip, "10.0.1.21");
+            },
+            undecided: ["secondary-dnat"],
+            undecidedMessages: [secondaryNote("secondary-dnat")],
+        },
+        {
+            name: "a literal internalIp equal to an address of an ENI attached to the instance with the EIP",
+            plan: (plan) => {
+                const { vswitch, web, ngw, natEip } = network(plan);
+                const eni = plan.add("eni", "web-eni", { vswitchId: vswitch.ref(), primaryIpAddress: "10.0.1.30", privateIpAddresses: ["10.0.1.31"] });
+                plan.add("eniAttachment", "web-eni-attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+                dnat(plan, "eni-dnat", ngw, natEip, "10.0.1.30");
+                dnat(plan, "eni-secondary-dnat", ngw, natEip, "10.0.1.31");
+            },
+            undecided: ["eni-dnat", "eni-secondary-dnat"],
+        },
+        {
+            name: "a secondary private IP of the instance, on a forward table outside the stack",
+            plan: (plan) => {
+                const web = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), privateIp: "10.0.1.10", secondaryPrivateIps: ["10.0.1.21"] });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+                plan.add("forwardEntry", "dnat", { forwardTableId: "ftb-9", externalIp: "47.0.0.1", externalPort: "80", internalIp: "10.0.1.21", internalPort: "80", ipProtocol: "tcp" });
+            },
+            undecided: ["dnat"],
+            undecidedMessages: [secondaryNote("dnat", OUTSIDE)],
         },
         {
             name: "a literal internalIp on an entry whose forwardTableId is not text",
@@ -159,10 +221,12 @@ ruleTester(eipDnatConflict, {
             },
             violations: ["web-assoc", "web-dnat"],
             messages: [
-                'ECS instance "web" is associated with an EIP (EIP association "web-assoc") and is also the internal target of DNAT entry "web-dnat"',
-                "An ECS instance with an EIP cannot use a NAT gateway's DNAT, and an instance with a DNAT entry cannot take an EIP",
-                "Remove the DNAT entry or the EIP association, or bind the EIP to a secondary ENI of the instance",
+                'ECS instance "web" is associated with an EIP (EIP association "web-assoc") and is also the internal target of DNAT entry "web-dnat", which forwards to its primary private IP',
+                "if the DNAT entry exists first, the EIP association is refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP)",
+                "if the EIP comes first, the DNAT entry is created but cannot be reached from the Internet",
+                "Remove the DNAT entry or the EIP association.",
             ],
+            notInMessages: ["secondary ENI", "10.0.1."],
         },
         {
             name: "DNAT with internalIp = instance.primaryIpAddress",
@@ -230,7 +294,7 @@ ruleTester(eipDnatConflict, {
 });
 
 describe(`${policy}: beyond the table`, () => {
-    test("reports nothing undecided: the rule has no advisory cases", () => {
+    test("an internalIp computed from something other than an instance is not guessed", () => {
         const plan = new Plan("preview");
         const { web, ngw, natEip } = network(plan);
         plan.associate("web-assoc", plan.eip("web-eip"), web);
@@ -247,6 +311,10 @@ describe(`${policy}: beyond the table`, () => {
         const web = resources.find((resource) => resource.name === "web")!;
         const rewired = resources.map((resource) => (resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.99" }, propertyDependencies: { internalIp: [web.address] } } : resource));
         expect(violations(rewired, policy)).toEqual([]);
+        expect(findings(rewired, policy)).toEqual([]);
+        // ... unless it is one of the instance's secondary private IPs: a note.
+        const secondary = rewired.map((resource) => (resource === web ? { ...web, props: { ...web.props, secondaryPrivateIps: ["10.0.1.99"] } } : resource));
+        expect(findings(secondary, policy).map((finding) => [finding.outcome, finding.message])).toEqual([["undecided", secondaryNote("dnat")]]);
         const same = resources.map((resource) => (resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.10" }, propertyDependencies: { internalIp: [web.address] } } : resource));
         expect(violations(same, policy)).toEqual(["dnat", "web-assoc"]);
     });

@@ -6,6 +6,19 @@ import { findings, messages, undecided, violations } from "../../support/verdict
 
 const policy = eipSingleBinding.name;
 
+/** A load balancer of `kind` whose zone mappings put `eip` in `zones`, each mapping in the vSwitch of its zone (repeated zones share it). */
+function spread(plan: Plan, kind: "alb" | "nlb", name: string, eip: Handle, zones: string[], vswitchPerMapping = false): Handle {
+    const vswitches = new Map<string, Handle>();
+    const zoneMappings = zones.map((zone, n) => {
+        const key = vswitchPerMapping ? `${zone}-${n}` : zone;
+        if (!vswitches.has(key)) {
+            vswitches.set(key, plan.vswitch(`${name}-vsw-${vswitches.size}`, `10.0.${vswitches.size + 1}.0/24`, { zoneId: zone }));
+        }
+        return { zoneId: zone, vswitchId: vswitches.get(key)!.ref(), allocationId: eip.ref() };
+    });
+    return plan.add(kind, name, { addressType: "Internet", zoneMappings });
+}
+
 function network(plan: Plan) {
     const vswitch = plan.vswitch("vsw");
     const web = plan.instance("web", { vswitchId: vswitch.ref() });
@@ -105,6 +118,18 @@ ruleTester(eipSingleBinding, {
             violations: ["nlb-a", "nlb-b"],
         },
         {
+            // The EIP of an internal-facing NLB is only an advisory note for alb-nlb-eip-per-zone, but it
+            // is still in the request: counted like any other binding.
+            name: "an internal-facing NLB's zone mapping and an association with the same EIP",
+            plan: (plan) => {
+                const { vswitch, web } = network(plan);
+                const eip = plan.eip("shared-eip");
+                plan.associate("web-assoc", eip, web);
+                plan.add("nlb", "nlb", { addressType: "Intranet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
+            },
+            violations: ["nlb", "web-assoc"],
+        },
+        {
             name: "the message counts the bindings and names each with its target",
             plan: (plan) => {
                 const eip = plan.eip("shared");
@@ -150,6 +175,63 @@ describe(`${policy}: bindings the preview cannot fully see`, () => {
             'Could not tell which EIP EIP association "loose" binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the 2 other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.',
         ]);
         expect(found[0].involved).toEqual([found[0].resource]);
+    });
+});
+
+// Zone mappings are a set in the provider: mappings that collapse into one element bind their EIP once.
+describe(`${policy}: zone mappings that collapse into one`, () => {
+    test("an ALB listing the same mapping twice binds its EIP once", () => {
+        const phases = bothPhases((plan) => {
+            spread(plan, "alb", "alb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-a"]);
+        });
+        expect(violations(phases.preview, policy)).toEqual([]);
+        expect(findings(phases.update, policy)).toEqual([]);
+    });
+
+    test("an NLB with one EIP in two mappings of one zone, on one vSwitch or two, binds it once", () => {
+        for (const vswitchPerMapping of [false, true]) {
+            const phases = bothPhases((plan) => {
+                spread(plan, "nlb", "nlb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-a"], vswitchPerMapping);
+            });
+            expect(findings(phases.preview, policy)).toEqual([]);
+            expect(findings(phases.update, policy)).toEqual([]);
+        }
+    });
+
+    // Zone mappings of different zones are different elements of the provider's set, for either kind.
+    test("an NLB with one EIP in two zones binds it twice (after the update)", () => {
+        const phases = bothPhases((plan) => {
+            spread(plan, "nlb", "nlb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-b"]);
+        });
+        expect(undecided(phases.preview, policy)).toEqual(["nlb"]);
+        expect(violations(phases.update, policy)).toEqual(["nlb"]);
+    });
+
+    test("an ALB with one EIP in two mappings of one zone on different vSwitches binds it twice (after the update)", () => {
+        const phases = bothPhases((plan) => {
+            spread(plan, "alb", "alb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-a"], true);
+        });
+        expect(undecided(phases.preview, policy)).toEqual(["alb"]);
+        expect(violations(phases.update, policy)).toEqual(["alb"]);
+    });
+
+    test("ALB mappings with the same EIP that cannot be told apart yet: a note, not a violation", () => {
+        const resources = bothPhases((plan) => {
+            spread(plan, "alb", "alb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-a"]);
+        }).update.map((resource) =>
+            resource.name === "alb"
+                ? {
+                      ...resource,
+                      props: { ...resource.props, zoneMappings: (resource.props.zoneMappings as object[]).map((element) => ({ ...element, intranetAddress: UNKNOWN })) },
+                      propertyDependencies: { ...resource.propertyDependencies, "zoneMappings[0].intranetAddress": ["urn:x"], "zoneMappings[1].intranetAddress": ["urn:x"] },
+                  }
+                : resource,
+        );
+        expect(violations(resources, policy)).toEqual([]);
+        expect(findings(resources, policy).map((finding) => finding.message)).toEqual([
+            'Could not tell whether EIP "eip" is bound more than once: ALB instance "alb" uses it in 2 zone mappings that are identical in everything known before deployment, and identical zone mappings collapse into one (the provider keeps them as a set). Give every zone mapping its own EIP, or list each mapping once.',
+        ]);
+        expect(findings(resources, policy, { reportUndecided: false })).toEqual([]);
     });
 });
 
