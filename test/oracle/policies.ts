@@ -89,7 +89,8 @@ function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
         const target = binding.target.is === "resource" ? binding.target.resource : undefined;
         if (target?.kind === "alb" || target?.kind === "nlb") wrongTarget = true;
         if (target?.kind === "ecsInstance") {
-            const placed = ["vswitchId", "launchTemplateId", "launchTemplateName"].some((key) => givenText(target, key) !== undefined);
+            // In a VPC when it names a vSwitch, a primary ENI (every ENI is in a vSwitch) or a launch template.
+            const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => givenText(target, key) !== undefined);
             if (!placed) wrongTarget = true;
         }
         if (target?.kind === "clb" && internetFacingClb(target) === true) wrongTarget = true;

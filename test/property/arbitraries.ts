@@ -168,16 +168,22 @@ export const groupChoices = fc.record({
     vswitches: fc.array(fc.record({ ...common, cidr: maybe("10.0.1.0/24", "10.0.2.0/28", "10.0.3.0/29", "10.0.3.0/29", "10.0.4.0/30", "bad"), zone: maybe("a", "b", "c"), vpc: refChoice({ computed: 0 }) }), { maxLength: 4 }),
     eips: fc.array(fc.record({ ...common, rg: maybe("rg-a", "rg-b") }), { maxLength: 8 }),
     instances: fc.array(
-        fc.record({
-            ...common,
-            vswitch: refChoice({ unset: 2 }),
-            template: fc.boolean(),
-            bandwidth: maybe<unknown>(0, 5, "10", "0", undefined),
-            privateIp: ipPick,
-            secondaryCount: maybe(1, 2),
-            secondaryList: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
-            vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
-        }),
+        fc
+            .tuple(
+                fc.record({
+                    ...common,
+                    vswitch: refChoice({ unset: 2 }),
+                    template: fc.boolean(),
+                    bandwidth: maybe<unknown>(0, 5, "10", "0", undefined),
+                    privateIp: ipPick,
+                    secondaryCount: maybe(1, 2),
+                    secondaryList: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
+                    vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
+                }),
+                // Created on an existing ENI as its primary ENI (networkInterfaceId), now and then.
+                fc.record({ primaryEni: fc.constantFrom<RefChoice | undefined>(undefined, undefined, undefined, undefined, { by: "outside", pick: 0, picks: [] }, { by: "computed", pick: 0, picks: [0, 1] }) }, { requiredKeys: [] }),
+            )
+            .map(([instance, extra]) => ({ ...instance, ...extra })),
         { maxLength: 4 },
     ),
     enis: fc.array(
@@ -332,6 +338,7 @@ class Builder {
                         secondaryPrivateIpAddressCount: c.secondaryCount,
                         secondaryPrivateIps: c.secondaryList?.map((n) => ip(n + 10)),
                         vpcId: reference(c.vpc, ["vpc"], "vpc"),
+                        networkInterfaceId: c.primaryEni === undefined ? undefined : reference(c.primaryEni, ["eni"], "eni"),
                         instanceType: "ecs.g7.large",
                     }),
                     providerOf(c.provider),

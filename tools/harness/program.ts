@@ -144,7 +144,10 @@ export function updatedOutputs(type: string, inputs: Record<string, unknown>, se
         case "alicloud:ecs/instance:Instance":
             fill("privateIp", ip);
             fill("primaryIpAddress", outputs.privateIp);
-            fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
+            // Only an instance in a VPC has a primary ENI; one in the classic network reads back none.
+            if (["vswitchId", "launchTemplateId", "launchTemplateName"].some((key) => outputs[key] !== undefined && outputs[key] !== null && outputs[key] !== "")) {
+                fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
+            }
             break;
         case "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface":
         case "alicloud:vpc/networkInterface:NetworkInterface":

@@ -10,6 +10,14 @@
 //
 // When `instanceType` is not set the provider guesses it from the id: `lb-` is SlbInstance, `ngw-`
 // is Nat, anything else EcsInstance; so an ENI or HAVIP bound without it is sent as an ECS instance.
+//
+// An instance created on an existing ENI as its primary ENI (`networkInterfaceId`, settable since
+// provider 1.284.0) is in that ENI's VPC even without `vswitchId`: CreateNetworkInterface requires a
+// vSwitch, and the provider sends RunInstances NetworkInterface.1 (InstanceType Primary) without a
+// VSwitchId, then reads `vswitch_id` back from the instance (aliyun/terraform-provider-alicloud
+// alicloud/resource_alicloud_instance.go, resourceAliCloudInstanceCreate and its acceptance test
+// TestAccAliCloudECSInstanceDataDisks, commit ab38e004, PR #9897; CreateNetworkInterface reference
+// https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createnetworkinterface).
 
 import { describe, describeBinding } from "../describe";
 import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
@@ -33,11 +41,12 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
         case "nlb":
             return `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`;
         case "ecsInstance": {
-            const inVswitch = asString(model.setting(target, "vswitchId")) !== undefined;
-            const fromTemplate = ["launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
-            return inVswitch || fromTemplate
+            // Any of these places the instance in a VPC, set or computed: a vSwitch, a primary ENI (which
+            // always lives in a vSwitch), or a launch template (which may name the vSwitch).
+            const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
+            return placed
                 ? undefined
-                : `${describe(target)} has no vswitchId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId), or migrate it from the classic network to a VPC.`;
+                : `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`;
         }
         case "clb":
             return clbAddressType(model, target) === "internet"
@@ -122,7 +131,7 @@ export const eipSupportedTarget = defineRule({
     faq: "You can associate an EIP with the following cloud resources: ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and high-availability virtual IP addresses (HAVIPs). You can associate an EIP with an internal-facing CLB instance in a VPC, but not with an Internet-facing CLB instance.",
     rejects: [
         "An EipAssociation whose target is an ALB or NLB (they take EIPs only through `zoneMappings[].allocationId`).",
-        "An ECS instance in the classic network (no `vswitchId` and no launch template).",
+        "An ECS instance in the classic network (no `vswitchId`, no `networkInterfaceId` and no launch template).",
         "An Internet-facing CLB (`addressType: \"internet\"`, or neither `addressType` nor `vswitchId` set).",
         "A VPC NAT gateway (`networkType: \"intranet\"`).",
         "An `instanceType` that contradicts the target: set wrongly, or omitted for an ENI or HAVIP (the provider then sends `EcsInstance`), or contradicting a literal id's prefix (`i-`, `eni-`, `lb-`, `ngw-`, `havip-`, `alb-`, `nlb-`), or an `instanceId` that is itself an EIP's id.",

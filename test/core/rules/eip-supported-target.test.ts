@@ -47,6 +47,21 @@ ruleTester(eipSupportedTarget, {
             },
         },
         {
+            name: "an ECS instance created on a planned ENI as its primary ENI (networkInterfaceId, no vswitchId) is in the ENI's VPC",
+            plan: (plan) => {
+                const eni = plan.add("eni", "primary-eni", { vswitchId: plan.vswitch("vsw").ref() });
+                const web = plan.instance("web", { networkInterfaceId: eni.ref() });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+            },
+        },
+        {
+            name: "an ECS instance created on an existing ENI named by its literal id",
+            plan: (plan) => {
+                const web = plan.instance("web", { networkInterfaceId: "eni-bp1existing" });
+                plan.associate("web-assoc", plan.eip("web-eip"), web, { instanceType: "EcsInstance" });
+            },
+        },
+        {
             name: "a literal i- id outside the stack",
             plan: (plan) => {
                 plan.associate("web-assoc", plan.eip("web-eip"), "i-bp1existing");
@@ -137,6 +152,15 @@ ruleTester(eipSupportedTarget, {
         {
             name: "an ECS instance without vswitchId is in the classic network",
             plan: (plan) => {
+                const classic = plan.instance("classic", { instanceType: "ecs.g7.large" });
+                plan.associate("classic-assoc", plan.eip("classic-eip"), classic);
+            },
+            violations: ["classic-assoc"],
+        },
+        {
+            name: "an ECS instance with neither vswitchId nor networkInterfaceId, next to an ENI it does not use, is in the classic network",
+            plan: (plan) => {
+                plan.add("eni", "spare-eni", { vswitchId: plan.vswitch("vsw").ref() });
                 const classic = plan.instance("classic", { instanceType: "ecs.g7.large" });
                 plan.associate("classic-assoc", plan.eip("classic-eip"), classic);
             },
@@ -335,7 +359,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), plan.instance("classic"));
             },
             violations: ["classic-assoc"],
-            messages: ['ECS instance "classic" has no vswitchId', "only with an ECS instance in a VPC", "Place the instance in a vSwitch"],
+            messages: ['ECS instance "classic" has neither vswitchId nor networkInterfaceId', "only with an ECS instance in a VPC", "Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId)"],
         },
         {
             name: "reportUndecided: false never hides a violation",
