@@ -212,15 +212,22 @@ function usable(cidr: string): number | undefined {
     return Math.max(0, 2 ** (32 - Number(bits)) - 4);
 }
 
+/** A NAT gateway is provably in NAT mode only when its eipBindMode says exactly "NAT"; unset is MULTI_BINDED. */
+function natModeGateway(nat: ResourceInput): boolean {
+    return givenText(nat, "eipBindMode") === "NAT";
+}
+
 /**
- * FAQ: every EIP of a new Internet NAT gateway takes a private IP of the gateway's vSwitch. Counted:
- * the gateway and its EIPs, and every other planned resource placed in that vSwitch.
+ * FAQ: every EIP of a new Internet NAT gateway takes a private IP of the gateway's vSwitch; the
+ * CreateNatGateway reference narrows it to gateways in NAT mode (eipBindMode "NAT"). Counted: the
+ * gateway, its EIPs when it is in NAT mode, and every other planned resource placed in that vSwitch
+ * (gateways always, their EIPs only in NAT mode). Only NAT-mode gateways are reported.
  */
 function natGatewayVswitchCapacity(stack: Stack, bindings: Binding[]): Verdict {
     const eipsOf = new Map<ResourceInput, number>();
     for (const group of groups(stack, onto(bindings, "natGateway", "Nat"), (binding) => binding.target)) {
         const target = group[0].target;
-        if (target.is === "resource" && vpcNatGateway(target.resource) !== true) eipsOf.set(target.resource, group.length);
+        if (target.is === "resource" && vpcNatGateway(target.resource) !== true && natModeGateway(target.resource)) eipsOf.set(target.resource, group.length);
     }
     const positive = (n: number | typeof UNK) => (typeof n === "number" && n > 0 ? Math.floor(n) : 0);
     const takes = (resource: ResourceInput, vswitch: ResourceInput): number => {

@@ -94,6 +94,8 @@ const HOSTILE_KEYS = [
     "resourceGroupId",
     "region",
     "launchTemplateId",
+    "eipBindMode",
+    "networkInterfaceId",
 ];
 const ELEMENT_KEYS = ["allocationId", "vswitchId", "zoneId"];
 
@@ -191,7 +193,17 @@ export const groupChoices = fc.record({
         { maxLength: 3 },
     ),
     attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 2 }),
-    nats: fc.array(fc.record({ ...common, vswitch: refChoice({ unset: 2 }), networkType: maybe("internet", "intranet", "Intranet"), vpc: refChoice({ unset: 3, computed: 0 }) }), { maxLength: 2 }),
+    nats: fc.array(
+        fc.record({
+            ...common,
+            vswitch: refChoice({ unset: 2 }),
+            networkType: maybe("internet", "intranet", "Intranet"),
+            vpc: refChoice({ unset: 3, computed: 0 }),
+            // How it binds EIPs: unset (MULTI_BINDED), as the provider accepts it, in a case it refuses, or computed.
+            bindMode: maybe("NAT", "NAT", "MULTI_BINDED", "nat", "computed"),
+        }),
+        { maxLength: 2 },
+    ),
     clbs: fc.array(fc.record({ ...common, addressType: maybe("intranet", "intranet", "intranet", "internet", "Intranet"), vswitch: refChoice(), rg: maybe("rg-a", "rg-b") }), { maxLength: 2 }),
     havips: fc.array(fc.record({ ...common, vswitch: refChoice() }), { maxLength: 2 }),
     lbs: fc.array(
@@ -382,7 +394,13 @@ class Builder {
                 this.add(
                     "natGateway",
                     `${tag}nat-${i}`,
-                    set({ vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"), networkType: c.networkType, vpcId: reference(c.vpc, ["vpc"], "vpc"), natType: "Enhanced" }),
+                    set({
+                        vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"),
+                        networkType: c.networkType,
+                        vpcId: reference(c.vpc, ["vpc"], "vpc"),
+                        natType: "Enhanced",
+                        eipBindMode: c.bindMode === "computed" ? reference({ by: "computed", pick: 0, picks: [0] }, [], "") : c.bindMode,
+                    }),
                     providerOf(c.provider),
                     c.external,
                 ),

@@ -155,6 +155,8 @@ export function updatedOutputs(type: string, inputs: Record<string, unknown>, se
             fill("privateIp", outputs.primaryIpAddress);
             break;
         case "alicloud:vpc/natGateway:NatGateway":
+            // Created without eipBindMode, the gateway gets the API's default.
+            fill("eipBindMode", "MULTI_BINDED");
             fill("forwardTableIds", `ftb-${String(serial).padStart(8, "0")}`);
             fill("snatTableIds", `stb-${String(serial).padStart(8, "0")}`);
             break;
