@@ -24,6 +24,20 @@ export function clbAddressType(model: Model, clb: ResourceInput): Maybe<"interne
     return isKnown(vswitch) ? "intranet" : UNKNOWN;
 }
 
+/**
+ * Whether a CLB is in a VPC: only when it is placed in a vSwitch. CreateLoadBalancer needs VSwitchId
+ * to deploy a CLB in a VPC, and the provider sends it (and the VPC it looks up from it) only when
+ * vswitch_id is set; without it the CLB is Internet-facing or, with addressType "intranet", an
+ * internal-facing CLB of the classic network. A vSwitch computed from another resource is UNKNOWN.
+ */
+export function clbInVpc(model: Model, clb: ResourceInput): Maybe<boolean> {
+    const vswitch = asString(model.setting(clb, "vswitchId"));
+    if (vswitch === undefined) {
+        return false;
+    }
+    return isKnown(vswitch) ? true : UNKNOWN;
+}
+
 /** A NAT gateway's network type: "internet" (the default) or "intranet" (a VPC NAT gateway). */
 export function natNetworkType(model: Model, nat: ResourceInput): Maybe<"internet" | "intranet"> {
     const declared = lower(asString(model.setting(nat, "networkType")));

@@ -79,7 +79,7 @@ function vpcNatGateway(nat: ResourceInput): boolean | typeof UNK {
 
 /**
  * FAQ: EIPs go on "ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and HAVIPs";
- * internal-facing CLBs only; ALB/NLB only through their zone mappings. The InstanceType sent must fit
+ * internal-facing CLBs in a VPC only; ALB/NLB only through their zone mappings. The InstanceType sent must fit
  * the target; IpAddress needs vpcId and privateIpAddress.
  */
 function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
@@ -93,7 +93,8 @@ function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
             const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => givenText(target, key) !== undefined);
             if (!placed) wrongTarget = true;
         }
-        if (target?.kind === "clb" && internetFacingClb(target) === true) wrongTarget = true;
+        // A CLB is in a VPC only in a vSwitch; without one it is Internet-facing or classic-network, whatever its addressType.
+        if (target?.kind === "clb" && (internetFacingClb(target) === true || givenText(target, "vswitchId") === undefined)) wrongTarget = true;
         if (target?.kind === "natGateway" && vpcNatGateway(target) === true) wrongTarget = true;
 
         const kind = binding.targetKind;

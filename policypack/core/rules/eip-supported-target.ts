@@ -8,6 +8,11 @@
 // SLB console" (in a program: the load balancer's zone mappings). "You can associate an EIP only
 // with an ECS instance in a VPC."
 //
+// A CLB without `vswitchId` is never in a VPC, whatever its `addressType`: CreateLoadBalancer
+// needs VSwitchId to deploy a CLB in a VPC, and its NetworkType is then `vpc`, else `classic`
+// (CreateLoadBalancerRequest.VSwitchId in Alibaba Cloud's SLB SDKs; terraform-provider-alicloud
+// resource_alicloud_slb_load_balancer.go sends VSwitchId only when vswitch_id is set).
+//
 // When `instanceType` is not set the provider guesses it from the id: `lb-` is SlbInstance, `ngw-`
 // is Nat, anything else EcsInstance; so an ENI or HAVIP bound without it is sent as an ECS instance.
 //
@@ -23,7 +28,7 @@ import { describe, describeBinding } from "../describe";
 import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
-import { clbAddressType, natNetworkType } from "../targets";
+import { clbAddressType, clbInVpc, natNetworkType } from "../targets";
 import { asString } from "../values";
 import { REPORT_UNDECIDED } from "./common";
 
@@ -48,10 +53,15 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
                 ? undefined
                 : `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`;
         }
-        case "clb":
-            return clbAddressType(model, target) === "internet"
-                ? `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`
+        case "clb": {
+            if (clbAddressType(model, target) === "internet") {
+                return `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`;
+            }
+            // Without a vSwitch no addressType puts a CLB in a VPC: "intranet" alone makes a classic-network CLB.
+            return clbInVpc(model, target) === false
+                ? `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`
                 : undefined;
+        }
         case "natGateway":
             return natNetworkType(model, target) === "intranet"
                 ? `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`
@@ -133,6 +143,7 @@ export const eipSupportedTarget = defineRule({
         "An EipAssociation whose target is an ALB or NLB (they take EIPs only through `zoneMappings[].allocationId`).",
         "An ECS instance in the classic network (no `vswitchId`, no `networkInterfaceId` and no launch template).",
         "An Internet-facing CLB (`addressType: \"internet\"`, or neither `addressType` nor `vswitchId` set).",
+        "A CLB without `vswitchId`, whatever its `addressType` (`addressType: \"intranet\"` alone makes an internal-facing CLB of the classic network).",
         "A VPC NAT gateway (`networkType: \"intranet\"`).",
         "An `instanceType` that contradicts the target: set wrongly, or omitted for an ENI or HAVIP (the provider then sends `EcsInstance`), or contradicting a literal id's prefix (`i-`, `eni-`, `lb-`, `ngw-`, `havip-`, `alb-`, `nlb-`), or an `instanceId` that is itself an EIP's id.",
         "`instanceType: \"IpAddress\"` without `vpcId` or `privateIpAddress`.",

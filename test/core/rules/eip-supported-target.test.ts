@@ -100,6 +100,21 @@ ruleTester(eipSupportedTarget, {
             },
         },
         {
+            name: "an intranet CLB whose vSwitch is computed from another resource is not taken for a classic-network one",
+            plan: (plan) => {
+                const vpc = plan.add("vpc", "vpc", {});
+                const clb = plan.add("clb", "clb", { addressType: "intranet", vswitchId: vpc.ref("defaultVswitchId") });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+        },
+        {
+            name: "an intranet CLB in a vSwitch outside the stack (literal vsw- id)",
+            plan: (plan) => {
+                const clb = plan.add("clb", "clb", { addressType: "intranet", vswitchId: "vsw-bp1existing" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+        },
+        {
             name: "a literal lb- id, instanceType inferred as SlbInstance",
             plan: (plan) => {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), "lb-bp1existing");
@@ -223,6 +238,39 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+        },
+        {
+            name: "an intranet CLB without a vSwitch is in the classic network",
+            plan: (plan) => {
+                const clb = plan.add("clb", "classic-clb", { addressType: "intranet", loadBalancerSpec: "slb.s2.small" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+            violations: ["clb-assoc"],
+            reports: [
+                {
+                    on: "clb-assoc",
+                    message:
+                        'EIP association "clb-assoc": CLB instance "classic-clb" has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.',
+                },
+            ],
+        },
+        {
+            name: "an intranet CLB without a vSwitch, addressType in another case, instanceType inferred",
+            plan: (plan) => {
+                const clb = plan.add("clb", "classic-clb", { addressType: "Intranet" }, { type: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb);
+            },
+            violations: ["clb-assoc"],
+        },
+        {
+            name: "a CLB without a vSwitch whose addressType is computed: Internet-facing or classic, refused either way",
+            plan: (plan) => {
+                const vpc = plan.add("vpc", "vpc", {});
+                const clb = plan.add("clb", "clb", { addressType: vpc.ref("clbAddressType") });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+            violations: ["clb-assoc"],
+            messages: ['CLB instance "clb" has no vswitchId, so it is not in a VPC whatever its addressType'],
         },
         {
             name: "an intranet CLB bound with instanceType EcsInstance",
