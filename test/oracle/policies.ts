@@ -194,11 +194,18 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
     return out;
 }
 
-/** FAQ: "An Internet NAT Gateway can be associated with up to 20 EIPs" (maxEips). */
+/**
+ * FAQ: "An Internet NAT Gateway can be associated with up to 20 EIPs" (maxEips); CreateNatGateway:
+ * a gateway in NAT mode holds at most 50, however far maxEips was raised.
+ */
 function natGatewayEipLimit(stack: Stack, bindings: Binding[], maxEips: number): Verdict {
+    const limitOf = (group: Binding[]) => {
+        const target = group[0].target;
+        return target.is === "resource" && natModeGateway(target.resource) ? Math.min(maxEips, 50) : maxEips;
+    };
     return groups(stack, onto(bindings, "natGateway", "Nat"), (binding) => binding.target)
         .filter((group) => !(group[0].target.is === "resource" && vpcNatGateway(group[0].target.resource) === true))
-        .filter((group) => group.length > maxEips)
+        .filter((group) => group.length > limitOf(group))
         .flatMap((group) => group.map((binding) => binding.via));
 }
 
