@@ -3,7 +3,7 @@
 
 import { Model } from "./model";
 import { ResourceInput } from "./resources";
-import { Maybe, UNKNOWN, asList, asNumber, asString, isKnown, lower } from "./values";
+import { Maybe, UNKNOWN, Unknown, asList, asNumber, asString, isKnown, lower } from "./values";
 
 /**
  * Whether a CLB faces the Internet. `addressType` is "internet" or "intranet"; when it is not set,
@@ -24,6 +24,20 @@ export function clbAddressType(model: Model, clb: ResourceInput): Maybe<"interne
     return isKnown(vswitch) ? "intranet" : UNKNOWN;
 }
 
+/**
+ * Whether a CLB is in a VPC: only when it is placed in a vSwitch. CreateLoadBalancer needs VSwitchId
+ * to deploy a CLB in a VPC, and the provider sends it (and the VPC it looks up from it) only when
+ * vswitch_id is set; without it the CLB is Internet-facing or, with addressType "intranet", an
+ * internal-facing CLB of the classic network. A vSwitch computed from another resource is UNKNOWN.
+ */
+export function clbInVpc(model: Model, clb: ResourceInput): Maybe<boolean> {
+    const vswitch = asString(model.setting(clb, "vswitchId"));
+    if (vswitch === undefined) {
+        return false;
+    }
+    return isKnown(vswitch) ? true : UNKNOWN;
+}
+
 /** A NAT gateway's network type: "internet" (the default) or "intranet" (a VPC NAT gateway). */
 export function natNetworkType(model: Model, nat: ResourceInput): Maybe<"internet" | "intranet"> {
     const declared = lower(asString(model.setting(nat, "networkType")));
@@ -31,6 +45,21 @@ export function natNetworkType(model: Model, nat: ResourceInput): Maybe<"interne
         return "internet";
     }
     return declared === "internet" || declared === "intranet" ? declared : UNKNOWN;
+}
+
+/**
+ * How an Internet NAT gateway binds its EIPs (eipBindMode). Unset is "MULTI_BINDED": the provider then
+ * sends no EipBindMode and CreateNatGateway defaults to MULTI_BINDED (terraform-provider-alicloud
+ * resource_alicloud_nat_gateway.go, resourceAliCloudNatGatewayCreate; the CreateNatGateway
+ * reference of EipBindMode). "NAT" and "MULTI_BINDED" are read as given, with the provider's
+ * case-sensitive validation; a computed value or any other value is UNKNOWN.
+ */
+export function natEipBindMode(model: Model, nat: ResourceInput): "NAT" | "MULTI_BINDED" | Unknown {
+    const declared = asString(model.setting(nat, "eipBindMode"));
+    if (declared === undefined) {
+        return "MULTI_BINDED";
+    }
+    return declared === "NAT" || declared === "MULTI_BINDED" ? declared : UNKNOWN;
 }
 
 /**

@@ -84,7 +84,7 @@ function vpcNatGateway(nat: ResourceInput): boolean | typeof UNK {
 
 /**
  * FAQ: EIPs go on "ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and HAVIPs";
- * internal-facing CLBs only; ALB/NLB only through their zone mappings. The InstanceType sent must fit
+ * internal-facing CLBs in a VPC only; ALB/NLB only through their zone mappings. The InstanceType sent must fit
  * the target; IpAddress needs vpcId and privateIpAddress.
  */
 function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
@@ -94,10 +94,12 @@ function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
         const target = binding.target.is === "resource" ? binding.target.resource : undefined;
         if (target?.kind === "alb" || target?.kind === "nlb") wrongTarget = true;
         if (target?.kind === "ecsInstance") {
-            const placed = ["vswitchId", "launchTemplateId", "launchTemplateName"].some((key) => givenText(target, key) !== undefined);
+            // In a VPC when it names a vSwitch, a primary ENI (every ENI is in a vSwitch) or a launch template.
+            const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => givenText(target, key) !== undefined);
             if (!placed) wrongTarget = true;
         }
-        if (target?.kind === "clb" && internetFacingClb(target) === true) wrongTarget = true;
+        // A CLB is in a VPC only in a vSwitch; without one it is Internet-facing or classic-network, whatever its addressType.
+        if (target?.kind === "clb" && (internetFacingClb(target) === true || givenText(target, "vswitchId") === undefined)) wrongTarget = true;
         if (target?.kind === "natGateway" && vpcNatGateway(target) === true) wrongTarget = true;
 
         const kind = binding.targetKind;
@@ -197,11 +199,18 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
     return out;
 }
 
-/** FAQ: "An Internet NAT Gateway can be associated with up to 20 EIPs" (maxEips). */
+/**
+ * FAQ: "An Internet NAT Gateway can be associated with up to 20 EIPs" (maxEips); CreateNatGateway:
+ * a gateway in NAT mode holds at most 50, however far maxEips was raised.
+ */
 function natGatewayEipLimit(stack: Stack, bindings: Binding[], maxEips: number): Verdict {
+    const limitOf = (group: Binding[]) => {
+        const target = group[0].target;
+        return target.is === "resource" && natModeGateway(target.resource) ? Math.min(maxEips, 50) : maxEips;
+    };
     return groups(stack, onto(bindings, "natGateway", "Nat"), (binding) => binding.target)
         .filter((group) => !(group[0].target.is === "resource" && vpcNatGateway(group[0].target.resource) === true))
-        .filter((group) => group.length > maxEips)
+        .filter((group) => group.length > limitOf(group))
         .flatMap((group) => group.map((binding) => binding.via));
 }
 
@@ -216,15 +225,22 @@ function usable(cidr: string): number | undefined {
     return Math.max(0, 2 ** (32 - Number(bits)) - 4);
 }
 
+/** A NAT gateway is provably in NAT mode only when its eipBindMode says exactly "NAT"; unset is MULTI_BINDED. */
+function natModeGateway(nat: ResourceInput): boolean {
+    return givenText(nat, "eipBindMode") === "NAT";
+}
+
 /**
- * FAQ: every EIP of a new Internet NAT gateway takes a private IP of the gateway's vSwitch. Counted:
- * the gateway and its EIPs, and every other planned resource placed in that vSwitch.
+ * FAQ: every EIP of a new Internet NAT gateway takes a private IP of the gateway's vSwitch; the
+ * CreateNatGateway reference narrows it to gateways in NAT mode (eipBindMode "NAT"). Counted: the
+ * gateway, its EIPs when it is in NAT mode, and every other planned resource placed in that vSwitch
+ * (gateways always, their EIPs only in NAT mode). Only NAT-mode gateways are reported.
  */
 function natGatewayVswitchCapacity(stack: Stack, bindings: Binding[]): Verdict {
     const eipsOf = new Map<ResourceInput, number>();
     for (const group of groups(stack, onto(bindings, "natGateway", "Nat"), (binding) => binding.target)) {
         const target = group[0].target;
-        if (target.is === "resource" && vpcNatGateway(target.resource) !== true) eipsOf.set(target.resource, group.length);
+        if (target.is === "resource" && vpcNatGateway(target.resource) !== true && natModeGateway(target.resource)) eipsOf.set(target.resource, group.length);
     }
     const positive = (n: number | typeof UNK) => (typeof n === "number" && n > 0 ? Math.floor(n) : 0);
     const takes = (resource: ResourceInput, vswitch: ResourceInput): number => {

@@ -94,6 +94,8 @@ const HOSTILE_KEYS = [
     "resourceGroupId",
     "region",
     "launchTemplateId",
+    "eipBindMode",
+    "networkInterfaceId",
 ];
 const ELEMENT_KEYS = ["allocationId", "vswitchId", "zoneId"];
 
@@ -168,16 +170,22 @@ export const groupChoices = fc.record({
     vswitches: fc.array(fc.record({ ...common, cidr: maybe("10.0.1.0/24", "10.0.2.0/28", "10.0.3.0/29", "10.0.3.0/29", "10.0.4.0/30", "bad"), zone: maybe("a", "b", "c"), vpc: refChoice({ computed: 0 }) }), { maxLength: 4 }),
     eips: fc.array(fc.record({ ...common, rg: maybe("rg-a", "rg-b") }), { maxLength: 8 }),
     instances: fc.array(
-        fc.record({
-            ...common,
-            vswitch: refChoice({ unset: 2 }),
-            template: fc.boolean(),
-            bandwidth: maybe<unknown>(0, 5, "10", "0", undefined),
-            privateIp: ipPick,
-            secondaryCount: maybe(1, 2),
-            secondaryList: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
-            vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
-        }),
+        fc
+            .tuple(
+                fc.record({
+                    ...common,
+                    vswitch: refChoice({ unset: 2 }),
+                    template: fc.boolean(),
+                    bandwidth: maybe<unknown>(0, 5, "10", "0", undefined),
+                    privateIp: ipPick,
+                    secondaryCount: maybe(1, 2),
+                    secondaryList: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
+                    vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
+                }),
+                // Created on an existing ENI as its primary ENI (networkInterfaceId), now and then.
+                fc.record({ primaryEni: fc.constantFrom<RefChoice | undefined>(undefined, undefined, undefined, undefined, { by: "outside", pick: 0, picks: [] }, { by: "computed", pick: 0, picks: [0, 1] }) }, { requiredKeys: [] }),
+            )
+            .map(([instance, extra]) => ({ ...instance, ...extra })),
         { maxLength: 4 },
     ),
     enis: fc.array(
@@ -185,7 +193,17 @@ export const groupChoices = fc.record({
         { maxLength: 3 },
     ),
     attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 2 }),
-    nats: fc.array(fc.record({ ...common, vswitch: refChoice({ unset: 2 }), networkType: maybe("internet", "intranet", "Intranet"), vpc: refChoice({ unset: 3, computed: 0 }) }), { maxLength: 2 }),
+    nats: fc.array(
+        fc.record({
+            ...common,
+            vswitch: refChoice({ unset: 2 }),
+            networkType: maybe("internet", "intranet", "Intranet"),
+            vpc: refChoice({ unset: 3, computed: 0 }),
+            // How it binds EIPs: unset (MULTI_BINDED), as the provider accepts it, in a case it refuses, or computed.
+            bindMode: maybe("NAT", "NAT", "MULTI_BINDED", "nat", "computed"),
+        }),
+        { maxLength: 2 },
+    ),
     clbs: fc.array(fc.record({ ...common, addressType: maybe("intranet", "intranet", "intranet", "internet", "Intranet"), vswitch: refChoice(), rg: maybe("rg-a", "rg-b") }), { maxLength: 2 }),
     havips: fc.array(fc.record({ ...common, vswitch: refChoice() }), { maxLength: 2 }),
     lbs: fc.array(
@@ -332,6 +350,7 @@ class Builder {
                         secondaryPrivateIpAddressCount: c.secondaryCount,
                         secondaryPrivateIps: c.secondaryList?.map((n) => ip(n + 10)),
                         vpcId: reference(c.vpc, ["vpc"], "vpc"),
+                        networkInterfaceId: c.primaryEni === undefined ? undefined : reference(c.primaryEni, ["eni"], "eni"),
                         instanceType: "ecs.g7.large",
                     }),
                     providerOf(c.provider),
@@ -375,7 +394,13 @@ class Builder {
                 this.add(
                     "natGateway",
                     `${tag}nat-${i}`,
-                    set({ vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"), networkType: c.networkType, vpcId: reference(c.vpc, ["vpc"], "vpc"), natType: "Enhanced" }),
+                    set({
+                        vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"),
+                        networkType: c.networkType,
+                        vpcId: reference(c.vpc, ["vpc"], "vpc"),
+                        natType: "Enhanced",
+                        eipBindMode: c.bindMode === "computed" ? reference({ by: "computed", pick: 0, picks: [0] }, [], "") : c.bindMode,
+                    }),
                     providerOf(c.provider),
                     c.external,
                 ),

@@ -7,6 +7,7 @@
 import { ResourceInput, ResourceKind } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
 import { previewComputed } from "../support/plan";
+import { SENTINELS } from "../support/sentinels";
 
 export type Phase = "preview" | "update";
 
@@ -55,7 +56,22 @@ const GONE_PROVIDER = `${STACK_PREFIX}pulumi:providers:alicloud::gone`;
 
 /** The value an output that is not declared takes after the update: a string naming no kind by its prefix. */
 function filledOutput(resource: ResourceSpec, attribute: string): string {
+    // An instance in the classic network has no primary ENI, so the provider reads back none.
+    if (resource.kind === "ecsInstance" && attribute === "networkInterfaceId" && !inVpc(resource)) {
+        return "";
+    }
     return `${attribute}-of-${resource.id}`;
+}
+
+/** Whether an instance names what places it in a VPC: a vSwitch, a primary ENI or a launch template. */
+function inVpc(instance: ResourceSpec): boolean {
+    return ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => {
+        const value = instance.props[key];
+        if (value instanceof Ref || value instanceof Computed) return true;
+        if (value === undefined || value === null || value === "") return false;
+        // A sentinel computed from nothing is an unset Optional+Computed property.
+        return !(typeof value === "string" && SENTINELS.includes(value)) || (instance.extraDeps?.[key] ?? []).length > 0;
+    });
 }
 
 export function render(spec: StackSpec, phase: Phase): ResourceInput[] {

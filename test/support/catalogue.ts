@@ -36,7 +36,7 @@ export function everyViolation(plan: Plan): Expected {
     }
 
     const tiny = vswitch("vc-vsw", "10.9.0.0/29");
-    const crowded = plan.add("natGateway", "vc-nat", { vswitchId: tiny.ref(), natType: "Enhanced" });
+    const crowded = plan.add("natGateway", "vc-nat", { vswitchId: tiny.ref(), natType: "Enhanced", eipBindMode: "NAT" });
     for (let i = 0; i < 4; i++) {
         plan.associate(`vc-${i}`, plan.eip(`vc-eip${i}`), crowded, { instanceType: "Nat" });
     }

@@ -144,7 +144,10 @@ export function updatedOutputs(type: string, inputs: Record<string, unknown>, se
         case "alicloud:ecs/instance:Instance":
             fill("privateIp", ip);
             fill("primaryIpAddress", outputs.privateIp);
-            fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
+            // Only an instance in a VPC has a primary ENI; one in the classic network reads back none.
+            if (["vswitchId", "launchTemplateId", "launchTemplateName"].some((key) => outputs[key] !== undefined && outputs[key] !== null && outputs[key] !== "")) {
+                fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
+            }
             break;
         case "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface":
         case "alicloud:vpc/networkInterface:NetworkInterface":
@@ -152,6 +155,8 @@ export function updatedOutputs(type: string, inputs: Record<string, unknown>, se
             fill("privateIp", outputs.primaryIpAddress);
             break;
         case "alicloud:vpc/natGateway:NatGateway":
+            // Created without eipBindMode, the gateway gets the API's default.
+            fill("eipBindMode", "MULTI_BINDED");
             fill("forwardTableIds", `ftb-${String(serial).padStart(8, "0")}`);
             fill("snatTableIds", `stb-${String(serial).padStart(8, "0")}`);
             break;

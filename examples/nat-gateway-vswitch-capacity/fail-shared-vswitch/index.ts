@@ -1,5 +1,6 @@
 // The NAT gateway shares a /28 vSwitch (12 usable addresses) with the 8 servers it serves. The
-// servers take 8 addresses, the new gateway 1 and its 4 EIPs 4 more: 13 in all, so the last EIP
+// servers take 8 addresses, the new gateway 1 and, in NAT mode (eipBindMode "NAT"), its 4 EIPs 4
+// more: 13 in all, so the last EIP
 // association fails (OperationDenied.NoAvailablePrivateIp). Give the gateway a vSwitch of its own,
 // as in pass-dedicated-vswitch.
 import * as alicloud from "@pulumi/alicloud";
@@ -17,7 +18,7 @@ for (let n = 1; n <= 8; n++) {
     });
 }
 
-const nat = new alicloud.vpc.NatGateway("nat", { vpcId: vpc.id, vswitchId: vswitch.id, natType: "Enhanced", paymentType: "PayAsYouGo" });
+const nat = new alicloud.vpc.NatGateway("nat", { vpcId: vpc.id, vswitchId: vswitch.id, natType: "Enhanced", paymentType: "PayAsYouGo", eipBindMode: "NAT" });
 for (let n = 1; n <= 4; n++) {
     const ip = new alicloud.ecs.EipAddress(`nat-ip-${n}`, { addressName: `crawler-${n}`, bandwidth: "50" });
     new alicloud.ecs.EipAssociation(`nat-eip-${n}`, { allocationId: ip.id, instanceId: nat.id, instanceType: "Nat" });

@@ -1,5 +1,6 @@
-// A new Internet NAT gateway with 4 EIPs. Each EIP associated with a newly created NAT gateway takes
-// a private IP from the gateway's vSwitch, and the gateway takes one more. The gateway gets a
+// A new Internet NAT gateway in NAT mode (eipBindMode "NAT") with 4 EIPs. In NAT mode each EIP
+// associated with a newly created NAT gateway takes a private IP from the gateway's vSwitch, and the
+// gateway takes one more. The gateway gets a
 // dedicated /28 vSwitch (12 usable addresses, 5 needed); the servers live in their own /24.
 import * as alicloud from "@pulumi/alicloud";
 
@@ -17,7 +18,7 @@ for (let n = 1; n <= 8; n++) {
     });
 }
 
-const nat = new alicloud.vpc.NatGateway("nat", { vpcId: vpc.id, vswitchId: natVsw.id, natType: "Enhanced", paymentType: "PayAsYouGo" });
+const nat = new alicloud.vpc.NatGateway("nat", { vpcId: vpc.id, vswitchId: natVsw.id, natType: "Enhanced", paymentType: "PayAsYouGo", eipBindMode: "NAT" });
 for (let n = 1; n <= 4; n++) {
     const ip = new alicloud.ecs.EipAddress(`nat-ip-${n}`, { addressName: `crawler-${n}`, bandwidth: "50" });
     new alicloud.ecs.EipAssociation(`nat-eip-${n}`, { allocationId: ip.id, instanceId: nat.id, instanceType: "Nat" });

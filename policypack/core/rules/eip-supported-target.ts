@@ -8,14 +8,27 @@
 // SLB console" (in a program: the load balancer's zone mappings). "You can associate an EIP only
 // with an ECS instance in a VPC."
 //
+// A CLB without `vswitchId` is never in a VPC, whatever its `addressType`: CreateLoadBalancer
+// needs VSwitchId to deploy a CLB in a VPC, and its NetworkType is then `vpc`, else `classic`
+// (CreateLoadBalancerRequest.VSwitchId in Alibaba Cloud's SLB SDKs; terraform-provider-alicloud
+// resource_alicloud_slb_load_balancer.go sends VSwitchId only when vswitch_id is set).
+//
 // When `instanceType` is not set the provider guesses it from the id: `lb-` is SlbInstance, `ngw-`
 // is Nat, anything else EcsInstance; so an ENI or HAVIP bound without it is sent as an ECS instance.
+//
+// An instance created on an existing ENI as its primary ENI (`networkInterfaceId`, settable since
+// provider 1.284.0) is in that ENI's VPC even without `vswitchId`: CreateNetworkInterface requires a
+// vSwitch, and the provider sends RunInstances NetworkInterface.1 (InstanceType Primary) without a
+// VSwitchId, then reads `vswitch_id` back from the instance (aliyun/terraform-provider-alicloud
+// alicloud/resource_alicloud_instance.go, resourceAliCloudInstanceCreate and its acceptance test
+// TestAccAliCloudECSInstanceDataDisks, commit ab38e004, PR #9897; CreateNetworkInterface reference
+// https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createnetworkinterface).
 
 import { describe, describeBinding } from "../describe";
 import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
-import { clbAddressType, natNetworkType } from "../targets";
+import { clbAddressType, clbInVpc, natNetworkType } from "../targets";
 import { asString } from "../values";
 import { REPORT_UNDECIDED } from "./common";
 
@@ -33,16 +46,22 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
         case "nlb":
             return `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`;
         case "ecsInstance": {
-            const inVswitch = asString(model.setting(target, "vswitchId")) !== undefined;
-            const fromTemplate = ["launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
-            return inVswitch || fromTemplate
+            // Any of these places the instance in a VPC, set or computed: a vSwitch, a primary ENI (which
+            // always lives in a vSwitch), or a launch template (which may name the vSwitch).
+            const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
+            return placed
                 ? undefined
-                : `${describe(target)} has no vswitchId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId), or migrate it from the classic network to a VPC.`;
+                : `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`;
         }
-        case "clb":
-            return clbAddressType(model, target) === "internet"
-                ? `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`
+        case "clb": {
+            if (clbAddressType(model, target) === "internet") {
+                return `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`;
+            }
+            // Without a vSwitch no addressType puts a CLB in a VPC: "intranet" alone makes a classic-network CLB.
+            return clbInVpc(model, target) === false
+                ? `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`
                 : undefined;
+        }
         case "natGateway":
             return natNetworkType(model, target) === "intranet"
                 ? `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`
@@ -122,8 +141,9 @@ export const eipSupportedTarget = defineRule({
     faq: "You can associate an EIP with the following cloud resources: ECS instances in a VPC, secondary ENIs, SLB instances, NAT Gateways, and high-availability virtual IP addresses (HAVIPs). You can associate an EIP with an internal-facing CLB instance in a VPC, but not with an Internet-facing CLB instance.",
     rejects: [
         "An EipAssociation whose target is an ALB or NLB (they take EIPs only through `zoneMappings[].allocationId`).",
-        "An ECS instance in the classic network (no `vswitchId` and no launch template).",
+        "An ECS instance in the classic network (no `vswitchId`, no `networkInterfaceId` and no launch template).",
         "An Internet-facing CLB (`addressType: \"internet\"`, or neither `addressType` nor `vswitchId` set).",
+        "A CLB without `vswitchId`, whatever its `addressType` (`addressType: \"intranet\"` alone makes an internal-facing CLB of the classic network).",
         "A VPC NAT gateway (`networkType: \"intranet\"`).",
         "An `instanceType` that contradicts the target: set wrongly, or omitted for an ENI or HAVIP (the provider then sends `EcsInstance`), or contradicting a literal id's prefix (`i-`, `eni-`, `lb-`, `ngw-`, `havip-`, `alb-`, `nlb-`), or an `instanceId` that is itself an EIP's id.",
         "`instanceType: \"IpAddress\"` without `vpcId` or `privateIpAddress`.",

@@ -47,6 +47,21 @@ ruleTester(eipSupportedTarget, {
             },
         },
         {
+            name: "an ECS instance created on a planned ENI as its primary ENI (networkInterfaceId, no vswitchId) is in the ENI's VPC",
+            plan: (plan) => {
+                const eni = plan.add("eni", "primary-eni", { vswitchId: plan.vswitch("vsw").ref() });
+                const web = plan.instance("web", { networkInterfaceId: eni.ref() });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+            },
+        },
+        {
+            name: "an ECS instance created on an existing ENI named by its literal id",
+            plan: (plan) => {
+                const web = plan.instance("web", { networkInterfaceId: "eni-bp1existing" });
+                plan.associate("web-assoc", plan.eip("web-eip"), web, { instanceType: "EcsInstance" });
+            },
+        },
+        {
             name: "a literal i- id outside the stack",
             plan: (plan) => {
                 plan.associate("web-assoc", plan.eip("web-eip"), "i-bp1existing");
@@ -81,6 +96,21 @@ ruleTester(eipSupportedTarget, {
             plan: (plan) => {
                 const { vswitch } = network(plan);
                 const clb = plan.add("clb", "clb", { vswitchId: vswitch.ref() }, { type: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+        },
+        {
+            name: "an intranet CLB whose vSwitch is computed from another resource is not taken for a classic-network one",
+            plan: (plan) => {
+                const vpc = plan.add("vpc", "vpc", {});
+                const clb = plan.add("clb", "clb", { addressType: "intranet", vswitchId: vpc.ref("defaultVswitchId") });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+        },
+        {
+            name: "an intranet CLB in a vSwitch outside the stack (literal vsw- id)",
+            plan: (plan) => {
+                const clb = plan.add("clb", "clb", { addressType: "intranet", vswitchId: "vsw-bp1existing" });
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
         },
@@ -143,6 +173,15 @@ ruleTester(eipSupportedTarget, {
             violations: ["classic-assoc"],
         },
         {
+            name: "an ECS instance with neither vswitchId nor networkInterfaceId, next to an ENI it does not use, is in the classic network",
+            plan: (plan) => {
+                plan.add("eni", "spare-eni", { vswitchId: plan.vswitch("vsw").ref() });
+                const classic = plan.instance("classic", { instanceType: "ecs.g7.large" });
+                plan.associate("classic-assoc", plan.eip("classic-eip"), classic);
+            },
+            violations: ["classic-assoc"],
+        },
+        {
             name: "an ECS instance bound with another kind's instanceType",
             plan: (plan) => {
                 const { web } = network(plan);
@@ -199,6 +238,39 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+        },
+        {
+            name: "an intranet CLB without a vSwitch is in the classic network",
+            plan: (plan) => {
+                const clb = plan.add("clb", "classic-clb", { addressType: "intranet", loadBalancerSpec: "slb.s2.small" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+            violations: ["clb-assoc"],
+            reports: [
+                {
+                    on: "clb-assoc",
+                    message:
+                        'EIP association "clb-assoc": CLB instance "classic-clb" has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.',
+                },
+            ],
+        },
+        {
+            name: "an intranet CLB without a vSwitch, addressType in another case, instanceType inferred",
+            plan: (plan) => {
+                const clb = plan.add("clb", "classic-clb", { addressType: "Intranet" }, { type: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer" });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb);
+            },
+            violations: ["clb-assoc"],
+        },
+        {
+            name: "a CLB without a vSwitch whose addressType is computed: Internet-facing or classic, refused either way",
+            plan: (plan) => {
+                const vpc = plan.add("vpc", "vpc", {});
+                const clb = plan.add("clb", "clb", { addressType: vpc.ref("clbAddressType") });
+                plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
+            },
+            violations: ["clb-assoc"],
+            messages: ['CLB instance "clb" has no vswitchId, so it is not in a VPC whatever its addressType'],
         },
         {
             name: "an intranet CLB bound with instanceType EcsInstance",
@@ -335,7 +407,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), plan.instance("classic"));
             },
             violations: ["classic-assoc"],
-            messages: ['ECS instance "classic" has no vswitchId', "only with an ECS instance in a VPC", "Place the instance in a vSwitch"],
+            messages: ['ECS instance "classic" has neither vswitchId nor networkInterfaceId', "only with an ECS instance in a VPC", "Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId)"],
         },
         {
             name: "reportUndecided: false never hides a violation",

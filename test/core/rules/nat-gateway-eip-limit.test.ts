@@ -54,6 +54,49 @@ ruleTester(natGatewayEipLimit, {
             plan: (plan) => bindMany(plan, "a", gateway(plan), 2),
             config: { maxEips: 2 },
         },
+        // eipBindMode: NAT mode holds at most 50 whatever maxEips says; a raised quota applies to MULTI_BINDED.
+        {
+            name: "55 EIPs with maxEips 60 on a gateway created without eipBindMode (MULTI_BINDED)",
+            plan: (plan) => bindMany(plan, "a", gateway(plan), 55),
+            config: { maxEips: 60 },
+            undecided: [],
+        },
+        {
+            name: 'eipBindMode "MULTI_BINDED": 60 EIPs with maxEips 60',
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: "MULTI_BINDED" }), 60),
+            config: { maxEips: 60 },
+            undecided: [],
+        },
+        {
+            name: 'eipBindMode "NAT": 50 EIPs with maxEips 60',
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: "NAT" }), 50),
+            config: { maxEips: 60 },
+            undecided: [],
+        },
+        {
+            name: "an eipBindMode computed from another resource: 50 EIPs with maxEips 60 are not undecided",
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: plan.add("vpc", "vpc", {}).ref("bindMode") }), 50),
+            config: { maxEips: 60 },
+            undecided: [],
+        },
+        {
+            name: "an eipBindMode computed from another resource: 55 EIPs with maxEips 60 are undecided",
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: plan.add("vpc", "vpc", {}).ref("bindMode") }), 55),
+            config: { maxEips: 60 },
+            undecided: ["ngw"],
+            undecidedMessages: [
+                'NAT gateway "ngw" would hold 55 EIPs: within maxEips (60), but more than the 50 a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with whatever its quota, and its eipBindMode is not a literal "NAT" or "MULTI_BINDED". Set eipBindMode to have it checked, or keep to 50 EIPs per gateway.',
+            ],
+        },
+        {
+            name: "a gateway outside the stack: 55 EIPs with maxEips 60 are undecided",
+            plan: (plan) => bindMany(plan, "a", "ngw-bp1existing", 55),
+            config: { maxEips: 60 },
+            undecided: ["a-01"],
+            undecidedMessages: [
+                "The NAT gateway named by a literal id (not managed in this stack) would hold 55 EIPs: within maxEips (60), but more than the 50 a NAT gateway in NAT mode (eipBindMode \"NAT\") can be associated with whatever its quota, and its eipBindMode cannot be seen from this stack. Set eipBindMode to have it checked, or keep to 50 EIPs per gateway.",
+            ],
+        },
     ],
     fails: [
         {
@@ -93,6 +136,28 @@ ruleTester(natGatewayEipLimit, {
             plan: (plan) => bindMany(plan, "a", gateway(plan), 3),
             config: { maxEips: 2 },
             violations: names("a", 3),
+        },
+        {
+            name: 'eipBindMode "NAT": 55 EIPs with maxEips 60, over the cap of NAT mode, every association reported',
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: "NAT" }), 55),
+            config: { maxEips: 60 },
+            violations: names("a", 55),
+            messages: [
+                'NAT gateway "ngw" would hold 55 EIPs, more than the 50 a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with, whatever its quota (maxEips is 60) (5 too many, for example EIP association "a-51", EIP association "a-52" and EIP association "a-53"). Spread the EIPs over more NAT gateways, or leave eipBindMode unset (MULTI_BINDED), to which a raised quota applies.',
+            ],
+        },
+        {
+            name: 'eipBindMode "NAT": 21 EIPs with the default maxEips take the quota\'s message',
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: "NAT" }), 21),
+            violations: names("a", 21),
+            messages: ['NAT gateway "ngw" would hold 21 EIPs, more than the 20 one Internet NAT gateway can be associated with (1 too many'],
+        },
+        {
+            name: "an eipBindMode computed from another resource: 61 EIPs with maxEips 60 are a violation",
+            plan: (plan) => bindMany(plan, "a", gateway(plan, "ngw", { eipBindMode: plan.add("vpc", "vpc", {}).ref("bindMode") }), 61),
+            config: { maxEips: 60 },
+            violations: names("a", 61),
+            undecided: [],
         },
         {
             name: "the message names a gateway outside the stack by its id",

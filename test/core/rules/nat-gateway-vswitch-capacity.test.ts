@@ -2,8 +2,9 @@ import { natGatewayVswitchCapacity } from "../../../policypack/core/rules/nat-ga
 import { Handle, Plan } from "../../support/plan";
 import { ruleTester } from "../../support/rule-tester";
 
-function gatewayIn(plan: Plan, vswitch: Handle | string, name = "ngw"): Handle {
-    return plan.add("natGateway", name, { vswitchId: typeof vswitch === "string" ? vswitch : vswitch.ref(), natType: "Enhanced" });
+/** A gateway in NAT mode unless told otherwise; `mode` null leaves eipBindMode unset (MULTI_BINDED). */
+function gatewayIn(plan: Plan, vswitch: Handle | string, name = "ngw", mode: unknown = "NAT"): Handle {
+    return plan.add("natGateway", name, { vswitchId: typeof vswitch === "string" ? vswitch : vswitch.ref(), natType: "Enhanced", ...(mode === null ? {} : { eipBindMode: mode }) });
 }
 
 /** `count` new EIPs bound to `gateway`, each through its own association. */
@@ -129,13 +130,100 @@ ruleTester(natGatewayVswitchCapacity, {
                 }
             },
         },
+        // eipBindMode
+        {
+            name: "a gateway created without eipBindMode is MULTI_BINDED (the API default): 5 EIPs in a /29 take no address",
+            plan: (plan) => {
+                bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/29"), "ngw", null), 5);
+            },
+            undecided: [],
+        },
+        {
+            name: 'eipBindMode "MULTI_BINDED": 20 EIPs in a /29 with 3 instances',
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/29");
+                instancesIn(plan, vswitch, 3);
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw", "MULTI_BINDED"), 20);
+            },
+            undecided: [],
+        },
+        {
+            name: "a MULTI_BINDED gateway in a vSwitch the plan overfills is not reported: its EIPs need no address",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/29");
+                instancesIn(plan, vswitch, 6);
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw", null), 2);
+            },
+            undecided: [],
+        },
+        {
+            name: "/29 vSwitch: a NAT-mode gateway with 2 EIPs and a MULTI_BINDED neighbour with 5, whose own address counts",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/29");
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw-a"), 2);
+                bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", null), 5);
+            },
+            undecided: [],
+        },
+        {
+            name: "an eipBindMode computed from another resource, with room even in NAT mode, is not undecided",
+            plan: (plan) => {
+                const source = plan.add("vpc", "vpc", {});
+                bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/29"), "ngw", source.ref("bindMode")), 3);
+            },
+            undecided: [],
+        },
         // Undecided
+        {
+            name: "an eipBindMode computed from another resource, with 4 EIPs in a /29, is undecided",
+            plan: (plan) => {
+                const source = plan.add("vpc", "vpc", {});
+                bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/29"), "ngw", source.ref("bindMode")), 4);
+            },
+            undecided: ["ngw"],
+            undecidedMessages: [
+                'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all, if NAT gateway "ngw" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+            ],
+        },
+        {
+            name: 'an eipBindMode the provider does not accept ("nat") is undecided, not a violation',
+            plan: (plan) => {
+                bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/29"), "ngw", "nat"), 4);
+            },
+            undecided: ["ngw"],
+        },
+        {
+            name: "a NAT-mode gateway that fits only if its neighbour of unknown mode is MULTI_BINDED: both undecided",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/28");
+                const source = plan.add("vpc", "vpc", {});
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw-a"), 5);
+                bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", source.ref("bindMode")), 6);
+            },
+            undecided: ["ngw-a", "ngw-b"],
+            undecidedMessages: [
+                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-a" needs 1 address for itself and 1 per EIP for its 5 EIPs, and 7 addresses for 1 other planned resource in it (NAT gateway "ngw-b"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-b" needs 1 address for itself and 1 per EIP for its 6 EIPs, and 6 addresses for 1 other planned resource in it (NAT gateway "ngw-a"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+            ],
+        },
+        {
+            name: "a vSwitch outside the stack, eipBindMode unknown and more EIPs than a /29 holds in NAT mode, is undecided",
+            plan: (plan) => bindMany(plan, "a", gatewayIn(plan, "vsw-bp1existing", "ngw", "nat"), 4),
+            undecidedMessages: [
+                'Could not check that the vSwitch of NAT gateway "ngw" has room for its 4 EIPs: its vSwitch is named by a literal id and not managed in this stack. If it is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED") the gateway and its EIPs need 5 free private IPs, more than the smallest vSwitch (/29) offers.',
+            ],
+        },
+        {
+            name: "a vSwitch outside the stack with a MULTI_BINDED gateway is not undecided",
+            plan: (plan) => bindMany(plan, "a", gatewayIn(plan, "vsw-bp1existing", "ngw", null), 8),
+            undecided: [],
+        },
         {
             name: "a vSwitch outside the stack, with more EIPs than a /29 holds, is undecided",
             plan: (plan) => bindMany(plan, "a", gatewayIn(plan, "vsw-bp1existing"), 4),
             undecided: ["ngw"],
             undecidedMessages: [
-                'Could not check that the vSwitch of NAT gateway "ngw" has room for its 4 EIPs: its vSwitch is named by a literal id and not managed in this stack. The gateway and its EIPs need 5 free private IPs, more than the smallest vSwitch (/29) offers.',
+                'Could not check that the vSwitch of NAT gateway "ngw" has room for its 4 EIPs: its vSwitch is named by a literal id and not managed in this stack. In NAT mode (eipBindMode "NAT") the gateway and its EIPs need 5 free private IPs, more than the smallest vSwitch (/29) offers.',
             ],
         },
         {
@@ -166,7 +254,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "not-a-cidr")), 4);
             },
             undecidedMessages: [
-                'Could not check that the vSwitch of NAT gateway "ngw" has room for its 4 EIPs: its vSwitch or CIDR block is unknown until deployment. The gateway and its EIPs need 5 free private IPs, more than the smallest vSwitch (/29) offers.',
+                'Could not check that the vSwitch of NAT gateway "ngw" has room for its 4 EIPs: its vSwitch or CIDR block is unknown until deployment. In NAT mode (eipBindMode "NAT") the gateway and its EIPs need 5 free private IPs, more than the smallest vSwitch (/29) offers.',
             ],
         },
     ],
@@ -181,7 +269,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. Each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp). Use a larger vSwitch for the gateway, or bind fewer EIPs.',
+                        'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
@@ -195,12 +283,12 @@ ruleTester(natGatewayVswitchCapacity, {
             violations: ["ngw"],
             messages: [
                 'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it',
-                'NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 2 EIPs',
+                'NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 2 EIPs',
                 '2 addresses for 2 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2")',
                 "5 in all",
-                "Each EIP associated with a new NAT gateway takes a private IP from its vSwitch",
+                "In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch",
                 "OperationDenied.NoAvailablePrivateIp",
-                "Use a larger vSwitch for the gateway, or bind fewer EIPs",
+                "Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED)",
             ],
             notInMessages: ["10.0.1.0/29"],
         },
@@ -253,7 +341,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. Each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp). Use a larger vSwitch for the gateway, or bind fewer EIPs.',
+                        'vSwitch "vsw" (its cidrBlock leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
@@ -265,6 +353,27 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 3);
             },
             violations: ["ngw"],
+        },
+        {
+            name: "/29 vSwitch: a NAT-mode gateway with 3 EIPs and a MULTI_BINDED neighbour: only the NAT-mode one is reported",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/29");
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw-a"), 3);
+                bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", "MULTI_BINDED"), 5);
+            },
+            violations: ["ngw-a"],
+            messages: ['NAT gateway "ngw-a" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 3 EIPs, and 1 address for 1 other planned resource in it (NAT gateway "ngw-b"), 5 in all.'],
+        },
+        {
+            name: "a NAT-mode gateway that does not fit even if its neighbour of unknown mode is MULTI_BINDED",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw", "10.0.1.0/29");
+                const source = plan.add("vpc", "vpc", {});
+                bindMany(plan, "a", gatewayIn(plan, vswitch, "ngw-a"), 3);
+                bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", source.ref("bindMode")), 2);
+            },
+            violations: ["ngw-a"],
+            undecided: ["ngw-b"],
         },
         // Messages
         {
@@ -278,7 +387,7 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             violations: ["ngw"],
             messages: [
-                'NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 1 EIP, and 7 addresses for 5 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2", ECS instance "vm-3", ECS instance "vm-4", ...), 9 in all.',
+                'NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, and 7 addresses for 5 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2", ECS instance "vm-3", ECS instance "vm-4", ...), 9 in all.',
             ],
         },
         {
