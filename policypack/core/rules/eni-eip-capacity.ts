@@ -1,4 +1,4 @@
-// eni-eip-capacity: a secondary ENI holds as many EIPs as its binding mode allows.
+// eni-eip-capacity: an ENI holds as many EIPs as its binding mode allows.
 //
 // FAQ: "When you associate EIPs with a secondary ENI in NAT Mode, the number of EIPs that you can
 // associate depends on the number of private IP addresses assigned to the secondary ENI."
@@ -7,13 +7,23 @@
 // ENI (InvalidEip.EipQuotaExceeded); cut-through mode (BINDED) takes exactly one EIP and no secondary
 // private IPs (Eni.HasSubIp); multi-EIP-to-ENI mode (MULTI_BINDED) takes up to 10; NAT and
 // MULTI_BINDED cannot be mixed on one ENI (OperationFailed.EipBindModeConflict).
+//
+// NAT mode works on an instance's primary ENI too, one EIP per private IP: "Both primary and
+// secondary ENIs are supported" (https://www.alibabacloud.com/help/en/eip/bind-an-eip-to-a-cloud-resource/,
+// Jun 2026; https://www.alibabacloud.com/help/en/eip/use-cases/associate-multiple-eips-with-a-secondary-eni-in-nat-mode,
+// Mar 2026: "1 EIP via its primary private IP and up to 5 EIPs via secondary private IPs" on each ENI
+// of an ecs.c6.large). The older AssociateEipAddress reference still calls NetworkInterface "secondary
+// ENI"; the newer guides win. An instance-level EIP (EcsInstance) maps to the primary private IP of
+// the primary ENI, so a NAT-mode EIP on that same address is likely refused: no error code documents
+// it, hence an advisory note only.
 
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
+import { primaryOwnersOf } from "../enis";
 import { Binding, Model } from "../model";
 import { Reporter, defineRule } from "../rule";
 import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, eniAddresses, secondaryIpCount } from "../targets";
-import { Maybe, UNKNOWN, isKnown } from "../values";
+import { Maybe, UNKNOWN, asString, isKnown } from "../values";
 import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
 
 type Mode = "NAT" | "BINDED" | "MULTI_BINDED";
@@ -36,7 +46,7 @@ function names(bindings: readonly Binding[]): string {
 
 export const eniEipCapacity = defineRule({
     name: "eni-eip-capacity",
-    description: "A secondary ENI can hold only as many EIPs as its binding mode allows.",
+    description: "An ENI can hold only as many EIPs as its binding mode allows.",
     faq: "When you associate EIPs with a secondary ENI in NAT Mode, the number of EIPs that you can associate depends on the number of private IP addresses assigned to the secondary ENI.",
     rejects: [
         "NAT mode (the default): more EIPs than the ENI has private IPs (primary + secondary), two EIPs on one `privateIpAddress`, or a `privateIpAddress` that is not one of the ENI's.",
@@ -117,6 +127,9 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
             report.undecided(binding.via, `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`, involved),
         );
     }
+    if (reportUndecided) {
+        checkInstanceEipOnPrimaryIp(model, eni, nat, secondaries, report);
+    }
     const addresses = eniAddresses(model, eni);
     if (!isKnown(addresses)) {
         return;
@@ -130,6 +143,36 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
                     involved,
                 ),
             );
+        }
+    }
+}
+
+/**
+ * An instance created on this ENI (its primary ENI) that also holds an instance-level EIP: that EIP
+ * sits on the ENI's primary private IP, and so does a NAT-mode EIP bound to that address, or one of
+ * the NAT-mode EIPs when they take every private IP of the ENI.
+ */
+function checkInstanceEipOnPrimaryIp(model: Model, eni: Binding["via"], nat: readonly Binding[], secondaries: Maybe<number>, report: Reporter): void {
+    const primaryIp = asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+    const onPrimary = typeof primaryIp === "string" ? nat.filter((binding) => binding.privateIpAddress === primaryIp) : [];
+    const everyIpTaken = typeof secondaries === "number" && nat.length === secondaries + 1;
+    if (onPrimary.length === 0 && !everyIpTaken) {
+        return;
+    }
+    for (const owner of primaryOwnersOf(model, { kind: "resource", resource: eni })) {
+        const ownerIdentity = model.identity({ kind: "resource", resource: owner });
+        const instanceEips = bindingsOnto(model, "ecsInstance", "EcsInstance").filter((binding) => model.identity(binding.target) === ownerIdentity);
+        if (instanceEips.length === 0) {
+            continue;
+        }
+        const clash =
+            onPrimary.length > 0
+                ? `${names(onPrimary)} binds a NAT-mode EIP to that same private IP`
+                : `the ${nat.length} NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included`;
+        const message = `${describe(owner)} is created on ${describe(eni)} as its primary ENI (networkInterfaceId), and ${names(instanceEips)} binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; ${clash}. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance's EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".`;
+        const involved = [...instanceEips.map((binding) => binding.via), ...(onPrimary.length > 0 ? onPrimary : nat).map((binding) => binding.via), owner, eni];
+        for (const binding of [...instanceEips, ...onPrimary]) {
+            report.undecided(binding.via, message, involved);
         }
     }
 }

@@ -25,6 +25,22 @@ function multiBinded(plan: Plan, eni: Handle, count: number): void {
     }
 }
 
+/**
+ * An instance created on an ENI with three private IPs (its primary ENI, networkInterfaceId), NAT-mode
+ * EIPs on the addresses given, and an instance-level EIP when `instanceEip` says so.
+ */
+function primaryEni(plan: Plan, natOn: readonly string[], instanceEip = false): void {
+    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+    const web = plan.instance("web", { networkInterfaceId: eni.ref(), vswitchId: plan.vswitch("web-vsw").ref() });
+    natOn.forEach((ip, n) => bind(plan, ip === PRIMARY ? "nat-primary" : `nat-${n}`, eni, { mode: "NAT", privateIpAddress: ip }));
+    if (instanceEip) {
+        plan.associate("web-eip", plan.eip("web-ip"), web);
+    }
+}
+
+const PRIMARY_SHARED =
+    'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
+
 const multiNames = (count: number) => Array.from({ length: count }, (_, i) => `multi-${String(i + 1).padStart(2, "0")}`);
 
 /** `count` associations in multi-EIP-to-ENI mode, the mode spelled in lower case. */
@@ -99,6 +115,47 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", "eni-bp1existing");
                 bind(plan, "second", "eni-bp1existing");
             },
+        },
+        // NAT mode on an instance's primary ENI (networkInterfaceId, provider 1.284.0 and later)
+        {
+            name: "NAT mode on an instance's primary ENI, one EIP on each of its three private IPs",
+            plan: (plan) => primaryEni(plan, [PRIMARY, "10.0.1.11", "10.0.1.12"]),
+            undecided: [],
+        },
+        {
+            name: "an instance-level EIP beside NAT-mode EIPs on the secondary private IPs of the instance's primary ENI",
+            plan: (plan) => primaryEni(plan, ["10.0.1.11", "10.0.1.12"], true),
+            undecided: [],
+        },
+        {
+            name: "an instance-level EIP and a NAT-mode EIP on the primary private IP of the instance's primary ENI are likely refused, not proven so",
+            plan: (plan) => primaryEni(plan, [PRIMARY], true),
+            undecided: ["nat-primary", "web-eip"],
+            undecidedMessages: [PRIMARY_SHARED, PRIMARY_SHARED],
+        },
+        {
+            name: "an instance-level EIP while NAT-mode EIPs take every private IP of the instance's primary ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                const web = plan.instance("web", { networkInterfaceId: eni.ref(), vswitchId: plan.vswitch("web-vsw").ref() });
+                bind(plan, "nat-1", eni);
+                bind(plan, "nat-2", eni);
+                plan.associate("web-eip", plan.eip("web-ip"), web);
+            },
+            undecided: ["web-eip"],
+            undecidedMessages: [
+                'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; the 2 NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".',
+            ],
+        },
+        {
+            name: "an instance-level EIP on an instance whose primary ENI is not the one holding the NAT-mode EIPs",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                plan.add("eniAttachment", "attach", { instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(), networkInterfaceId: eni.ref() });
+                bind(plan, "nat", eni, { privateIpAddress: PRIMARY });
+                plan.associate("web-eip", plan.eip("web-ip"), "i-bp1other");
+            },
+            undecided: [],
         },
         // cut-through mode (BINDED)
         {
@@ -261,6 +318,11 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "second", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
             },
             violations: ["first", "second"],
+        },
+        {
+            name: "four NAT-mode EIPs on the three private IPs of an instance's primary ENI",
+            plan: (plan) => primaryEni(plan, [PRIMARY, "10.0.1.11", "10.0.1.12", "10.0.1.13"]),
+            violations: ["nat-1", "nat-2", "nat-3", "nat-primary"],
         },
         // cut-through mode (BINDED)
         {
