@@ -14,7 +14,7 @@
 // values it reads (property dependencies) or declared (dependsOn, depends_on). Following those edges
 // from one resource to another proves the order; no path either way leaves it to chance.
 
-import { appendTo } from "./collections";
+import { appendTo, memoized } from "./collections";
 import { Model, Ref } from "./model";
 import { ResourceInput } from "./resources";
 import { isRecord, prop } from "./values";
@@ -31,6 +31,8 @@ export interface EniAttacher {
 interface EniFacts {
     /** Attachers by the identity of the ENI they attach (Model.identity). */
     readonly attachers: Map<string, EniAttacher[]>;
+    /** For each resource address, every address it waits for, directly or not. */
+    readonly reach: Map<string, ReadonlySet<string>>;
 }
 
 const FACTS = new WeakMap<Model, EniFacts>();
@@ -38,7 +40,7 @@ const FACTS = new WeakMap<Model, EniFacts>();
 function factsOf(model: Model): EniFacts {
     let facts = FACTS.get(model);
     if (facts === undefined) {
-        facts = { attachers: collectAttachers(model) };
+        facts = { attachers: collectAttachers(model), reach: new Map() };
         FACTS.set(model, facts);
     }
     return facts;
@@ -89,4 +91,38 @@ export function attachersOf(model: Model, eni: Ref): readonly EniAttacher[] {
 /** The planned instances created on `eni` as their primary ENI. */
 export function primaryOwnersOf(model: Model, eni: Ref): ResourceInput[] {
     return attachersOf(model, eni).flatMap((attacher) => (attacher.how === "primary" ? [attacher.by] : []));
+}
+
+function directDependencies(resource: ResourceInput): string[] {
+    const out: string[] = [];
+    const collect = (list: unknown) => {
+        if (Array.isArray(list)) {
+            list.forEach((address) => typeof address === "string" && out.push(address));
+        }
+    };
+    const deps = resource.propertyDependencies;
+    if (isRecord(deps)) {
+        Object.values(deps).forEach(collect);
+    }
+    collect(resource.dependencies);
+    return out;
+}
+
+/** True when the plan creates `resource` only after `other`: a chain of dependencies leads from one to the other. */
+export function waitsFor(model: Model, resource: ResourceInput, other: ResourceInput): boolean {
+    const reach = memoized(factsOf(model).reach, resource.address, () => {
+        const seen = new Set<string>();
+        const queue = [resource];
+        while (queue.length > 0) {
+            for (const address of directDependencies(queue.pop() as ResourceInput)) {
+                const next = model.byAddress(address);
+                if (!seen.has(address) && next !== undefined && next !== resource) {
+                    seen.add(address);
+                    queue.push(next);
+                }
+            }
+        }
+        return seen;
+    });
+    return reach.has(other.address);
 }

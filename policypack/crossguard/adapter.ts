@@ -82,6 +82,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                     props: rawProps(provider.props),
                 });
             }
+            const dependencies = urnsOf(resource.dependencies);
             inputs.push({
                 address: String(resource.urn),
                 name: String(resource.name),
@@ -90,6 +91,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                 props: rawProps(resource.props),
                 provider: providerUrn,
                 propertyDependencies: propertyDependenciesOf(resource),
+                ...(dependencies.length > 0 ? { dependencies } : {}),
             });
             seen.add(String(resource.urn));
         } catch {

@@ -65,6 +65,15 @@ describe("fromPolicyResources", () => {
         expect(input.propertyDependencies).toEqual({ allocationId: ["urn:e"], instanceId: [], vpcId: [] });
     });
 
+    test("dependencies (explicit and property ones, as the engine sends them) are kept as URNs, and left out when there are none", () => {
+        const [input] = fromPolicyResources([
+            policyResource({ type: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment", urn: "urn:t", name: "t", dependencies: [{ urn: "urn:a" }, { urn: 5 }, null, "urn:x", { urn: "urn:eni" }] }),
+        ]);
+        expect(input.dependencies).toEqual(["urn:a", "urn:eni"]);
+        const [none] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", dependencies: [] })]);
+        expect(none).not.toHaveProperty("dependencies");
+    });
+
     test("a resource without property dependencies has none", () => {
         for (const propertyDependencies of [undefined, null, "x"]) {
             const [input] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", propertyDependencies })]);

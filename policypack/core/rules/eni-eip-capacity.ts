@@ -16,10 +16,19 @@
 // ENI"; the newer guides win. An instance-level EIP (EcsInstance) maps to the primary private IP of
 // the primary ENI, so a NAT-mode EIP on that same address is likely refused: no error code documents
 // it, hence an advisory note only.
+//
+// Cut-through modes (BINDED, MULTI_BINDED) take only a secondary ENI that is not attached to an
+// instance: AssociateEipAddress fails with Eni.Attached ("The eni should be detached from ecs when
+// associating with direct eip", https://www.alibabacloud.com/help/en/eip/developer-reference/api-vpc-2016-04-28-associateeipaddress-eips);
+// the binding guide says "Only secondary ENIs are supported" and "Associate the EIP with the ENI
+// first, then attach the ENI to the ECS instance"; the multi-EIP-to-ENI guide requires an ENI "not
+// associated with an ECS instance" (https://www.alibabacloud.com/help/en/elastic-ip-address/latest/associate-eips-with-secondary-enis-in-multi-eip-to-eni-mode).
+// The plan proves the ENI attached first when the association waits for what attaches it, or when
+// the ENI is an instance's primary ENI; when nothing orders the two, the outcome is left to chance.
 
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
-import { primaryOwnersOf } from "../enis";
+import { EniAttacher, attachersOf, primaryOwnersOf, waitsFor } from "../enis";
 import { Binding, Model } from "../model";
 import { Reporter, defineRule } from "../rule";
 import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, eniAddresses, secondaryIpCount } from "../targets";
@@ -53,11 +62,12 @@ export const eniEipCapacity = defineRule({
         "Cut-through mode (`BINDED`): more than one EIP on the ENI, or an ENI with secondary private IPs.",
         "Multi-EIP-to-ENI mode (`MULTI_BINDED`): more than `maxMultiBindedEips` EIPs (default 10).",
         "NAT and `MULTI_BINDED` associations mixed on one ENI.",
+        "`BINDED` or `MULTI_BINDED` on an ENI the plan provably attaches first: an instance's primary ENI (`networkInterfaceId`), or an ENI whose attachment (an EcsNetworkInterfaceAttachment, or an instance listing it in `networkInterfaces`) the association depends on. When nothing orders the two, an advisory note.",
     ],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "In NAT mode (the default), give the ENI one private IP per EIP (secondaryPrivateIpAddressCount or privateIpAddresses) and set each association's privateIpAddress to a different one of them. In cut-through mode (BINDED) bind exactly one EIP and give the ENI no secondary private IPs. Do not mix NAT and MULTI_BINDED associations on one ENI. For more EIPs, attach another secondary ENI.",
+        "In NAT mode (the default), give the ENI one private IP per EIP (secondaryPrivateIpAddressCount or privateIpAddresses) and set each association's privateIpAddress to a different one of them. In cut-through mode (BINDED) bind exactly one EIP and give the ENI no secondary private IPs. Do not mix NAT and MULTI_BINDED associations on one ENI. In BINDED and MULTI_BINDED mode, associate the EIP with a secondary ENI before attaching it: make the attachment depend on the association (dependsOn), never the other way round. For more EIPs, attach another secondary ENI.",
     tags: ["eip", "eni"],
     options: {
         maxMultiBindedEips: {
@@ -110,6 +120,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
             );
         }
     }
+    checkAttachedFirst(model, group, name, reportUndecided, report);
     if (eni === undefined) {
         return;
     }
@@ -173,6 +184,58 @@ function checkInstanceEipOnPrimaryIp(model: Model, eni: Binding["via"], nat: rea
         const involved = [...instanceEips.map((binding) => binding.via), ...(onPrimary.length > 0 ? onPrimary : nat).map((binding) => binding.via), owner, eni];
         for (const binding of [...instanceEips, ...onPrimary]) {
             report.undecided(binding.via, message, involved);
+        }
+    }
+}
+
+const CUT_THROUGH_MODES: Readonly<Record<string, string>> = {
+    BINDED: "cut-through mode (BINDED)",
+    MULTI_BINDED: "multi-EIP-to-ENI mode (MULTI_BINDED)",
+};
+
+function attaching(attacher: EniAttacher): string {
+    return attacher.how === "creation"
+        ? `${describe(attacher.by)}, which is created with that ENI attached (networkInterfaces)`
+        : `${describe(attacher.by)}, which attaches that ENI to ${attacher.instance === undefined ? "an instance" : describe(attacher.instance)}`;
+}
+
+/** Cut-through bindings on an ENI the plan attaches: refused when the attachment provably comes first. */
+function checkAttachedFirst(model: Model, group: readonly Binding[], name: string, reportUndecided: boolean, report: Reporter): void {
+    const attachers = attachersOf(model, group[0].target);
+    if (attachers.length === 0) {
+        return;
+    }
+    const eni = group[0].target.kind === "resource" ? [group[0].target.resource] : [];
+    for (const binding of group) {
+        const mode = CUT_THROUGH_MODES[modeOf(binding) as string];
+        if (mode === undefined) {
+            continue;
+        }
+        const primary = attachers.find((attacher) => attacher.how === "primary");
+        if (primary !== undefined) {
+            report.violation(
+                binding.via,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, the primary ENI of ${describe(primary.by)} (networkInterfaceId). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.`,
+                [binding.via, primary.by, ...eni],
+            );
+            continue;
+        }
+        const first = attachers.find((attacher) => waitsFor(model, binding.via, attacher.by));
+        if (first !== undefined) {
+            report.violation(
+                binding.via,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, but it is created after ${attaching(first)}. Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association's dependency on ${describe(first.by)} and make ${describe(first.by)} depend on the association (dependsOn).`,
+                [binding.via, first.by, ...eni],
+            );
+            continue;
+        }
+        const racing = attachers.filter((attacher) => !waitsFor(model, attacher.by, binding.via));
+        if (racing.length > 0 && reportUndecided) {
+            report.undecided(
+                binding.via,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, and nothing orders it before ${listOf(racing.map(attaching))}. Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ${listOf(racing.map((attacher) => describe(attacher.by)))} depend on the association (dependsOn).`,
+                [binding.via, ...racing.map((attacher) => attacher.by), ...eni],
+            );
         }
     }
 }

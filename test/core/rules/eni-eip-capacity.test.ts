@@ -38,6 +38,22 @@ function primaryEni(plan: Plan, natOn: readonly string[], instanceEip = false): 
     }
 }
 
+/**
+ * A secondary ENI without secondary IPs, an instance, and one association in `mode`; `order` places
+ * the attachment: after the association (as Alibaba Cloud asks), before it, or unordered.
+ */
+function attachedEni(plan: Plan, mode: string, order: "association first" | "attachment first" | "unordered"): void {
+    const eni = eniIn(plan);
+    const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() });
+    if (order === "attachment first") {
+        const attach = plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() });
+        plan.associate("cut", plan.eip("cut-eip"), eni, { instanceType: "NetworkInterface", mode }, { dependsOn: [attach] });
+        return;
+    }
+    const cut = bind(plan, "cut", eni, { mode });
+    plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() }, order === "association first" ? { dependsOn: [cut] } : {});
+}
+
 const PRIMARY_SHARED =
     'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
 
@@ -163,6 +179,56 @@ ruleTester(eniEipCapacity, {
             plan: (plan) => {
                 bind(plan, "only", eniIn(plan), { mode: "BINDED" });
             },
+        },
+        // cut-through modes need an ENI that is not attached yet
+        {
+            name: "BINDED on a secondary ENI whose attachment depends on the association",
+            plan: (plan) => attachedEni(plan, "BINDED", "association first"),
+            undecided: [],
+        },
+        {
+            name: "NAT mode on an ENI attached before the association",
+            plan: (plan) => attachedEni(plan, "NAT", "attachment first"),
+            undecided: [],
+        },
+        {
+            name: "an attachment that waits for the association through another resource",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }, { dependsOn: [cut] });
+                plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() });
+            },
+            undecided: [],
+        },
+        {
+            name: "BINDED on an ENI an instance lists in networkInterfaces, the instance waiting for the association",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } }, { dependsOn: [cut] });
+            },
+            undecided: [],
+        },
+        {
+            name: "BINDED and an attachment with no order between them is left to chance",
+            plan: (plan) => attachedEni(plan, "BINDED", "unordered"),
+            undecided: ["cut"],
+            undecidedMessages: [
+                'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", and nothing orders it before ENI attachment "attach", which attaches that ENI to ECS instance "web". Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ENI attachment "attach" depend on the association (dependsOn).',
+            ],
+        },
+        {
+            name: "BINDED on an ENI an instance lists in networkInterfaces, with no order between them, is left to chance",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } });
+            },
+            undecided: ["cut"],
+            undecidedMessages: [
+                'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", and nothing orders it before ECS instance "web", which is created with that ENI attached (networkInterfaces). Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ECS instance "web" depend on the association (dependsOn).',
+            ],
         },
         // multi-EIP-to-ENI mode (MULTI_BINDED)
         {
@@ -356,6 +422,80 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "binded", eniIn(plan, { privateIpAddresses: ["10.0.1.11"] }), { mode: "BINDED" });
             },
             violations: ["binded"],
+        },
+        // cut-through modes need an ENI that is not attached yet
+        {
+            name: "BINDED on an ENI whose attachment the association depends on",
+            plan: (plan) => attachedEni(plan, "BINDED", "attachment first"),
+            violations: ["cut"],
+            reports: [
+                {
+                    on: "cut",
+                    message:
+                        'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", but it is created after ENI attachment "attach", which attaches that ENI to ECS instance "web". Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association\'s dependency on ENI attachment "attach" and make ENI attachment "attach" depend on the association (dependsOn).',
+                    involved: ["cut", "attach", "eni"],
+                },
+            ],
+        },
+        {
+            name: "MULTI_BINDED on an ENI whose attachment the association depends on",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "attachment first"),
+            violations: ["cut"],
+            messages: ["multi-EIP-to-ENI mode (MULTI_BINDED)", "(Eni.Attached)"],
+        },
+        {
+            name: "BINDED created after the attachment through its EIP's dependencies",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const attach = plan.add("eniAttachment", "attach", { instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(), networkInterfaceId: eni.ref() });
+                plan.associate("cut", plan.eip("cut-eip", {}, { dependsOn: [attach] }), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
+            },
+            violations: ["cut"],
+        },
+        {
+            name: "BINDED on an ENI an instance is created with, the association reading the instance",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } });
+                bind(plan, "cut", eni, { mode: "BINDED", vpcId: web.ref("vpcId") });
+            },
+            violations: ["cut"],
+            messages: ['ECS instance "web", which is created with that ENI attached (networkInterfaces)'],
+        },
+        {
+            name: "BINDED on an instance's primary ENI, whatever the order",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { networkInterfaceId: eni.ref() }, { dependsOn: [cut] });
+            },
+            violations: ["cut"],
+            reports: [
+                {
+                    on: "cut",
+                    message:
+                        'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", the primary ENI of ECS instance "web" (networkInterfaceId). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.',
+                },
+            ],
+        },
+        {
+            name: "MULTI_BINDED on an instance's primary ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                plan.instance("web", { networkInterfaceId: eni.ref() });
+                bind(plan, "multi-1", eni, { mode: "MULTI_BINDED" });
+                bind(plan, "multi-2", eni, { mode: "MULTI_BINDED" });
+            },
+            violations: ["multi-1", "multi-2"],
+        },
+        {
+            name: "an ENI outside the stack, attached by a literal id before a BINDED association",
+            plan: (plan) => {
+                const attach = plan.add("eniAttachment", "attach", { instanceId: "i-bp1existing", networkInterfaceId: "eni-bp1existing" });
+                plan.associate("cut", plan.eip("cut-eip"), "eni-bp1existing", { instanceType: "NetworkInterface", mode: "BINDED" }, { dependsOn: [attach] });
+            },
+            violations: ["cut"],
+            messages: ["to the ENI named by a literal id (not managed in this stack)", 'ENI attachment "attach", which attaches that ENI to an instance'],
         },
         // multi-EIP-to-ENI mode (MULTI_BINDED)
         {
