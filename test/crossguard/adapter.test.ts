@@ -171,6 +171,7 @@ describe("policies", () => {
             description: "The most EIPs one ENI may hold in multi-EIP-to-ENI mode (MULTI_BINDED).",
         });
         expect(schema.properties.reportUndecided).toEqual({ type: "boolean", default: true, description: expect.stringContaining("Set to false to keep only violations.") });
+        expect(schema.properties.multiBindedAllowed).toEqual({ type: "boolean", default: false, description: expect.stringContaining("multi-EIP-to-ENI mode (MULTI_BINDED)") });
         expect(schema.required).toBeUndefined();
     });
 

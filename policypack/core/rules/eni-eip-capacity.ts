@@ -25,6 +25,13 @@
 // associated with an ECS instance" (https://www.alibabacloud.com/help/en/elastic-ip-address/latest/associate-eips-with-secondary-enis-in-multi-eip-to-eni-mode).
 // The plan proves the ENI attached first when the association waits for what attaches it, or when
 // the ENI is an instance's primary ENI; when nothing orders the two, the outcome is left to chance.
+//
+// Multi-EIP-to-ENI mode is closed to new accounts: "Alibaba Cloud no longer accepts new applications"
+// and only accounts that already have the permission may use it (same guide; the binding guide:
+// "Existing authorized users can continue using it"); others get Mode.NotSupport ("The user cannot
+// use multi direct eip") or OperationDenied.Unauthorized. No plan shows whether an account is
+// allowed, so this is an advisory note, once per ENI, that a team whose account is allowed turns off
+// with multiBindedAllowed.
 
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
@@ -67,7 +74,7 @@ export const eniEipCapacity = defineRule({
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "In NAT mode (the default), give the ENI one private IP per EIP (secondaryPrivateIpAddressCount or privateIpAddresses) and set each association's privateIpAddress to a different one of them. In cut-through mode (BINDED) bind exactly one EIP and give the ENI no secondary private IPs. Do not mix NAT and MULTI_BINDED associations on one ENI. In BINDED and MULTI_BINDED mode, associate the EIP with a secondary ENI before attaching it: make the attachment depend on the association (dependsOn), never the other way round. For more EIPs, attach another secondary ENI.",
+        "In NAT mode (the default), give the ENI one private IP per EIP (secondaryPrivateIpAddressCount or privateIpAddresses) and set each association's privateIpAddress to a different one of them. In cut-through mode (BINDED) bind exactly one EIP and give the ENI no secondary private IPs. Do not mix NAT and MULTI_BINDED associations on one ENI. In BINDED and MULTI_BINDED mode, associate the EIP with a secondary ENI before attaching it: make the attachment depend on the association (dependsOn), never the other way round. MULTI_BINDED is open only to accounts Alibaba Cloud allowed before it stopped accepting applications: if yours is one, set multiBindedAllowed to true to drop the advisory note. For more EIPs, attach another secondary ENI.",
     tags: ["eip", "eni"],
     options: {
         maxMultiBindedEips: {
@@ -77,17 +84,30 @@ export const eniEipCapacity = defineRule({
             maximum: 1000,
             description: "The most EIPs one ENI may hold in multi-EIP-to-ENI mode (MULTI_BINDED).",
         },
+        multiBindedAllowed: {
+            type: "boolean",
+            default: false,
+            description:
+                "Set to true when your Alibaba Cloud account is allowed to use multi-EIP-to-ENI mode (MULTI_BINDED), which Alibaba Cloud no longer opens to new accounts: the advisory note on each ENI that uses it is then left out.",
+        },
         reportUndecided: REPORT_UNDECIDED,
     },
     requires: ["eipAssociation"],
     check({ model, options, report }) {
         for (const group of byTarget(model, bindingsOnto(model, "eni", "NetworkInterface"))) {
-            checkEni(model, group, options.maxMultiBindedEips, options.reportUndecided, report);
+            checkEni(model, group, options, report);
         }
     },
 });
 
-function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: number, reportUndecided: boolean, report: Reporter): void {
+interface Options {
+    readonly maxMultiBindedEips: number;
+    readonly multiBindedAllowed: boolean;
+    readonly reportUndecided: boolean;
+}
+
+function checkEni(model: Model, group: readonly Binding[], options: Options, report: Reporter): void {
+    const { maxMultiBindedEips: maxMultiBinded, reportUndecided } = options;
     const name = targetName(group[0], "ENI");
     const involved = involvedInGroup(group);
     const violation = (message: string) => group.forEach((binding) => report.violation(binding.via, message, involved));
@@ -105,6 +125,13 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     }
     if (multi.length > maxMultiBinded) {
         violation(`${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
+    }
+    if (multi.length > 0 && !options.multiBindedAllowed && reportUndecided) {
+        report.undecided(
+            multi[0].via,
+            `${name} takes ${plural(multi.length, "EIP")} in multi-EIP-to-ENI mode (MULTI_BINDED: ${names(multi)}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`,
+            [...multi.map((binding) => binding.via), ...(eni === undefined ? [] : [eni])],
+        );
     }
     const byIp = new Map<string, Binding[]>();
     for (const binding of nat) {

@@ -54,6 +54,10 @@ function attachedEni(plan: Plan, mode: string, order: "association first" | "att
     plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() }, order === "association first" ? { dependsOn: [cut] } : {});
 }
 
+/** The advisory note on an ENI in multi-EIP-to-ENI mode, for an ENI named "eni" and its associations. */
+const allowListNote = (count: number, associations: string) =>
+    `ENI "eni" takes ${count} EIP${count === 1 ? "" : "s"} in multi-EIP-to-ENI mode (MULTI_BINDED: ${associations}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`;
+
 const PRIMARY_SHARED =
     'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
 
@@ -244,6 +248,36 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "multi", eniIn(plan, {}, "eni-b"), { mode: "MULTI_BINDED" });
                 bind(plan, "binded", eniIn(plan, {}, "eni-c"), { mode: "BINDED" });
             },
+        },
+        // multi-EIP-to-ENI mode is open only to accounts Alibaba Cloud allowed before
+        {
+            name: "MULTI_BINDED by default: one note per ENI, on its first MULTI_BINDED association",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "multi-1", eni, { mode: "MULTI_BINDED" });
+                bind(plan, "multi-2", eni, { mode: "multi_binded" });
+                bind(plan, "other", eniIn(plan, {}, "other-eni"), { mode: "MULTI_BINDED" });
+            },
+            undecided: ["multi-1", "other"],
+            undecidedMessages: [allowListNote(2, 'EIP association "multi-1" and EIP association "multi-2"'), allowListNote(1, 'EIP association "other"').replace('ENI "eni"', 'ENI "other-eni"')],
+        },
+        {
+            name: "MULTI_BINDED with multiBindedAllowed: no note",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 3),
+            config: { multiBindedAllowed: true },
+            undecided: [],
+        },
+        {
+            name: "multiBindedAllowed leaves the other notes: an attachment racing a MULTI_BINDED association",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "unordered"),
+            config: { multiBindedAllowed: true },
+            undecided: ["cut"],
+        },
+        {
+            name: "MULTI_BINDED on an ENI attached after the association: the allow-list note alone",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "association first"),
+            undecided: ["cut"],
+            undecidedMessages: [allowListNote(1, 'EIP association "cut"')],
         },
         // maxMultiBindedEips
         {
@@ -523,6 +557,19 @@ ruleTester(eniEipCapacity, {
             },
             violations: ["multi", "nat"],
         },
+        {
+            name: "eleven MULTI_BINDED EIPs with multiBindedAllowed: the limit still holds",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 11),
+            config: { multiBindedAllowed: true },
+            violations: multiNames(11),
+            undecided: [],
+        },
+        {
+            name: "eleven MULTI_BINDED EIPs by default: the limit and the note",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 11),
+            violations: multiNames(11),
+            undecided: ["multi-01"],
+        },
         // maxMultiBindedEips
         {
             name: "six MULTI_BINDED EIPs with maxMultiBindedEips 5",
@@ -584,6 +631,20 @@ describe(`${policy}: maxMultiBindedEips`, () => {
                 previous = current;
             }
             expect(previous).toEqual(["nat-1", "nat-2"]);
+        }
+    });
+
+    test("multiBindedAllowed changes no violation, only the allow-list note", () => {
+        const phases = bothPhases((plan) => {
+            multiBinded(plan, eniIn(plan, {}, "eni-a"), 12);
+            attachedEni(plan, "MULTI_BINDED", "attachment first");
+        });
+        for (const resources of [phases.preview, phases.update]) {
+            expect(violations(resources, policy, { multiBindedAllowed: true })).toEqual(violations(resources, policy));
+            const notes = (config: object) => findings(resources, policy, config).filter((finding) => finding.outcome === "undecided" && finding.message.includes("multiBindedAllowed"));
+            expect(notes({}).length).toBe(2);
+            expect(notes({ multiBindedAllowed: true })).toEqual([]);
+            expect(notes({ multiBindedAllowed: "yes" }).length).toBe(2);
         }
     });
 
