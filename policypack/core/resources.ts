@@ -35,4 +35,9 @@ export interface ResourceInput {
     readonly provider?: string;
     /** For each property, the addresses of the resources its value was computed from. */
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * Addresses of every resource this one waits for: its property dependencies and those declared
+     * explicitly (Pulumi `dependsOn`, Terraform `depends_on`). Only the order of creation is read from it.
+     */
+    readonly dependencies?: readonly string[];
 }

@@ -54,6 +54,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                     props: rawPropsOf(provider.props),
                 });
             }
+            const dependencies = urnsOf(resource.dependencies);
             inputs.push({
                 address: String(resource.urn),
                 name: String(resource.name),
@@ -62,6 +63,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                 props: rawPropsOf(resource.props),
                 provider: providerUrn,
                 propertyDependencies: propertyDependenciesOf(resource),
+                ...(dependencies.length > 0 ? { dependencies } : {}),
             });
             seen.add(String(resource.urn));
         } catch {

@@ -133,6 +133,16 @@ describe("stack export", () => {
         ]);
     });
 
+    test("a resource's dependencies are kept (URNs only), and left out when there are none", () => {
+        const loaded = loadExport([
+            { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", id: "eip-1", inputs: {}, dependencies: "not-a-list" },
+            { urn: ASSOCIATION, type: "alicloud:ecs/eipAssociation:EipAssociation", id: "a-1", inputs: { allocationId: "eip-1" }, dependencies: [EIP, 3, null, INSTANCE] },
+        ]);
+        const named = (name: string) => loaded.resources.find((resource) => resource.name === name);
+        expect(named("ip-assoc")?.dependencies).toEqual([EIP, INSTANCE]);
+        expect(named("ip")).not.toHaveProperty("dependencies");
+    });
+
     test("a provider with no inputs takes its outputs; one the file does not list has no props", () => {
         const other = "urn:pulumi:dev::web::pulumi:providers:alicloud::unused";
         const loaded = loadExport([

@@ -317,6 +317,28 @@ describe("providers and regions", () => {
     });
 });
 
+describe("depends_on", () => {
+    test("is read as the resource's dependencies, resolved to instances like a reference; none without it", () => {
+        const loaded = planOf(
+            [planned("alicloud_eip_association.bind"), planned("alicloud_ecs_network_interface_attachment.attach"), planned("alicloud_eip_address.ip[0]"), planned("alicloud_eip_address.ip[1]")],
+            {
+                root_module: {
+                    resources: [
+                        config("alicloud_eip_association.bind", { allocation_id: refs("alicloud_eip_address.ip[0].id", "alicloud_eip_address.ip[0]") }),
+                        config("alicloud_ecs_network_interface_attachment.attach", {}, { depends_on: ["alicloud_eip_association.bind", "alicloud_eip_address.ip", 7] }),
+                    ],
+                },
+            },
+        );
+        expect(byAddress(loaded.resources, "alicloud_ecs_network_interface_attachment.attach")?.dependencies).toEqual([
+            "alicloud_eip_association.bind",
+            "alicloud_eip_address.ip[0]",
+            "alicloud_eip_address.ip[1]",
+        ]);
+        expect(byAddress(loaded.resources, "alicloud_eip_association.bind")).not.toHaveProperty("dependencies");
+    });
+});
+
 describe("references", () => {
     test("count: the referring instance's own index; an explicit index; every instance otherwise", () => {
         const loaded = planOf(

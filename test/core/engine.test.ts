@@ -33,14 +33,14 @@ function smallModel(): Model {
 describe("readOptions", () => {
     test("an empty or missing configuration gives every default and no problem", () => {
         for (const config of [{}, undefined, null, "mandatory", [1, 2], 7]) {
-            expect(readOptions(eniRule, config)).toEqual({ options: { maxMultiBindedEips: 10, reportUndecided: true }, problems: [] });
+            expect(readOptions(eniRule, config)).toEqual({ options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true }, problems: [] });
         }
     });
 
     test("an integer option takes whole numbers from its minimum to its maximum, both included", () => {
         expect(readOptions(eniRule, { maxMultiBindedEips: 1 }).options.maxMultiBindedEips).toBe(1);
         expect(readOptions(eniRule, { maxMultiBindedEips: 1000 }).options.maxMultiBindedEips).toBe(1000);
-        expect(readOptions(eniRule, { maxMultiBindedEips: 37 })).toEqual({ options: { maxMultiBindedEips: 37, reportUndecided: true }, problems: [] });
+        expect(readOptions(eniRule, { maxMultiBindedEips: 37 })).toEqual({ options: { maxMultiBindedEips: 37, multiBindedAllowed: false, reportUndecided: true }, problems: [] });
     });
 
     test.each([
@@ -53,20 +53,20 @@ describe("readOptions", () => {
         [{ n: 3 }, '{"n":3}'],
     ])("an integer option set to %p is replaced by its default, with a notice naming the value", (value, shown) => {
         expect(readOptions(eniRule, { maxMultiBindedEips: value })).toEqual({
-            options: { maxMultiBindedEips: 10, reportUndecided: true },
+            options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true },
             problems: [`maxMultiBindedEips must be a whole number from 1 to 1000, not ${shown}; the default 10 was used.`],
         });
     });
 
     test("null reads as unset: the default, without a notice", () => {
-        expect(readOptions(eniRule, { maxMultiBindedEips: null, reportUndecided: null })).toEqual({ options: { maxMultiBindedEips: 10, reportUndecided: true }, problems: [] });
+        expect(readOptions(eniRule, { maxMultiBindedEips: null, reportUndecided: null })).toEqual({ options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true }, problems: [] });
     });
 
     test("a boolean option takes true and false, and nothing else", () => {
         expect(readOptions(eniRule, { reportUndecided: false }).options.reportUndecided).toBe(false);
         expect(readOptions(eniRule, { reportUndecided: true }).options.reportUndecided).toBe(true);
         expect(readOptions(eniRule, { reportUndecided: "no" })).toEqual({
-            options: { maxMultiBindedEips: 10, reportUndecided: true },
+            options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true },
             problems: ['reportUndecided must be true or false, not "no"; the default true was used.'],
         });
         expect(readOptions(eniRule, { reportUndecided: 0 }).problems).toEqual(["reportUndecided must be true or false, not 0; the default true was used."]);
@@ -82,7 +82,7 @@ describe("readOptions", () => {
 
     test("an option the policy does not have is named with the options it does have", () => {
         expect(readOptions(eniRule, { maxEips: 3, enforcementLevel: "advisory", exemptions: [] }).problems).toEqual([
-            'eni-eip-capacity has no option "maxEips" (it takes maxMultiBindedEips, reportUndecided, exemptions); it was ignored.',
+            'eni-eip-capacity has no option "maxEips" (it takes maxMultiBindedEips, multiBindedAllowed, reportUndecided, exemptions); it was ignored.',
         ]);
         expect(readOptions(ruleNamed("eip-dnat-conflict"), { constructor: 1, toString: 2 }).problems).toEqual([
             'eip-dnat-conflict has no option "constructor" (it takes reportUndecided, exemptions); it was ignored.',

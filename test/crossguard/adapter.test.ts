@@ -36,6 +36,15 @@ describe("fromPolicyResources", () => {
         expect(input.propertyDependencies).toEqual({ allocationId: ["urn:e"], instanceId: [], vpcId: [] });
     });
 
+    test("dependencies (explicit and property ones, as the engine sends them) are kept as URNs, and left out when there are none", () => {
+        const [input] = fromPolicyResources([
+            policyResource({ type: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment", urn: "urn:t", name: "t", dependencies: [{ urn: "urn:a" }, { urn: 5 }, null, "urn:x", { urn: "urn:eni" }] }),
+        ]);
+        expect(input.dependencies).toEqual(["urn:a", "urn:eni"]);
+        const [none] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", dependencies: [] })]);
+        expect(none).not.toHaveProperty("dependencies");
+    });
+
     test("a resource without property dependencies has none", () => {
         for (const propertyDependencies of [undefined, null, "x"]) {
             const [input] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", propertyDependencies })]);
@@ -133,6 +142,7 @@ describe("policies", () => {
             description: "The most EIPs one ENI may hold in multi-EIP-to-ENI mode (MULTI_BINDED).",
         });
         expect(schema.properties.reportUndecided).toEqual({ type: "boolean", default: true, description: expect.stringContaining("Set to false to keep only violations.") });
+        expect(schema.properties.multiBindedAllowed).toEqual({ type: "boolean", default: false, description: expect.stringContaining("multi-EIP-to-ENI mode (MULTI_BINDED)") });
         expect(schema.required).toBeUndefined();
     });
 

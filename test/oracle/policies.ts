@@ -154,7 +154,55 @@ function secondaries(resource: ResourceInput, lists: string[], counts: string[])
 const ENI_LISTS = ["privateIpAddresses", "privateIps"];
 const ENI_COUNTS = ["secondaryPrivateIpAddressCount", "privateIpsCount"];
 
-/** FAQ: in NAT mode an ENI takes as many EIPs as it has private IPs; BINDED exactly one and no secondary IPs; MULTI_BINDED up to the limit; NAT and MULTI_BINDED do not mix. */
+/** Whether the stack creates `later` only after `earlier`: some chain of dependencies (property or declared) leads there. */
+function createdAfter(stack: Stack, later: ResourceInput, earlier: ResourceInput): boolean {
+    const seen = new Set<ResourceInput>();
+    const todo = [later];
+    while (todo.length > 0) {
+        const resource = todo.shift()!;
+        const deps = [...Object.values(resource.propertyDependencies ?? {}).flat(), ...(resource.dependencies ?? [])];
+        for (const address of deps) {
+            const next = typeof address === "string" ? stack.at(address) : undefined;
+            if (next === undefined || seen.has(next)) continue;
+            if (next === earlier) return true;
+            seen.add(next);
+            todo.push(next);
+        }
+    }
+    return false;
+}
+
+/**
+ * Who attaches the ENI a binding names: instances created on it (networkInterfaceId: their primary
+ * ENI), instances created with it (networkInterfaces), and attachment resources.
+ */
+function attachersOf(stack: Stack, eni: Named): { primary: boolean; by: ResourceInput }[] {
+    const identity = stack.identity(eni);
+    if (identity === undefined) return [];
+    const same = (named: Named) => stack.identity(named) === identity;
+    const out: { primary: boolean; by: ResourceInput }[] = [];
+    for (const instance of stack.all("ecsInstance")) {
+        if (same(stack.name(instance, "networkInterfaceId", ["eni"], given(instance, "networkInterfaceId")))) out.push({ primary: true, by: instance });
+        const blocks = field(instance.props, "networkInterfaces");
+        const list = Array.isArray(blocks) ? blocks : typeof blocks === "object" && blocks !== null ? [blocks] : [];
+        list.forEach((block, i) => {
+            const id = field(block, "networkInterfaceId");
+            const own = stack.computedFrom(instance, `networkInterfaces[${i}].networkInterfaceId`, ["eni"]);
+            const named: Named = own.length === 1 && typeof id !== "string" ? { is: "resource", resource: own[0], throughDependency: true } : stack.name(instance, "networkInterfaces", ["eni"], id);
+            if (same(named)) out.push({ primary: false, by: instance });
+        });
+    }
+    for (const attachment of stack.all("eniAttachment")) {
+        if (same(stack.name(attachment, "networkInterfaceId", ["eni"]))) out.push({ primary: false, by: attachment });
+    }
+    return out;
+}
+
+/**
+ * FAQ: in NAT mode an ENI takes as many EIPs as it has private IPs; BINDED exactly one and no secondary IPs; MULTI_BINDED up to the limit; NAT and MULTI_BINDED do not mix.
+ * AssociateEipAddress (Eni.Attached) and the binding guides: BINDED and MULTI_BINDED only on a secondary ENI not attached yet; refused
+ * on an instance's primary ENI, and when the association is created after what attaches the ENI.
+ */
 function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Verdict {
     const out: Verdict = [];
     for (const group of groups(stack, onto(bindings, "eni", "NetworkInterface"), (binding) => binding.target)) {
@@ -193,6 +241,10 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
                     if (typeof b.privateIpAddress === "string" && !addresses.includes(b.privateIpAddress)) some.push(b);
                 }
             }
+        }
+        const attachers = attachersOf(stack, group[0].target);
+        for (const b of [...binded, ...multi]) {
+            if (attachers.some((a) => a.primary || createdAfter(stack, b.via, a.by))) some.push(b);
         }
         out.push(...(all ? group : []).map((binding) => binding.via), ...some.map((binding) => binding.via));
     }

@@ -193,6 +193,10 @@ export const groupChoices = fc.record({
         { maxLength: 3 },
     ),
     attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 2 }),
+    // Instances created on an ENI (networkInterfaceId: their primary ENI) or with one (networkInterfaces).
+    enisAtCreation: fc.array(fc.record({ instance: fc.nat(9), eni: fc.nat(9), primary: fc.boolean() }), { maxLength: 1 }),
+    // Declared order (dependsOn) between an attachment and an association: either way round.
+    orders: fc.array(fc.record({ attachment: fc.nat(9), association: fc.nat(99), associationFirst: fc.boolean() }), { maxLength: 2 }),
     nats: fc.array(
         fc.record({
             ...common,
@@ -477,6 +481,23 @@ class Builder {
                 );
             }
         });
+        for (const c of choices.enisAtCreation) {
+            const instances = of("ecsInstance").filter((index) => !this.resources[index].external);
+            const enis = of("eni");
+            if (instances.length === 0 || enis.length === 0) continue;
+            const instance = this.resources[instances[c.instance % instances.length]];
+            const eni = new Ref(enis[c.eni % enis.length]);
+            instance.props = { ...instance.props, ...(c.primary ? { networkInterfaceId: eni } : { networkInterfaces: { networkInterfaceId: eni } }) };
+        }
+        const associations = mine().filter((index) => this.resources[index].kind === "eipAssociation");
+        const attachments = mine().filter((index) => this.resources[index].kind === "eniAttachment");
+        for (const c of choices.orders) {
+            if (associations.length === 0 || attachments.length === 0) continue;
+            const association = associations[c.association % associations.length];
+            const attachment = attachments[c.attachment % attachments.length];
+            const [later, earlier] = c.associationFirst ? [attachment, association] : [association, attachment];
+            this.resources[later].dependsOn = [...(this.resources[later].dependsOn ?? []), earlier];
+        }
         const all = mine();
         for (const edit of choices.hostile) {
             const resource = this.resources[all[edit.pick % all.length]];
@@ -546,7 +567,12 @@ export function buildAlone(choices: StackChoices, unrelated: GroupChoices): Buil
     };
     return {
         spec: {
-            resources: resources.map((resource) => ({ ...resource, props: shift(resource.props) as Record<string, unknown>, provider: typeof resource.provider === "number" ? resource.provider - offset : resource.provider })),
+            resources: resources.map((resource) => ({
+                ...resource,
+                props: shift(resource.props) as Record<string, unknown>,
+                provider: typeof resource.provider === "number" ? resource.provider - offset : resource.provider,
+                dependsOn: resource.dependsOn?.map((index) => index - offset),
+            })),
             options: { ...choices.options },
         },
         groups: [resources.map((_, i) => i)],

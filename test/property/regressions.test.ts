@@ -31,7 +31,7 @@ function oracleNames(plan: Plan, policy: PolicyName): string[] {
 
 const nothing = { maxEips: undefined, maxMultiBindedEips: undefined, reportUndecided: true };
 function group(parts: Partial<StackChoices["main"]>): StackChoices["main"] {
-    return { providers: [], vpcs: [], vswitches: [], eips: [], instances: [], enis: [], attachments: [], nats: [], clbs: [], havips: [], lbs: [], dnats: [], associations: [], clusters: [], hostile: [], noisyDeps: [], ...parts };
+    return { providers: [], vpcs: [], vswitches: [], eips: [], instances: [], enis: [], attachments: [], enisAtCreation: [], orders: [], nats: [], clbs: [], havips: [], lbs: [], dnats: [], associations: [], clusters: [], hostile: [], noisyDeps: [], ...parts };
 }
 
 describe("eip-dnat-conflict after the update (found with seed 20261127, the phase property)", () => {

@@ -38,6 +38,8 @@ export interface ResourceSpec {
     preciseElementDeps?: boolean;
     /** Dependencies added to property keys whatever their values: addresses of no resource. */
     extraDeps?: Record<string, string[]>;
+    /** Explicit dependencies (dependsOn): indices of resources this one is created after. */
+    dependsOn?: number[];
 }
 
 export interface StackSpec {
@@ -151,6 +153,8 @@ export function render(spec: StackSpec, phase: Phase): ResourceInput[] {
                 previewComputed(resource.type, props);
             }
         }
+        // As the engine sends them: every property dependency and every explicit one.
+        const explicit = (resource.dependsOn ?? []).map((index) => addressOf(spec.resources[index]));
         return {
             address: addressOf(resource),
             name: resource.name,
@@ -159,6 +163,7 @@ export function render(spec: StackSpec, phase: Phase): ResourceInput[] {
             props,
             provider: resource.provider === undefined ? undefined : resource.provider === "gone" ? GONE_PROVIDER : addressOf(spec.resources[resource.provider]),
             propertyDependencies,
+            ...(explicit.length > 0 ? { dependencies: [...new Set([...Object.values(propertyDependencies).flat(), ...explicit])] } : {}),
         };
     });
     // After the update the provider has filled in the outputs other resources read.
@@ -186,6 +191,7 @@ export function copySpec(spec: StackSpec): StackSpec {
             ...resource,
             props: copy(resource.props) as Record<string, unknown>,
             extraDeps: resource.extraDeps === undefined ? undefined : { ...resource.extraDeps },
+            dependsOn: resource.dependsOn === undefined ? undefined : [...resource.dependsOn],
         })),
         options: { ...spec.options },
     };

@@ -1,6 +1,6 @@
 // Renders a Plan (test/support/plan.ts) as the engine sends a stack to an analyzer: URNs, type
 // tokens, outputs with the unknown sentinel, providers both as resources and as each resource's
-// provider reference, and property dependencies.
+// provider reference, property dependencies, and dependencies (the property ones and explicit ones).
 
 import { ResourceInput } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
@@ -29,7 +29,7 @@ export function toEngineResources(resources: readonly ResourceInput[]): EngineRe
             type: resource.type,
             name: resource.name,
             properties: wire(resource.props) as Record<string, unknown>,
-            dependencies: [...new Set(Object.values(resource.propertyDependencies ?? {}).flat())],
+            dependencies: [...new Set([...Object.values(resource.propertyDependencies ?? {}).flat(), ...(resource.dependencies ?? [])])],
             propertyDependencies: resource.propertyDependencies ?? {},
             provider:
                 provider === undefined

@@ -46,6 +46,7 @@ interface Entry {
     provider?: string;
     /** Inputs the resource was given, before rendering. */
     external: boolean;
+    dependsOn: Handle[];
 }
 
 export interface AddOptions {
@@ -55,6 +56,8 @@ export interface AddOptions {
     id?: string;
     /** Pulumi type token, when not the first one of the kind. */
     type?: string;
+    /** Explicit dependencies (Pulumi's `dependsOn`): the resource is created after these. */
+    dependsOn?: Handle[];
 }
 
 export class Plan {
@@ -85,6 +88,7 @@ export class Plan {
             props,
             provider: kind === "provider" ? undefined : (options.provider ?? this.defaultProvider).address,
             external: options.external ?? false,
+            dependsOn: options.dependsOn ?? [],
         });
         return handle;
     }
@@ -172,7 +176,7 @@ export class Plan {
         return rendered;
     }
 
-    private renderEntry({ handle, props, provider, external }: Entry): ResourceInput {
+    private renderEntry({ handle, props, provider, external, dependsOn }: Entry): ResourceInput {
         const rendered: Record<string, unknown> = {};
         const propertyDependencies: Record<string, string[]> = {};
         for (const [key, value] of Object.entries(props)) {
@@ -188,6 +192,9 @@ export class Plan {
         if (this.phase === "preview" && !external) {
             previewComputed(handle.address.split("::")[2], rendered);
         }
+        // As the engine sends them: every property dependency and every explicit one. Left out when
+        // there is no explicit one, as most plans in the specs have none.
+        const dependencies = dependsOn.length > 0 ? [...new Set([...Object.values(propertyDependencies).flat(), ...dependsOn.map((dep) => dep.address)])] : undefined;
         return {
             address: handle.address,
             name: handle.name,
@@ -196,6 +203,7 @@ export class Plan {
             props: rendered,
             provider,
             propertyDependencies,
+            ...(dependencies === undefined ? {} : { dependencies }),
         };
     }
 }

@@ -14,10 +14,12 @@ const gateway = new alicloud.ecs.Instance("gw", {
     securityGroups: [sg.id],
 });
 const eni = new alicloud.ecs.EcsNetworkInterface("gw-eni", { vswitchId: vswitch.id, securityGroupIds: [sg.id], secondaryPrivateIpAddressCount: 1 });
-new alicloud.ecs.EcsNetworkInterfaceAttachment("gw-eni-attach", { instanceId: gateway.id, networkInterfaceId: eni.id });
 
 const natIp = new alicloud.ecs.EipAddress("gw-ip-nat", { addressName: "gw-nat", bandwidth: "5" });
 new alicloud.ecs.EipAssociation("gw-eip-nat", { allocationId: natIp.id, instanceId: eni.id, instanceType: "NetworkInterface", mode: "NAT" });
 
 const multiIp = new alicloud.ecs.EipAddress("gw-ip-multi", { addressName: "gw-multi", bandwidth: "5" });
-new alicloud.ecs.EipAssociation("gw-eip-multi", { allocationId: multiIp.id, instanceId: eni.id, instanceType: "NetworkInterface", mode: "MULTI_BINDED" });
+const multi = new alicloud.ecs.EipAssociation("gw-eip-multi", { allocationId: multiIp.id, instanceId: eni.id, instanceType: "NetworkInterface", mode: "MULTI_BINDED" });
+
+// MULTI_BINDED takes only an ENI that is not attached yet: the attachment waits for the association.
+new alicloud.ecs.EcsNetworkInterfaceAttachment("gw-eni-attach", { instanceId: gateway.id, networkInterfaceId: eni.id }, { dependsOn: [multi] });

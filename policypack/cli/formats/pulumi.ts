@@ -93,6 +93,7 @@ interface PulumiState {
     readonly outputs: Record<string, unknown>;
     readonly provider?: string;
     readonly propertyDependencies: Record<string, string[]>;
+    readonly dependencies: string[];
 }
 
 function readState(value: unknown, stepProvider?: unknown): PulumiState | undefined {
@@ -115,6 +116,7 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
         outputs: isRecord(value.outputs) ? value.outputs : {},
         provider,
         propertyDependencies: deps,
+        dependencies: Array.isArray(value.dependencies) ? value.dependencies.filter((urn): urn is string => typeof urn === "string") : [],
     };
 }
 
@@ -167,6 +169,7 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
             props,
             provider: providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider)),
             propertyDependencies: state.propertyDependencies,
+            ...(state.dependencies.length > 0 ? { dependencies: state.dependencies } : {}),
         });
     }
     // alicloud providers no resource uses are listed too (their URN is already a provider URN).

@@ -1,4 +1,5 @@
-// ecs-single-eip: one EIP on an ECS instance's primary NIC, and none when it has a static public IP.
+// ecs-single-eip: one instance-level EIP (EcsInstance) per ECS instance, and none when it has a static
+// public IP.
 //
 // FAQ: "You can associate an ECS instance with only one EIP. However, you can associate multiple EIPs
 // with an ECS instance by attaching secondary ENIs to the instance." and, among the reasons an EIP
@@ -12,15 +13,19 @@ import { defineRule } from "../rule";
 import { asNumber } from "../values";
 import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
 
+// NAT mode is not limited to secondary ENIs: the current guides bind EIPs in NAT mode to the primary
+// ENI as well, one per private IP ("Both primary and secondary ENIs are supported",
+// https://www.alibabacloud.com/help/en/eip/bind-an-eip-to-a-cloud-resource/). Only instanceType
+// "EcsInstance" is limited to one EIP per instance; this rule counts those alone.
 const SEVERAL_EIPS =
-    "To give one instance several EIPs, attach secondary ENIs (alicloud.ecs.EcsNetworkInterface + EcsNetworkInterfaceAttachment) and associate one EIP with each (instanceType \"NetworkInterface\"), or associate several EIPs with one secondary ENI in NAT mode, one per secondary private IP (privateIpAddress).";
+    "To give one instance several EIPs, associate them in NAT mode with its network interfaces, one per private IP (instanceType \"NetworkInterface\", mode \"NAT\", a different privateIpAddress each): the instance's primary ENI takes them too (an EcsNetworkInterface the instance is created on with networkInterfaceId, provider 1.284.0 or later, bound by instanceId: eni.id), or attach secondary ENIs (alicloud.ecs.EcsNetworkInterface + EcsNetworkInterfaceAttachment) for more private IPs.";
 
 export const ecsSingleEip = defineRule({
     name: "ecs-single-eip",
     description: "An ECS instance can be associated with only one EIP, and with none if it already has a static public IP.",
     faq: "You can associate an ECS instance with only one EIP. However, you can associate multiple EIPs with an ECS instance by attaching secondary ENIs to the instance.",
     rejects: [
-        "A second EIP on an ECS instance's primary network interface (two associations with `instanceType` `EcsInstance`, declared or inferred).",
+        "A second instance-level EIP on an ECS instance (two associations with `instanceType` `EcsInstance`, declared or inferred). NAT-mode EIPs on the instance's ENIs, its primary ENI included, are not counted here (see eni-eip-capacity).",
         "Any EIP on an instance with a static public IP (`internetMaxBandwidthOut` > 0).",
     ],
     enforcementLevel: "mandatory",

@@ -46,6 +46,19 @@ ruleTester(ecsSingleEip, {
             },
         },
         {
+            name: "NAT-mode EIPs on the instance's primary ENI (networkInterfaceId) beside its one instance-level EIP",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("vsw");
+                const eni = plan.add("eni", "web-eni", { vswitchId: vswitch.ref(), primaryIpAddress: "10.0.1.10", privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+                const web = plan.instance("web", { networkInterfaceId: eni.ref(), vswitchId: vswitch.ref() });
+                plan.associate("web-assoc", plan.eip("web-eip"), web);
+                for (const ip of ["10.0.1.11", "10.0.1.12"]) {
+                    plan.associate(`nat-${ip}`, plan.eip(`nat-eip-${ip}`), eni, { instanceType: "NetworkInterface", mode: "NAT", privateIpAddress: ip });
+                }
+            },
+            undecided: [],
+        },
+        {
             name: "a static public IP on an instance that takes no EIP",
             plan: (plan) => {
                 const { api } = network(plan, { internetMaxBandwidthOut: 5 });
@@ -135,6 +148,7 @@ ruleTester(ecsSingleEip, {
                 'EIP association "web-assoc-1" and EIP association "web-assoc-2"',
                 "an ECS instance can be associated with only one EIP",
                 "attach secondary ENIs",
+                "the instance's primary ENI takes them too",
             ],
         },
         {

@@ -25,6 +25,42 @@ function multiBinded(plan: Plan, eni: Handle, count: number): void {
     }
 }
 
+/**
+ * An instance created on an ENI with three private IPs (its primary ENI, networkInterfaceId), NAT-mode
+ * EIPs on the addresses given, and an instance-level EIP when `instanceEip` says so.
+ */
+function primaryEni(plan: Plan, natOn: readonly string[], instanceEip = false): void {
+    const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
+    const web = plan.instance("web", { networkInterfaceId: eni.ref(), vswitchId: plan.vswitch("web-vsw").ref() });
+    natOn.forEach((ip, n) => bind(plan, ip === PRIMARY ? "nat-primary" : `nat-${n}`, eni, { mode: "NAT", privateIpAddress: ip }));
+    if (instanceEip) {
+        plan.associate("web-eip", plan.eip("web-ip"), web);
+    }
+}
+
+/**
+ * A secondary ENI without secondary IPs, an instance, and one association in `mode`; `order` places
+ * the attachment: after the association (as Alibaba Cloud asks), before it, or unordered.
+ */
+function attachedEni(plan: Plan, mode: string, order: "association first" | "attachment first" | "unordered"): void {
+    const eni = eniIn(plan);
+    const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() });
+    if (order === "attachment first") {
+        const attach = plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() });
+        plan.associate("cut", plan.eip("cut-eip"), eni, { instanceType: "NetworkInterface", mode }, { dependsOn: [attach] });
+        return;
+    }
+    const cut = bind(plan, "cut", eni, { mode });
+    plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() }, order === "association first" ? { dependsOn: [cut] } : {});
+}
+
+/** The advisory note on an ENI in multi-EIP-to-ENI mode, for an ENI named "eni" and its associations. */
+const allowListNote = (count: number, associations: string) =>
+    `ENI "eni" takes ${count} EIP${count === 1 ? "" : "s"} in multi-EIP-to-ENI mode (MULTI_BINDED: ${associations}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`;
+
+const PRIMARY_SHARED =
+    'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
+
 const multiNames = (count: number) => Array.from({ length: count }, (_, i) => `multi-${String(i + 1).padStart(2, "0")}`);
 
 /** `count` associations in multi-EIP-to-ENI mode, the mode spelled in lower case. */
@@ -100,12 +136,103 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "second", "eni-bp1existing");
             },
         },
+        // NAT mode on an instance's primary ENI (networkInterfaceId, provider 1.284.0 and later)
+        {
+            name: "NAT mode on an instance's primary ENI, one EIP on each of its three private IPs",
+            plan: (plan) => primaryEni(plan, [PRIMARY, "10.0.1.11", "10.0.1.12"]),
+            undecided: [],
+        },
+        {
+            name: "an instance-level EIP beside NAT-mode EIPs on the secondary private IPs of the instance's primary ENI",
+            plan: (plan) => primaryEni(plan, ["10.0.1.11", "10.0.1.12"], true),
+            undecided: [],
+        },
+        {
+            name: "an instance-level EIP and a NAT-mode EIP on the primary private IP of the instance's primary ENI are likely refused, not proven so",
+            plan: (plan) => primaryEni(plan, [PRIMARY], true),
+            undecided: ["nat-primary", "web-eip"],
+            undecidedMessages: [PRIMARY_SHARED, PRIMARY_SHARED],
+        },
+        {
+            name: "an instance-level EIP while NAT-mode EIPs take every private IP of the instance's primary ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                const web = plan.instance("web", { networkInterfaceId: eni.ref(), vswitchId: plan.vswitch("web-vsw").ref() });
+                bind(plan, "nat-1", eni);
+                bind(plan, "nat-2", eni);
+                plan.associate("web-eip", plan.eip("web-ip"), web);
+            },
+            undecided: ["web-eip"],
+            undecidedMessages: [
+                'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; the 2 NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".',
+            ],
+        },
+        {
+            name: "an instance-level EIP on an instance whose primary ENI is not the one holding the NAT-mode EIPs",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                plan.add("eniAttachment", "attach", { instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(), networkInterfaceId: eni.ref() });
+                bind(plan, "nat", eni, { privateIpAddress: PRIMARY });
+                plan.associate("web-eip", plan.eip("web-ip"), "i-bp1other");
+            },
+            undecided: [],
+        },
         // cut-through mode (BINDED)
         {
             name: "one BINDED EIP on an ENI without secondary private IPs",
             plan: (plan) => {
                 bind(plan, "only", eniIn(plan), { mode: "BINDED" });
             },
+        },
+        // cut-through modes need an ENI that is not attached yet
+        {
+            name: "BINDED on a secondary ENI whose attachment depends on the association",
+            plan: (plan) => attachedEni(plan, "BINDED", "association first"),
+            undecided: [],
+        },
+        {
+            name: "NAT mode on an ENI attached before the association",
+            plan: (plan) => attachedEni(plan, "NAT", "attachment first"),
+            undecided: [],
+        },
+        {
+            name: "an attachment that waits for the association through another resource",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }, { dependsOn: [cut] });
+                plan.add("eniAttachment", "attach", { instanceId: web.ref(), networkInterfaceId: eni.ref() });
+            },
+            undecided: [],
+        },
+        {
+            name: "BINDED on an ENI an instance lists in networkInterfaces, the instance waiting for the association",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } }, { dependsOn: [cut] });
+            },
+            undecided: [],
+        },
+        {
+            name: "BINDED and an attachment with no order between them is left to chance",
+            plan: (plan) => attachedEni(plan, "BINDED", "unordered"),
+            undecided: ["cut"],
+            undecidedMessages: [
+                'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", and nothing orders it before ENI attachment "attach", which attaches that ENI to ECS instance "web". Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ENI attachment "attach" depend on the association (dependsOn).',
+            ],
+        },
+        {
+            name: "BINDED on an ENI an instance lists in networkInterfaces, with no order between them, is left to chance",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } });
+            },
+            undecided: ["cut"],
+            undecidedMessages: [
+                'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", and nothing orders it before ECS instance "web", which is created with that ENI attached (networkInterfaces). Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ECS instance "web" depend on the association (dependsOn).',
+            ],
         },
         // multi-EIP-to-ENI mode (MULTI_BINDED)
         {
@@ -121,6 +248,36 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "multi", eniIn(plan, {}, "eni-b"), { mode: "MULTI_BINDED" });
                 bind(plan, "binded", eniIn(plan, {}, "eni-c"), { mode: "BINDED" });
             },
+        },
+        // multi-EIP-to-ENI mode is open only to accounts Alibaba Cloud allowed before
+        {
+            name: "MULTI_BINDED by default: one note per ENI, on its first MULTI_BINDED association",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                bind(plan, "multi-1", eni, { mode: "MULTI_BINDED" });
+                bind(plan, "multi-2", eni, { mode: "multi_binded" });
+                bind(plan, "other", eniIn(plan, {}, "other-eni"), { mode: "MULTI_BINDED" });
+            },
+            undecided: ["multi-1", "other"],
+            undecidedMessages: [allowListNote(2, 'EIP association "multi-1" and EIP association "multi-2"'), allowListNote(1, 'EIP association "other"').replace('ENI "eni"', 'ENI "other-eni"')],
+        },
+        {
+            name: "MULTI_BINDED with multiBindedAllowed: no note",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 3),
+            config: { multiBindedAllowed: true },
+            undecided: [],
+        },
+        {
+            name: "multiBindedAllowed leaves the other notes: an attachment racing a MULTI_BINDED association",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "unordered"),
+            config: { multiBindedAllowed: true },
+            undecided: ["cut"],
+        },
+        {
+            name: "MULTI_BINDED on an ENI attached after the association: the allow-list note alone",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "association first"),
+            undecided: ["cut"],
+            undecidedMessages: [allowListNote(1, 'EIP association "cut"')],
         },
         // maxMultiBindedEips
         {
@@ -262,6 +419,11 @@ ruleTester(eniEipCapacity, {
             },
             violations: ["first", "second"],
         },
+        {
+            name: "four NAT-mode EIPs on the three private IPs of an instance's primary ENI",
+            plan: (plan) => primaryEni(plan, [PRIMARY, "10.0.1.11", "10.0.1.12", "10.0.1.13"]),
+            violations: ["nat-1", "nat-2", "nat-3", "nat-primary"],
+        },
         // cut-through mode (BINDED)
         {
             name: "a BINDED EIP plus a NAT-mode EIP on one ENI",
@@ -295,6 +457,80 @@ ruleTester(eniEipCapacity, {
             },
             violations: ["binded"],
         },
+        // cut-through modes need an ENI that is not attached yet
+        {
+            name: "BINDED on an ENI whose attachment the association depends on",
+            plan: (plan) => attachedEni(plan, "BINDED", "attachment first"),
+            violations: ["cut"],
+            reports: [
+                {
+                    on: "cut",
+                    message:
+                        'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", but it is created after ENI attachment "attach", which attaches that ENI to ECS instance "web". Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association\'s dependency on ENI attachment "attach" and make ENI attachment "attach" depend on the association (dependsOn).',
+                    involved: ["cut", "attach", "eni"],
+                },
+            ],
+        },
+        {
+            name: "MULTI_BINDED on an ENI whose attachment the association depends on",
+            plan: (plan) => attachedEni(plan, "MULTI_BINDED", "attachment first"),
+            violations: ["cut"],
+            messages: ["multi-EIP-to-ENI mode (MULTI_BINDED)", "(Eni.Attached)"],
+        },
+        {
+            name: "BINDED created after the attachment through its EIP's dependencies",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const attach = plan.add("eniAttachment", "attach", { instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(), networkInterfaceId: eni.ref() });
+                plan.associate("cut", plan.eip("cut-eip", {}, { dependsOn: [attach] }), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
+            },
+            violations: ["cut"],
+        },
+        {
+            name: "BINDED on an ENI an instance is created with, the association reading the instance",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const web = plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), networkInterfaces: { networkInterfaceId: eni.ref() } });
+                bind(plan, "cut", eni, { mode: "BINDED", vpcId: web.ref("vpcId") });
+            },
+            violations: ["cut"],
+            messages: ['ECS instance "web", which is created with that ENI attached (networkInterfaces)'],
+        },
+        {
+            name: "BINDED on an instance's primary ENI, whatever the order",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                const cut = bind(plan, "cut", eni, { mode: "BINDED" });
+                plan.instance("web", { networkInterfaceId: eni.ref() }, { dependsOn: [cut] });
+            },
+            violations: ["cut"],
+            reports: [
+                {
+                    on: "cut",
+                    message:
+                        'EIP association "cut" binds an EIP in cut-through mode (BINDED) to ENI "eni", the primary ENI of ECS instance "web" (networkInterfaceId). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.',
+                },
+            ],
+        },
+        {
+            name: "MULTI_BINDED on an instance's primary ENI",
+            plan: (plan) => {
+                const eni = eniIn(plan);
+                plan.instance("web", { networkInterfaceId: eni.ref() });
+                bind(plan, "multi-1", eni, { mode: "MULTI_BINDED" });
+                bind(plan, "multi-2", eni, { mode: "MULTI_BINDED" });
+            },
+            violations: ["multi-1", "multi-2"],
+        },
+        {
+            name: "an ENI outside the stack, attached by a literal id before a BINDED association",
+            plan: (plan) => {
+                const attach = plan.add("eniAttachment", "attach", { instanceId: "i-bp1existing", networkInterfaceId: "eni-bp1existing" });
+                plan.associate("cut", plan.eip("cut-eip"), "eni-bp1existing", { instanceType: "NetworkInterface", mode: "BINDED" }, { dependsOn: [attach] });
+            },
+            violations: ["cut"],
+            messages: ["to the ENI named by a literal id (not managed in this stack)", 'ENI attachment "attach", which attaches that ENI to an instance'],
+        },
         // multi-EIP-to-ENI mode (MULTI_BINDED)
         {
             name: "eleven MULTI_BINDED EIPs",
@@ -320,6 +556,19 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "multi", "eni-bp1existing", { mode: "MULTI_BINDED" });
             },
             violations: ["multi", "nat"],
+        },
+        {
+            name: "eleven MULTI_BINDED EIPs with multiBindedAllowed: the limit still holds",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 11),
+            config: { multiBindedAllowed: true },
+            violations: multiNames(11),
+            undecided: [],
+        },
+        {
+            name: "eleven MULTI_BINDED EIPs by default: the limit and the note",
+            plan: (plan) => multiBinded(plan, eniIn(plan), 11),
+            violations: multiNames(11),
+            undecided: ["multi-01"],
         },
         // maxMultiBindedEips
         {
@@ -382,6 +631,20 @@ describe(`${policy}: maxMultiBindedEips`, () => {
                 previous = current;
             }
             expect(previous).toEqual(["nat-1", "nat-2"]);
+        }
+    });
+
+    test("multiBindedAllowed changes no violation, only the allow-list note", () => {
+        const phases = bothPhases((plan) => {
+            multiBinded(plan, eniIn(plan, {}, "eni-a"), 12);
+            attachedEni(plan, "MULTI_BINDED", "attachment first");
+        });
+        for (const resources of [phases.preview, phases.update]) {
+            expect(violations(resources, policy, { multiBindedAllowed: true })).toEqual(violations(resources, policy));
+            const notes = (config: object) => findings(resources, policy, config).filter((finding) => finding.outcome === "undecided" && finding.message.includes("multiBindedAllowed"));
+            expect(notes({}).length).toBe(2);
+            expect(notes({ multiBindedAllowed: true })).toEqual([]);
+            expect(notes({ multiBindedAllowed: "yes" }).length).toBe(2);
         }
     });
 

@@ -58,6 +58,9 @@ function plannedInput(resolver: ReferenceResolver, resource: PlannedResource, ki
     const snake = markUnknownIn({ ...resource.values }, unknown);
     const scope: Scope = { module: resource.module, key: resource.index, forEach: referencesOf(config?.for_each_expression) };
     const propertyDependencies = config === undefined ? {} : dependenciesOf(resolver, config.expressions ?? {}, snake, scope);
+    // depends_on orders creation like a reference does; it is written as references are.
+    const declared = Array.isArray(config?.depends_on) ? config.depends_on.filter((ref): ref is string => typeof ref === "string") : [];
+    const dependencies = declared.length > 0 ? resolver.resolve(declared, scope) : [];
     return {
         address: resource.address,
         name: resource.address,
@@ -66,5 +69,6 @@ function plannedInput(resolver: ReferenceResolver, resource: PlannedResource, ki
         props: pulumiNames(snake),
         provider,
         propertyDependencies,
+        ...(dependencies.length > 0 ? { dependencies } : {}),
     };
 }

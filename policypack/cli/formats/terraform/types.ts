@@ -11,6 +11,7 @@ export interface ConfigResource {
     readonly provider_config_key?: string;
     readonly expressions?: Record<string, unknown>;
     readonly for_each_expression?: { references?: string[] };
+    readonly depends_on?: string[];
 }
 
 export interface ConfigModule {
