@@ -109,3 +109,16 @@ export function eniAddresses(model: Model, eni: ResourceInput): Maybe<string[]> 
     }
     return UNKNOWN;
 }
+
+/** The private IPs an ENI declares as known values, whether or not all of its addresses are known. */
+export function declaredEniAddresses(model: Model, eni: ResourceInput): string[] {
+    const primary = asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+    const declared = typeof primary === "string" ? [primary] : [];
+    for (const key of ENI_SECONDARY_LISTS) {
+        const list = asList(model.setting(eni, key));
+        if (isKnown(list)) {
+            declared.push(...list.filter((ip): ip is string => typeof ip === "string"));
+        }
+    }
+    return declared;
+}

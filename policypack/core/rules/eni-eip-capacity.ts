@@ -37,8 +37,9 @@ import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
 import { EniAttacher, attachersOf, primaryOwnersOf, waitsFor } from "../enis";
 import { Binding, Model } from "../model";
+import { ResourceInput } from "../resources";
 import { Reporter, defineRule } from "../rule";
-import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, eniAddresses, secondaryIpCount } from "../targets";
+import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, declaredEniAddresses, eniAddresses, secondaryIpCount } from "../targets";
 import { Maybe, UNKNOWN, asString, isKnown } from "../values";
 import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
 
@@ -149,6 +150,15 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     }
     checkAttachedFirst(model, group, name, reportUndecided, report);
     if (eni === undefined) {
+        // An ENI outside the stack: its private IPs cannot be counted, and one EIP always fits the
+        // primary IP, so only several NAT-mode EIPs are worth a note.
+        if (nat.length > 1 && reportUndecided) {
+            report.undecided(
+                nat[0].via,
+                `Could not count the private IPs of ${name}: in NAT mode an ENI takes one EIP per private IP, and ${nat.length} are planned (${names(nat)}). Manage the ENI in this stack to have it checked.`,
+                involved,
+            );
+        }
         return;
     }
     const secondaries = secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS);
@@ -170,6 +180,9 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     }
     const addresses = eniAddresses(model, eni);
     if (!isKnown(addresses)) {
+        if (reportUndecided) {
+            noteUndeclaredAddresses(model, eni, byIp, involved, report);
+        }
         return;
     }
     for (const [ip, sharing] of byIp) {
@@ -262,6 +275,27 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
                 binding.via,
                 `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, and nothing orders it before ${listOf(racing.map(attaching))}. Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ${listOf(racing.map((attacher) => describe(attacher.by)))} depend on the association (dependsOn).`,
                 [binding.via, ...racing.map((attacher) => attacher.by), ...eni],
+            );
+        }
+    }
+}
+
+/**
+ * NAT-mode associations that name a private IP the ENI does not declare, while some of the ENI's
+ * addresses are left to the system or computed: the association fails unless the system happens to
+ * assign exactly that address, which cannot be known before deployment.
+ */
+function noteUndeclaredAddresses(model: Model, eni: ResourceInput, byIp: ReadonlyMap<string, readonly Binding[]>, involved: readonly ResourceInput[], report: Reporter): void {
+    const declared = declaredEniAddresses(model, eni);
+    for (const [ip, sharing] of byIp) {
+        if (declared.includes(ip)) {
+            continue;
+        }
+        for (const binding of sharing) {
+            report.undecided(
+                binding.via,
+                `${describeBinding(binding)} binds its EIP to a privateIpAddress that ${describe(eni)} does not declare: some of the ENI's private IPs are assigned by the system or computed at creation. Unless the ENI ends up with exactly that address, the association fails. Declare the address on the ENI (primaryIpAddress or privateIpAddresses), or use privateIpAddress: eni.primaryIpAddress.`,
+                involved,
             );
         }
     }

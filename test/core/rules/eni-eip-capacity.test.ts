@@ -123,18 +123,48 @@ ruleTester(eniEipCapacity, {
             },
         },
         {
-            name: "a privateIpAddress cannot be checked against an ENI whose secondary IPs the system assigns",
+            name: "a privateIpAddress the ENI does not declare, while the system assigns its secondary IPs, is undecided",
             plan: (plan) => {
                 const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
                 bind(plan, "first", eni, { privateIpAddress: "10.0.1.77" });
             },
+            undecidedMessages: [
+                'EIP association "first" binds its EIP to a privateIpAddress that ENI "eni" does not declare: some of the ENI\'s private IPs are assigned by the system or computed at creation. Unless the ENI ends up with exactly that address, the association fails. Declare the address on the ENI (primaryIpAddress or privateIpAddresses), or use privateIpAddress: eni.primaryIpAddress.',
+            ],
         },
         {
-            name: "an ENI outside the stack cannot be counted",
+            name: "a privateIpAddress the ENI declares (its primary IP), while the system assigns its secondary IPs, is no note",
+            plan: (plan) => {
+                const eni = eniIn(plan, { secondaryPrivateIpAddressCount: 1 });
+                bind(plan, "first", eni, { privateIpAddress: PRIMARY });
+            },
+            undecided: [],
+        },
+        {
+            name: "a privateIpAddress on an ENI whose primary IP the system assigns and that declares no secondary list is undecided",
+            plan: (plan) => {
+                const vswitch = plan.vswitch("sys-vsw");
+                const eni = plan.add("eni", "sys-eni", { vswitchId: vswitch.ref(), secondaryPrivateIpAddressCount: 2 });
+                bind(plan, "first", eni, { privateIpAddress: "10.0.1.77" });
+            },
+            undecided: ["first"],
+        },
+        {
+            name: "several NAT-mode EIPs on an ENI outside the stack: its private IPs cannot be counted, which is noted once",
             plan: (plan) => {
                 bind(plan, "first", "eni-bp1existing");
                 bind(plan, "second", "eni-bp1existing");
             },
+            undecidedMessages: [
+                'Could not count the private IPs of the ENI named by a literal id (not managed in this stack): in NAT mode an ENI takes one EIP per private IP, and 2 are planned (EIP association "first" and EIP association "second"). Manage the ENI in this stack to have it checked.',
+            ],
+        },
+        {
+            name: "one NAT-mode EIP on an ENI outside the stack always fits its primary IP: no note",
+            plan: (plan) => {
+                bind(plan, "first", "eni-bp1existing");
+            },
+            undecided: [],
         },
         // NAT mode on an instance's primary ENI (networkInterfaceId, provider 1.284.0 and later)
         {
