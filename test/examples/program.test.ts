@@ -41,3 +41,39 @@ describe.each([
         expect(tagsIn(view.stack)).toEqual(expected);
     });
 });
+
+describe("resources read with .get()", () => {
+    const readProgram = path.join(__dirname, "programs", "read-resources.js");
+    const reads = ["legacy", "old-ip", "pending"];
+
+    test.each([
+        ["at preview", true],
+        ["after the update", false],
+    ])("are sent %s in neither Analyze nor AnalyzeStack", async (_phase, preview) => {
+        const run = await runProgram(readProgram, { preview });
+        const read = run.resources.filter((resource) => resource.read);
+        expect(read.map((resource) => resource.name).sort()).toEqual(reads);
+        const view = engineView(run);
+        const names = (resources: typeof view.analyze) => resources.map((resource) => resource.name);
+        expect(names(view.analyze).filter((name) => reads.includes(name))).toEqual([]);
+        expect(names(view.stack).filter((name) => reads.includes(name))).toEqual([]);
+        expect(names(view.stack)).toEqual(expect.arrayContaining(["ip", "to-legacy", "old-to-legacy", "vpc"]));
+    });
+
+    test("stay in the dependencies of what was computed from them, as the engine sends them; keys without dependencies are left out", async () => {
+        const view = engineView(await runProgram(readProgram, { preview: true }));
+        const byName = new Map(view.stack.map((resource) => [resource.name, resource]));
+        const legacyUrn = urn("alicloud:ecs/instance:Instance", "legacy");
+        const oldIpUrn = urn("alicloud:ecs/eipAddress:EipAddress", "old-ip");
+        expect(byName.get("old-to-legacy")?.propertyDependencies).toEqual({ allocationId: [oldIpUrn], instanceId: [legacyUrn] });
+        expect(byName.get("old-to-legacy")?.dependencies).toEqual(expect.arrayContaining([oldIpUrn, legacyUrn]));
+        expect(byName.get("to-legacy")?.properties).toMatchObject({ instanceId: "i-bp1legacy0000001", allocationId: UNKNOWN_SENTINEL });
+        expect(byName.get("ip")?.propertyDependencies).toEqual({});
+    });
+
+    test("a read whose id is unknown at preview has no outputs", async () => {
+        const view = engineView(await runProgram(readProgram, { preview: true }));
+        const vpc = view.analyze.find((resource) => resource.name === "vpc");
+        expect(vpc?.properties.description).toBe(UNKNOWN_SENTINEL);
+    });
+});

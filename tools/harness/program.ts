@@ -223,6 +223,11 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                 if (type.startsWith("pulumi:providers:")) {
                     return { id: preview ? "" : `provider-${counter}`, state: inputs };
                 }
+                if (args.id === UNKNOWN_SENTINEL) {
+                    // A read whose id is not known yet: the engine does not run it at preview and the
+                    // resource has no outputs (pkg/resource/deploy/step.go ReadStep.Apply).
+                    return { id: "", state: {} };
+                }
                 if (args.id) {
                     return { id: args.id, state: { ...inputs, id: args.id } };
                 }

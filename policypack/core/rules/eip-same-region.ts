@@ -97,7 +97,7 @@ export const eipSameRegion = defineRule({
             } else if (outside.length > 0 && parties.length > 0) {
                 report.undecided(
                     binding.via,
-                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.`,
+                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Manage it in the stack or import it (the import resource option) to have its region checked: Pulumi sends policies nothing about a resource read with .get().`,
                     involved,
                 );
             } else if (binding.eip.kind === "unresolved" || binding.target.kind === "unresolved") {
