@@ -174,6 +174,15 @@ describe("stack export", () => {
         expect(loaded.totalResources).toBe(3);
     });
 
+    test("resources read with .get() (external) are left out, as the engine never sends them to a policy", () => {
+        const loaded = loadExport([
+            { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-legacy", external: true, outputs: { vswitchId: "vsw-1" } },
+            { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", id: "eip-1", external: false },
+        ]);
+        expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
+        expect(loaded.totalResources).toBe(1);
+    });
+
     test("a URN too short to have a type gives no type, and no resource", () => {
         const loaded = loadExport([{ urn: "urn:pulumi" }, { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" }]);
         expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
@@ -274,6 +283,15 @@ describe("preview", () => {
         expect(loaded.resources).toEqual([]);
     });
 
+    // The engine sends policies no resource read with .get() (step_executor.go keeps reads out of
+    // AnalyzeStack): the checker leaves them out as the pack never sees them.
+    test.each(["read", "read-replacement"])("a %s step, or a step whose new state is external, leaves the resource out", (op) => {
+        const read = { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-legacy", external: true, outputs: { vswitchId: "vsw-1" } };
+        expect(preview({ steps: [{ op, urn: INSTANCE, newState: read }] }).resources).toEqual([]);
+        expect(preview({ steps: [{ op: "same", urn: INSTANCE, newState: read }] }).resources).toEqual([]);
+        expect(preview({ steps: [{ op: "same", urn: INSTANCE, newState: { ...read, external: false } }] }).resources.map((resource) => resource.address)).toEqual([INSTANCE]);
+    });
+
     test("a step without an op (or with one that is not a string) keeps its new state; a removing step without a URN removes nothing", () => {
         const state = { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" };
         expect(preview({ steps: [{ op: 5, newState: state }] }).resources.map((resource) => resource.address)).toEqual([EIP]);
@@ -281,7 +299,7 @@ describe("preview", () => {
         expect(preview({ steps: [{ op: "create", newState: { type: "alicloud:ecs/eipAddress:EipAddress" } }] }).resources).toEqual([]);
     });
 
-    test.each(["create", "update", "same", "replace", "create-replacement", "read", "refresh", ""])("a %j step keeps its new state", (op) => {
+    test.each(["create", "update", "same", "replace", "create-replacement", "refresh", ""])("a %j step keeps its new state", (op) => {
         const loaded = preview({ steps: [{ op, urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" } }] });
         expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
     });

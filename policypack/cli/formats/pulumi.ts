@@ -23,6 +23,14 @@ const DEPLOYMENT_VERSIONS = [3];
 const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"]);
 
 /**
+ * Preview steps of resources read with `.get()`. The engine sends policies no read resource, at
+ * preview or at update (pulumi/pulumi pkg/resource/deploy/step_executor.go keeps them out of the
+ * resources AnalyzeStack is given), so the checker leaves them out too, as it leaves out the
+ * `external` states of an export: a read resource is outside the stack to both gates.
+ */
+const READ_OPS = new Set(["read", "read-replacement"]);
+
+/**
  * A Pulumi property value as the core reads it: secrets opened when their plaintext is there (else
  * unknown), resource references downgraded to their id, as the engine does for analyzers.
  */
@@ -93,6 +101,8 @@ interface PulumiState {
     readonly outputs: Record<string, unknown>;
     readonly provider?: string;
     readonly propertyDependencies: Record<string, string[]>;
+    /** Read with `.get()`, not managed by the stack. */
+    readonly external: boolean;
 }
 
 function readState(value: unknown, stepProvider?: unknown): PulumiState | undefined {
@@ -115,6 +125,7 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
         outputs: isRecord(value.outputs) ? value.outputs : {},
         provider,
         propertyDependencies: deps,
+        external: value.external === true,
     };
 }
 
@@ -188,7 +199,8 @@ export function fromStackExport(file: string, doc: Record<string, unknown>, text
     const deployment = isRecord(doc.deployment) ? doc.deployment : {};
     const states = (Array.isArray(deployment.resources) ? deployment.resources : [])
         .filter((resource) => !(isRecord(resource) && resource.delete === true))
-        .flatMap((resource) => readState(resource) ?? []);
+        .flatMap((resource) => readState(resource) ?? [])
+        .filter((state) => !state.external);
     const { resources, total } = toResources(file, "Pulumi stack export", states, undefined);
     const locate = lineLocator(text, "urn");
     return { file, format: "pulumi-export", resources, totalResources: total, notes: [], locate: (address) => locate(address) };
@@ -202,14 +214,14 @@ export function fromPreview(file: string, doc: Record<string, unknown>, text: st
         }
         const op = typeof step.op === "string" ? step.op : "";
         const urn = typeof step.urn === "string" ? step.urn : undefined;
-        if (REMOVING_OPS.has(op)) {
+        if (REMOVING_OPS.has(op) || READ_OPS.has(op)) {
             if (urn !== undefined) {
                 latest.delete(urn);
             }
             continue;
         }
         const state = readState(step.newState, step.provider);
-        if (state !== undefined) {
+        if (state !== undefined && !state.external) {
             latest.set(state.urn, state);
         }
     }
