@@ -9,6 +9,7 @@
 // region to the environment cannot be compared with another one. The association call is made in
 // its own provider's region, so the association must match as well.
 
+import { mayBeSystemAllocated } from "../deployed";
 import { describe, describeBinding, describeRegion } from "../describe";
 import { Binding, Model } from "../model";
 import { ResourceInput } from "../resources";
@@ -25,7 +26,8 @@ function partiesOf(binding: Binding): { parties: Party[]; outside: string[] } {
     const outside: string[] = [];
     if (binding.eip.kind === "resource") {
         parties.push({ resource: binding.eip.resource, role: "EIP" });
-    } else if (binding.eip.kind === "literal") {
+    } else if (binding.eip.kind === "literal" && !mayBeSystemAllocated(binding)) {
+        // An EIP the system allocated for a load balancer's zone is in its region by construction.
         outside.push("the EIP named by a literal allocation id");
     }
     if (binding.source === "association") {
