@@ -5,6 +5,7 @@
 // MarshalPropertyValue with KeepResources off).
 
 import * as path from "path";
+import { DEFAULT_RESOURCE_GROUP } from "../../tools/harness/deployed";
 import { engineView } from "../../tools/harness/engine";
 import { runProgram } from "../../tools/harness/program";
 import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
@@ -71,9 +72,41 @@ describe("resources read with .get()", () => {
         expect(byName.get("ip")?.propertyDependencies).toEqual({});
     });
 
-    test("a read whose id is unknown at preview has no outputs", async () => {
+    test("are read at preview, so their outputs are known, unless the id is unknown: then they have none", async () => {
         const view = engineView(await runProgram(readProgram, { preview: true }));
         const vpc = view.analyze.find((resource) => resource.name === "vpc");
-        expect(vpc?.properties.description).toBe(UNKNOWN_SENTINEL);
+        expect(vpc?.properties).toMatchObject({ vpcName: "Available", description: UNKNOWN_SENTINEL });
+    });
+});
+
+describe("a preview of a stack already deployed", () => {
+    const stackProgram = path.join(__dirname, "programs", "deployed-stack.js");
+    const config = (bandwidth: string) => ({ "web:bandwidth": bandwidth });
+
+    test("the update fills every Optional+Computed attribute the program left unset, as the provider reads it back", async () => {
+        const update = await runProgram(stackProgram, { preview: false, config: config("5") });
+        const byName = new Map(update.resources.map((resource) => [resource.name, resource]));
+        expect(byName.get("web")?.outputs).toMatchObject({ vpcId: byName.get("vpc")?.id, internetMaxBandwidthOut: 0, resourceGroupId: DEFAULT_RESOURCE_GROUP, status: "Running" });
+        expect(byName.get("ip-assoc")?.outputs).toMatchObject({ instanceType: "EcsInstance", mode: "NAT" });
+        expect(byName.get("ip")?.outputs).toMatchObject({ resourceGroupId: DEFAULT_RESOURCE_GROUP, isp: "BGP", status: "Available" });
+    });
+
+    test("an unchanged resource keeps its id and outputs, known to the program; a changed one, and what is computed from it, are planned anew", async () => {
+        const update = await runProgram(stackProgram, { preview: false, config: config("5") });
+        const before = new Map(update.resources.map((resource) => [resource.name, resource]));
+        const same = await runProgram(stackProgram, { preview: true, config: config("5"), deployed: update });
+        for (const resource of same.resources) {
+            const old = before.get(resource.name);
+            expect({ name: resource.name, id: resource.id, outputs: resource.outputs }).toEqual({ name: resource.name, id: old?.id, outputs: old?.outputs });
+        }
+        // The provider reference carries the provider's id, as the engine writes it.
+        expect(same.resources.find((resource) => resource.name === "web")?.providerRef).toBe(`${urn("pulumi:providers:alicloud", "beijing")}::${before.get("beijing")?.id}`);
+
+        const changed = await runProgram(stackProgram, { preview: true, config: config("10"), deployed: update });
+        const after = new Map(changed.resources.map((resource) => [resource.name, resource]));
+        expect(["vpc", "vsw", "web"].map((name) => after.get(name)?.id)).toEqual(["vpc", "vsw", "web"].map((name) => before.get(name)?.id));
+        expect(after.get("ip")?.id).toBeUndefined();
+        expect(after.get("ip-assoc")?.inputs.allocationId).toBe(UNKNOWN_SENTINEL);
+        expect(after.get("ip-assoc")?.id).toBeUndefined();
     });
 });

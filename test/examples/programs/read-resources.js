@@ -13,4 +13,4 @@ new alicloud.ecs.EipAssociation("old-to-legacy", { allocationId: oldIp.id, insta
 
 // A read of a resource the stack is creating: its id is unknown at preview.
 const pending = alicloud.ecs.EipAddress.get("pending", ip.id);
-new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16", description: pending.addressName });
+new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/16", description: pending.status, vpcName: oldIp.status });
