@@ -110,3 +110,34 @@ describe("a preview of a stack already deployed", () => {
         expect(after.get("ip-assoc")?.id).toBeUndefined();
     });
 });
+
+describe("a provider whose configuration is unknown at preview", () => {
+    const unknownProgram = path.join(__dirname, "programs", "provider-config-unknown.js");
+    const config = (user: string) => ({ "web:user": user, "alicloud:region": "cn-hangzhou" });
+    const on = (view: ReturnType<typeof engineView>, part: "analyze" | "stack", name: string) => view[part].find((resource) => resource.name === name);
+
+    test("every resource on it goes to AnalyzeStack with no properties, to Analyze with its inputs; the program sees no outputs", async () => {
+        const view = engineView(await runProgram(unknownProgram, { preview: true, config: config("deployer") }));
+        expect(on(view, "stack", "ip")?.properties).toEqual({});
+        expect(on(view, "stack", "ip")?.provider?.properties.accessKey).toBe(UNKNOWN_SENTINEL);
+        expect(on(view, "analyze", "ip")?.properties).toEqual({ addressName: "web", bandwidth: "5" });
+        expect(on(view, "stack", "vpc")?.properties).toEqual({});
+        expect(on(view, "analyze", "vpc")?.properties.description).toBe(UNKNOWN_SENTINEL);
+        expect(on(view, "stack", "other-ip")?.properties).toMatchObject({ bandwidth: "5", id: UNKNOWN_SENTINEL });
+    });
+
+    test("after the update it is configured: outputs as usual", async () => {
+        const view = engineView(await runProgram(unknownProgram, { preview: false, config: config("deployer") }));
+        expect(on(view, "stack", "ip")?.properties).toMatchObject({ addressName: "web", bandwidth: "5", ipAddress: expect.any(String), id: expect.any(String) });
+    });
+
+    test("a deployed resource on it keeps its id, and still has no properties at preview", async () => {
+        const update = await runProgram(unknownProgram, { preview: false, config: config("deployer") });
+        const again = await runProgram(unknownProgram, { preview: true, config: config("deployer"), deployed: update });
+        expect(on(engineView(again), "stack", "ip")?.properties).toMatchObject({ id: update.resources.find((resource) => resource.name === "ip")?.id });
+        const replacedKey = await runProgram(unknownProgram, { preview: true, config: config("operator"), deployed: update });
+        const ip = replacedKey.resources.find((resource) => resource.name === "ip");
+        expect(ip?.id).toBe(update.resources.find((resource) => resource.name === "ip")?.id);
+        expect(on(engineView(replacedKey), "stack", "ip")?.properties).toEqual({});
+    });
+});

@@ -119,6 +119,11 @@ export class Deployment {
                 fill("dnsName", `${id}.cn-hangzhou.${type.includes("alb") ? "alb" : "nlb"}.aliyuncs.com`);
                 outputs.zoneMappings = zoneMappingsOf(type, outputs, serial);
                 break;
+            case "alicloud:ram/accessKey:AccessKey":
+                // A provider may be configured with a key the stack creates.
+                fill("secret", `mock-secret-${pad(serial, 8)}`);
+                fill("status", "Active");
+                break;
             case "alicloud:vpc/haVipv2:HaVipv2":
             case "alicloud:vpc/hAVip:HAVip":
                 fill("ipAddress", ip);

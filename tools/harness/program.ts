@@ -7,6 +7,8 @@
 // every resource gets an id of its kind's prefix and the outputs the provider reads back once it
 // exists (deployed.ts). A preview of a stack already deployed (`deployed`) gives each resource whose
 // inputs did not change the id and outputs the update left it with, as the engine's SameStep does.
+// At preview, a provider with an unknown configuration value answers every resource on it with no
+// properties at all, as the engine's unconfigured provider plugin does.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -161,6 +163,28 @@ export function plannedOutputs(type: string, inputs: Record<string, unknown>): R
     return outputs;
 }
 
+/** Whether a value holds an unknown anywhere (resource.PropertyValue.ContainsUnknowns). */
+function containsUnknown(value: unknown): boolean {
+    if (Array.isArray(value)) {
+        return value.some(containsUnknown);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.values(value).some(containsUnknown);
+    }
+    return value === UNKNOWN_SENTINEL;
+}
+
+/**
+ * Whether the provider a resource is registered with (`<urn>::<id>`, empty for the default one) has
+ * an input other than `version` that is unknown: the engine then leaves the plugin unconfigured at
+ * preview (pkg/resource/plugin/provider_plugin.go Configure).
+ */
+function configUnknown(resources: readonly RecordedResource[], reference: string): boolean {
+    const urn = reference.slice(0, Math.max(0, reference.lastIndexOf("::")));
+    const provider = urn === "" ? undefined : resources.find((resource) => resource.urn === urn);
+    return provider !== undefined && Object.entries(provider.inputs).some(([key, value]) => key !== "version" && containsUnknown(value));
+}
+
 /** Deep equality of two JSON values, whatever the order of their keys. */
 function sameValue(a: unknown, b: unknown): boolean {
     if (Array.isArray(a) || Array.isArray(b)) {
@@ -253,13 +277,25 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                     if (!err) {
                         const type: string = req.getType();
                         const inputs = (method === "registerResource" ? req.getObject() : req.getProperties())?.toJavaScript() ?? {};
-                        const same = method === "registerResource" ? before.get(resp.getUrn()) : undefined;
-                        if (same !== undefined && sameValue(same.inputs, inputs)) {
-                            resp.setId(same.id ?? "");
-                            resp.setObject(resp.getObject().constructor.fromJavaScript(same.state));
+                        const custom = method === "readResource" || req.getCustom();
+                        const prior = method === "registerResource" ? before.get(resp.getUrn()) : undefined;
+                        const unconfigured = preview && custom && !type.startsWith("pulumi:providers:") && configUnknown(resources, req.getProvider());
+                        if (unconfigured) {
+                            // The provider cannot be configured at preview: it answers every resource,
+                            // new or deployed, with no properties (pkg/resource/plugin/provider_plugin.go
+                            // Create and Update with Preview and an unconfigured plugin; Read alike).
+                            const empty = (resp.getObject?.() ?? resp.getProperties()).constructor.fromJavaScript({});
+                            if (method === "registerResource") {
+                                resp.setId(prior?.id ?? "");
+                                resp.setObject(empty);
+                            } else {
+                                resp.setProperties(empty);
+                            }
+                        } else if (prior !== undefined && sameValue(prior.inputs, inputs)) {
+                            resp.setId(prior.id ?? "");
+                            resp.setObject(resp.getObject().constructor.fromJavaScript(prior.state));
                         }
                         const id: string | undefined = method === "registerResource" ? resp.getId() : req.getId();
-                        const custom = method === "readResource" || req.getCustom();
                         const propertyDependencies: Record<string, string[]> = {};
                         if (method === "registerResource") {
                             req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
@@ -268,7 +304,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                         }
                         const answered: Record<string, unknown> = resp.getProperties?.()?.toJavaScript() ?? resp.getObject?.()?.toJavaScript() ?? {};
                         let outputs = answered;
-                        if (custom && !type.startsWith("pulumi:providers:")) {
+                        if (custom && !type.startsWith("pulumi:providers:") && !unconfigured) {
                             outputs = { ...outputs, id: id || UNKNOWN_SENTINEL };
                         }
                         resources.push({
