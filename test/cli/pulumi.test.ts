@@ -3,6 +3,8 @@
 // becomes, with the messages for a document it cannot check.
 
 import { fromPreview, fromStackExport, nameOfUrn, plainValue, providerUrnOf } from "../../policypack/cli/formats/pulumi";
+import { checkResources } from "../../policypack/cli/check";
+import { RULES } from "../../policypack/core/rules";
 import { UNKNOWN } from "../../policypack/core/values";
 import { problemOf } from "./support";
 
@@ -302,6 +304,30 @@ describe("preview", () => {
     test.each(["create", "update", "same", "replace", "create-replacement", "refresh", ""])("a %j step keeps its new state", (op) => {
         const loaded = preview({ steps: [{ op, urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" } }] });
         expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
+    });
+
+    // The engine sends such resources with no properties (provider_plugin.go Create/Update at
+    // preview): the checker reads them the same way, and says once that it could not check them.
+    test("a resource without outputs on a provider whose configuration is unknown has no properties, and the check says so once", () => {
+        const unknownKey = { [SIG]: SECRET, value: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" };
+        const provider = { urn: PROVIDER, type: "pulumi:providers:alicloud", inputs: { region: "cn-beijing", secretKey: unknownKey } };
+        const onIt = { provider: `${PROVIDER}::p` };
+        const loaded = preview({
+            steps: [
+                { op: "create", urn: PROVIDER, newState: provider },
+                { op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "5" }, ...onIt } },
+                { op: "create", urn: ASSOCIATION, newState: { urn: ASSOCIATION, type: "alicloud:ecs/eipAssociation:EipAssociation", inputs: { allocationId: "eip-1" }, ...onIt } },
+                { op: "same", urn: INSTANCE, newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-1", outputs: { vswitchId: "vsw-1" }, ...onIt } },
+            ],
+        });
+        expect(loaded.resources.map((resource) => [resource.name, resource.props])).toEqual([
+            ["beijing", { region: "cn-beijing", secretKey: unknownKey.value }],
+            ["ip", {}],
+            ["ip-assoc", {}],
+            ["web", { vswitchId: "vsw-1", id: "i-1" }],
+        ]);
+        const notes = checkResources(loaded.resources, {}, new Date("2026-06-01T00:00:00Z")).filter((reported) => reported.detail.startsWith("Could not check 2 resources"));
+        expect(notes.map((reported) => [reported.rule.name, reported.level, reported.address])).toEqual([[RULES[0].name, "advisory", undefined]]);
     });
 
     test("a default provider not in the preview takes the stack's alicloud:region, unless secret or absent; other providers do not", () => {

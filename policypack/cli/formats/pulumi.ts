@@ -1,8 +1,11 @@
 // Pulumi JSON (`pulumi stack export`, `pulumi preview --json`) to the core's resources, mapped the
 // way `pulumi policy analyze` feeds a deployment to a pack's stack policies: each resource's outputs
 // (its inputs where it has no outputs yet), its property dependencies, and its provider reference
-// `<urn>::<id>` resolved to the provider resource, whose inputs carry the region.
+// `<urn>::<id>` resolved to the provider resource, whose inputs carry the region. A resource without
+// outputs on a provider whose configuration is unknown gets no properties, as the engine sends it to
+// the pack at preview (policypack/core/coverage.ts), so that both gates say the same about it.
 
+import { configurationUnknown } from "../../core/coverage";
 import { ResourceInput } from "../../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, kindOfPulumiType } from "../../pulumi/types";
 import { UNKNOWN, isRecord } from "../../core/values";
@@ -167,16 +170,21 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
         if (kind === undefined || kind === "provider") {
             continue;
         }
+        const provider = providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider));
+        const providerInput = provider === undefined ? undefined : providers.get(provider);
+        const unconfigured = Object.keys(state.outputs).length === 0 && providerInput !== undefined && configurationUnknown(providerInput);
         const source = Object.keys(state.outputs).length > 0 ? { ...state.inputs, ...state.outputs } : state.inputs;
-        const props = plainValue(source) as Record<string, unknown>;
-        props.id = state.id ?? (typeof props.id === "string" && props.id !== "" ? props.id : UNKNOWN);
+        const props = unconfigured ? {} : (plainValue(source) as Record<string, unknown>);
+        if (!unconfigured) {
+            props.id = state.id ?? (typeof props.id === "string" && props.id !== "" ? props.id : UNKNOWN);
+        }
         resources.push({
             address: state.urn,
             name: nameOfUrn(state.urn),
             kind,
             type: state.type,
             props,
-            provider: providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider)),
+            provider,
             propertyDependencies: state.propertyDependencies,
         });
     }
