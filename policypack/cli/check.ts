@@ -3,6 +3,7 @@
 // every other finding (undecided, waived, notice) as advisory with the finding's message alone.
 
 import { configProblems, levelOf, optionsOf } from "../core/config";
+import { coverageFindingsOnce } from "../core/coverage";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
@@ -39,7 +40,8 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
         if (level === "disabled") {
             continue;
         }
-        const findings: Finding[] = runRule(rule, model, optionsOf(rule, config), now);
+        // The first enabled policy also says what no policy could see, once per file (coverage.ts).
+        const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now), ...coverageFindingsOnce(model, rule.name)];
         for (const finding of findings) {
             const violation = finding.outcome === "violation";
             reported.push({

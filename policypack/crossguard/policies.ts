@@ -6,6 +6,7 @@
 // note that something could not be decided is reported as advisory whatever that level is.
 
 import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { coverageFindingsOnce } from "../core/coverage";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { README_URL, evaluationDate } from "../core/pack";
@@ -93,7 +94,9 @@ export function validateStackFor(rule: Rule): StackValidation {
         adaptHeapGrowth();
         let findings: Finding[];
         try {
-            findings = runRule(rule, modelOf(args), args.getConfig(), evaluationDate());
+            const model = modelOf(args);
+            // The first policy to run for a request also says what no policy could see (coverage.ts).
+            findings = [...runRule(rule, model, args.getConfig(), evaluationDate()), ...coverageFindingsOnce(model, rule.name)];
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }

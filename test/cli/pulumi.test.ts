@@ -3,6 +3,8 @@
 // becomes, with the messages for a document it cannot check.
 
 import { fromPreview, fromStackExport, nameOfUrn, plainValue, providerUrnOf } from "../../policypack/cli/formats/pulumi";
+import { checkResources } from "../../policypack/cli/check";
+import { RULES } from "../../policypack/core/rules";
 import { UNKNOWN } from "../../policypack/core/values";
 import { problemOf } from "./support";
 
@@ -184,6 +186,15 @@ describe("stack export", () => {
         expect(loaded.totalResources).toBe(3);
     });
 
+    test("resources read with .get() (external) are left out, as the engine never sends them to a policy", () => {
+        const loaded = loadExport([
+            { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-legacy", external: true, outputs: { vswitchId: "vsw-1" } },
+            { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", id: "eip-1", external: false },
+        ]);
+        expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
+        expect(loaded.totalResources).toBe(1);
+    });
+
     test("a URN too short to have a type gives no type, and no resource", () => {
         const loaded = loadExport([{ urn: "urn:pulumi" }, { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" }]);
         expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
@@ -284,6 +295,15 @@ describe("preview", () => {
         expect(loaded.resources).toEqual([]);
     });
 
+    // The engine sends policies no resource read with .get() (step_executor.go keeps reads out of
+    // AnalyzeStack): the checker leaves them out as the pack never sees them.
+    test.each(["read", "read-replacement"])("a %s step, or a step whose new state is external, leaves the resource out", (op) => {
+        const read = { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-legacy", external: true, outputs: { vswitchId: "vsw-1" } };
+        expect(preview({ steps: [{ op, urn: INSTANCE, newState: read }] }).resources).toEqual([]);
+        expect(preview({ steps: [{ op: "same", urn: INSTANCE, newState: read }] }).resources).toEqual([]);
+        expect(preview({ steps: [{ op: "same", urn: INSTANCE, newState: { ...read, external: false } }] }).resources.map((resource) => resource.address)).toEqual([INSTANCE]);
+    });
+
     test("a step without an op (or with one that is not a string) keeps its new state; a removing step without a URN removes nothing", () => {
         const state = { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" };
         expect(preview({ steps: [{ op: 5, newState: state }] }).resources.map((resource) => resource.address)).toEqual([EIP]);
@@ -291,9 +311,33 @@ describe("preview", () => {
         expect(preview({ steps: [{ op: "create", newState: { type: "alicloud:ecs/eipAddress:EipAddress" } }] }).resources).toEqual([]);
     });
 
-    test.each(["create", "update", "same", "replace", "create-replacement", "read", "refresh", ""])("a %j step keeps its new state", (op) => {
+    test.each(["create", "update", "same", "replace", "create-replacement", "refresh", ""])("a %j step keeps its new state", (op) => {
         const loaded = preview({ steps: [{ op, urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress" } }] });
         expect(loaded.resources.map((resource) => resource.address)).toEqual([EIP]);
+    });
+
+    // The engine sends such resources with no properties (provider_plugin.go Create/Update at
+    // preview): the checker reads them the same way, and says once that it could not check them.
+    test("a resource without outputs on a provider whose configuration is unknown has no properties, and the check says so once", () => {
+        const unknownKey = { [SIG]: SECRET, value: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" };
+        const provider = { urn: PROVIDER, type: "pulumi:providers:alicloud", inputs: { region: "cn-beijing", secretKey: unknownKey } };
+        const onIt = { provider: `${PROVIDER}::p` };
+        const loaded = preview({
+            steps: [
+                { op: "create", urn: PROVIDER, newState: provider },
+                { op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "5" }, ...onIt } },
+                { op: "create", urn: ASSOCIATION, newState: { urn: ASSOCIATION, type: "alicloud:ecs/eipAssociation:EipAssociation", inputs: { allocationId: "eip-1" }, ...onIt } },
+                { op: "same", urn: INSTANCE, newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", id: "i-1", outputs: { vswitchId: "vsw-1" }, ...onIt } },
+            ],
+        });
+        expect(loaded.resources.map((resource) => [resource.name, resource.props])).toEqual([
+            ["beijing", { region: "cn-beijing", secretKey: unknownKey.value }],
+            ["ip", {}],
+            ["ip-assoc", {}],
+            ["web", { vswitchId: "vsw-1", id: "i-1" }],
+        ]);
+        const notes = checkResources(loaded.resources, {}, new Date("2026-06-01T00:00:00Z")).filter((reported) => reported.detail.startsWith("Could not check 2 resources"));
+        expect(notes.map((reported) => [reported.rule.name, reported.level, reported.address])).toEqual([[RULES[0].name, "advisory", undefined]]);
     });
 
     test("a default provider not in the preview takes the stack's alicloud:region, unless secret or absent; other providers do not", () => {

@@ -6,7 +6,9 @@ import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulu
 import { fromPolicyResources } from "../../policypack/crossguard/adapter";
 import { typeGateOf } from "../../policypack/crossguard/framework";
 import { EXEMPTIONS_SCHEMA, POLICIES, configSchemaOf, gateTypeOf, modelOf, reportFindings } from "../../policypack/crossguard/policies";
+import { ResourceInput } from "../../policypack/core/resources";
 import { RULES } from "../../policypack/core/rules";
+import { UNKNOWN } from "../../policypack/core/values";
 import { everyViolation } from "../support/catalogue";
 import { wire } from "../support/engine-stack";
 import { Plan } from "../support/plan";
@@ -19,7 +21,10 @@ const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/prox
 
 /** PolicyResources as the framework builds them for one AnalyzeStack request. */
 function policyResources(plan: Plan, aliases: string[] = []): PolicyResource[] {
-    const inputs = plan.resources();
+    return policyResourcesOf(plan.resources(), aliases);
+}
+
+function policyResourcesOf(inputs: readonly ResourceInput[], aliases: string[] = []): PolicyResource[] {
     const byAddress = new Map<string, PolicyResource>();
     const resources = inputs.map((input) => {
         const provider = inputs.find((candidate) => candidate.address === input.provider);
@@ -136,6 +141,37 @@ describe("one model per AnalyzeStack request", () => {
 
     test("without a request token every call builds its own model", () => {
         expect(modelOf(args([]))).not.toBe(modelOf(args([])));
+    });
+});
+
+describe("resources no policy could check", () => {
+    // A provider whose credentials are unknown at preview: the engine sends every resource on it
+    // with no properties (policypack/core/coverage.ts).
+    const providerType = "pulumi:providers:alicloud";
+    const provider: ResourceInput = {
+        address: `urn:pulumi:dev::web::${providerType}::deployer`,
+        name: "deployer",
+        kind: "provider",
+        type: providerType,
+        props: { accessKey: UNKNOWN },
+    };
+    const on = (type: string, kind: ResourceInput["kind"], name: string): ResourceInput => ({
+        address: `urn:pulumi:dev::web::${type}::${name}`,
+        name,
+        kind,
+        type,
+        props: {},
+        provider: provider.address,
+    });
+    const stack = [provider, on("alicloud:ecs/eipAddress:EipAddress", "eip", "ip"), on("alicloud:ecs/eipAssociation:EipAssociation", "eipAssociation", "ip-assoc")];
+    const note = /^Could not check 2 resources at this preview: "ip" and "ip-assoc" on provider "deployer"/;
+
+    test("are named in one advisory note per request, by the first policy that runs", () => {
+        for (const request of [1, 2]) {
+            const resources = policyResourcesOf(stack, [`request-${request}`]);
+            const notes = POLICIES.flatMap((policy) => run(policy.name, resources).map((reported) => ({ policy: policy.name, ...reported })));
+            expect(notes).toEqual([{ policy: POLICIES[0].name, message: expect.stringMatching(note), urn: undefined, level: "advisory" }]);
+        }
     });
 });
 

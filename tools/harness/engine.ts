@@ -1,6 +1,14 @@
 // Turns a recorded program run into what the engine sends an analyzer: one Analyze request per
-// resource (its inputs) and one AnalyzeStack request (every resource's outputs, providers and the
-// root stack included), with default providers made the way the engine makes them.
+// registered resource (its inputs) and one AnalyzeStack request (every registered resource's
+// outputs, providers and the root stack included), with default providers made the way the engine
+// makes them.
+//
+// A resource read with `.get()` is in neither (pulumi/pulumi pkg/resource/deploy/step_generator.go
+// GenerateReadSteps has no Analyze call, step_executor.go keeps reads in `deployment.reads`, and
+// AnalyzeResources lists only `deployment.news`), but its URN stays in the dependencies of the
+// resources computed from it: the engine sends them as registered. @pulumi/policy drops URNs that
+// are not in the request (server.js makeAnalyzeStackRpcFun), so the pack sees such a property with
+// an empty list of dependencies.
 
 import type { EngineResource } from "./analyzer";
 import type { ProgramRun, RecordedResource } from "./program";
@@ -59,6 +67,16 @@ function providerConfig(run: ProgramRun, pkg: string): Record<string, unknown> {
     return out;
 }
 
+/**
+ * The SDK sends an empty list for every input that depends on nothing; the engine leaves those keys
+ * out of AnalyzeStack (pkg/resource/plugin/analyzer_plugin.go AnalyzeStack: "Skip properties that
+ * have no dependencies"), so a key the pack sees with an empty list depended only on resources that
+ * are not in the request.
+ */
+function withDependencies(propertyDependencies: Record<string, string[]>): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(propertyDependencies).filter(([, urns]) => urns.length > 0));
+}
+
 export function engineView(run: ProgramRun): EngineView {
     const byUrn = new Map<string, RecordedResource>(run.resources.map((resource) => [resource.urn, resource]));
     const defaults = new Map<string, EngineResource>();
@@ -87,6 +105,9 @@ export function engineView(run: ProgramRun): EngineView {
     const analyze: EngineResource[] = [];
     const stack: EngineResource[] = [];
     for (const resource of run.resources) {
+        if (resource.read) {
+            continue;
+        }
         const provider = providerOf(resource);
         const common = { urn: resource.urn, type: resource.type, name: resource.name, parent: resource.parent, provider };
         analyze.push({ ...common, properties: props(resource.inputs) });
@@ -94,7 +115,7 @@ export function engineView(run: ProgramRun): EngineView {
             ...common,
             properties: props(resource.outputs),
             dependencies: resource.dependencies,
-            propertyDependencies: resource.propertyDependencies,
+            propertyDependencies: withDependencies(resource.propertyDependencies),
         });
     }
     // Default providers are registered by the engine before the resources that use them.

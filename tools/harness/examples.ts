@@ -101,17 +101,24 @@ export interface ExampleOutcome {
     readonly verdicts: Verdict[];
     readonly names: Map<string, string>;
     readonly resourceCount: number;
+    /** The program run the requests were made from. */
+    readonly run: Program.ProgramRun;
+}
+
+export interface RunExampleOptions {
+    /** The update that deployed the stack: the preview is one of a stack already deployed. */
+    readonly deployed?: Program.ProgramRun;
 }
 
 /** Runs an example under mocks and sends it through a running pack as the engine would. */
-export async function runExample(client: AnalyzerClient, example: Example, preview = true): Promise<ExampleOutcome> {
+export async function runExample(client: AnalyzerClient, example: Example, preview = true, options: RunExampleOptions = {}): Promise<ExampleOutcome> {
     if (example.error !== undefined) {
         throw new Error(`${example.id}: ${example.error}`);
     }
     // Loaded here, not at the top: listing examples and sorting verdicts must not load the Pulumi
     // runtime (the in-process tests that mutation testing reruns use only those).
     const { runProgram } = require("./program") as typeof Program;
-    const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview });
+    const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview, deployed: options.deployed });
     const view = engineView(run);
     await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: preview }, example.expected.policyConfig ?? {});
     const analyzeDiagnostics: Diagnostic[] = [];
@@ -120,7 +127,7 @@ export async function runExample(client: AnalyzerClient, example: Example, previ
     }
     const { diagnostics } = await client.analyzeStack(view.stack);
     const names = new Map(view.stack.map((resource) => [resource.urn, resource.name]));
-    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length };
+    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length, run };
 }
 
 export function verdictsOf(diagnostics: readonly Diagnostic[], names: ReadonlyMap<string, string>): Verdict[] {

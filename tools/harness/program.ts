@@ -4,12 +4,17 @@
 //
 // The mock provider plays the alicloud provider's part: at preview every new id is unknown and the
 // Optional+Computed attributes a program did not set come back unknown (computed.ts); at update
-// every resource gets an id of its kind's prefix.
+// every resource gets an id of its kind's prefix and the outputs the provider reads back once it
+// exists (deployed.ts). A preview of a stack already deployed (`deployed`) gives each resource whose
+// inputs did not change the id and outputs the update left it with, as the engine's SameStep does.
+// At preview, a provider with an unknown configuration value answers every resource on it with no
+// properties at all, as the engine's unconfigured provider plugin does.
 
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "./computed";
+import { Deployment } from "./deployed";
 import { UNKNOWN_SENTINEL } from "./sentinel";
 
 // Internal runtime entry points (marked @internal, so not in the typings): a fresh store per run,
@@ -38,6 +43,8 @@ export interface RecordedResource {
     readonly outputs: Record<string, unknown>;
     readonly id?: string;
     readonly read: boolean;
+    /** The properties the SDK was answered with (the outputs, without the id), to replay them. */
+    readonly state: Record<string, unknown>;
 }
 
 export interface ProgramRun {
@@ -55,6 +62,13 @@ export interface RunOptions {
     readonly config?: Record<string, string>;
     /** Preview (the default) or update. */
     readonly preview?: boolean;
+    /**
+     * The update that deployed the stack this preview starts from: every resource it registered
+     * with the same inputs keeps its id and outputs (pulumi/pulumi pkg/resource/deploy/step.go
+     * SameStep.Apply: `s.new.Outputs = s.old.Outputs`), so the program sees them known at preview.
+     * A resource whose inputs changed is planned as a new one.
+     */
+    readonly deployed?: ProgramRun;
 }
 
 /** Two zones of one region, the answer of every zone look-up. */
@@ -128,46 +142,6 @@ const ID_PREFIXES: Record<string, string> = {
     "alicloud:ecs/securityGroup:SecurityGroup": "sg-",
 };
 
-/**
- * What the provider fills in after an update for computed attributes other resources often read: an
- * instance's and an ENI's private IP, a NAT gateway's forward and SNAT tables, an EIP's address.
- */
-export function updatedOutputs(type: string, inputs: Record<string, unknown>, serial: number): Record<string, unknown> {
-    const outputs: Record<string, unknown> = { ...inputs };
-    const ip = `10.255.${Math.floor(serial / 250) % 250}.${(serial % 250) + 2}`;
-    const fill = (key: string, value: unknown) => {
-        if (outputs[key] === undefined) {
-            outputs[key] = value;
-        }
-    };
-    switch (type) {
-        case "alicloud:ecs/instance:Instance":
-            fill("privateIp", ip);
-            fill("primaryIpAddress", outputs.privateIp);
-            // Only an instance in a VPC has a primary ENI; one in the classic network reads back none.
-            if (["vswitchId", "launchTemplateId", "launchTemplateName"].some((key) => outputs[key] !== undefined && outputs[key] !== null && outputs[key] !== "")) {
-                fill("networkInterfaceId", `eni-primary${String(serial).padStart(6, "0")}`);
-            }
-            break;
-        case "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface":
-        case "alicloud:vpc/networkInterface:NetworkInterface":
-            fill("primaryIpAddress", outputs.privateIp ?? ip);
-            fill("privateIp", outputs.primaryIpAddress);
-            break;
-        case "alicloud:vpc/natGateway:NatGateway":
-            // Created without eipBindMode, the gateway gets the API's default.
-            fill("eipBindMode", "MULTI_BINDED");
-            fill("forwardTableIds", `ftb-${String(serial).padStart(8, "0")}`);
-            fill("snatTableIds", `stb-${String(serial).padStart(8, "0")}`);
-            break;
-        case "alicloud:ecs/eipAddress:EipAddress":
-        case "alicloud:ecs/eip:Eip":
-            fill("ipAddress", `47.96.${Math.floor(serial / 250) % 250}.${(serial % 250) + 2}`);
-            break;
-    }
-    return outputs;
-}
-
 /** The outputs a provider reports for a resource at preview: inputs, with computed attributes unknown. */
 export function plannedOutputs(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
     const outputs: Record<string, unknown> = { ...inputs };
@@ -187,6 +161,40 @@ export function plannedOutputs(type: string, inputs: Record<string, unknown>): R
         }
     }
     return outputs;
+}
+
+/** Whether a value holds an unknown anywhere (resource.PropertyValue.ContainsUnknowns). */
+function containsUnknown(value: unknown): boolean {
+    if (Array.isArray(value)) {
+        return value.some(containsUnknown);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.values(value).some(containsUnknown);
+    }
+    return value === UNKNOWN_SENTINEL;
+}
+
+/**
+ * Whether the provider a resource is registered with (`<urn>::<id>`, empty for the default one) has
+ * an input other than `version` that is unknown: the engine then leaves the plugin unconfigured at
+ * preview (pkg/resource/plugin/provider_plugin.go Configure).
+ */
+function configUnknown(resources: readonly RecordedResource[], reference: string): boolean {
+    const urn = reference.slice(0, Math.max(0, reference.lastIndexOf("::")));
+    const provider = urn === "" ? undefined : resources.find((resource) => resource.urn === urn);
+    return provider !== undefined && Object.entries(provider.inputs).some(([key, value]) => key !== "version" && containsUnknown(value));
+}
+
+/** Deep equality of two JSON values, whatever the order of their keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((element, index) => sameValue(element, b[index]));
+    }
+    if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    }
+    return a === b;
 }
 
 /**
@@ -218,6 +226,8 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
     const file = require.resolve(path.resolve(program));
     const resources: RecordedResource[] = [];
     let counter = 0;
+    const deployment = new Deployment();
+    const before = new Map((preview ? (options.deployed?.resources ?? []) : []).filter((resource) => !resource.read).map((resource) => [resource.urn, resource]));
 
     return state.withLocalStorage(async () => {
         const mocks: pulumi.runtime.Mocks = {
@@ -228,13 +238,20 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                 if (type.startsWith("pulumi:providers:")) {
                     return { id: preview ? "" : `provider-${counter}`, state: inputs };
                 }
+                if (args.id === UNKNOWN_SENTINEL) {
+                    // A read whose id is not known yet: the engine does not run it at preview and the
+                    // resource has no outputs (pkg/resource/deploy/step.go ReadStep.Apply).
+                    return { id: "", state: {} };
+                }
                 if (args.id) {
-                    return { id: args.id, state: { ...inputs, id: args.id } };
+                    // A read or an import: the provider reads the resource as it exists.
+                    return { id: args.id, state: { ...deployment.outputs(type, inputs, counter, args.id), id: args.id } };
                 }
                 if (preview) {
                     return { id: "", state: plannedOutputs(type, inputs) };
                 }
-                return { id: `${ID_PREFIXES[type] ?? "res-"}${String(counter).padStart(8, "0")}`, state: updatedOutputs(type, inputs, counter) };
+                const id = `${ID_PREFIXES[type] ?? "res-"}${String(counter).padStart(8, "0")}`;
+                return { id, state: deployment.outputs(type, inputs, counter, id) };
             },
             call(args) {
                 return invokeResult(args.token, args.inputs);
@@ -260,16 +277,34 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                     if (!err) {
                         const type: string = req.getType();
                         const inputs = (method === "registerResource" ? req.getObject() : req.getProperties())?.toJavaScript() ?? {};
-                        const id: string | undefined = method === "registerResource" ? resp.getId() : req.getId();
                         const custom = method === "readResource" || req.getCustom();
+                        const prior = method === "registerResource" ? before.get(resp.getUrn()) : undefined;
+                        const unconfigured = preview && custom && !type.startsWith("pulumi:providers:") && configUnknown(resources, req.getProvider());
+                        if (unconfigured) {
+                            // The provider cannot be configured at preview: it answers every resource,
+                            // new or deployed, with no properties (pkg/resource/plugin/provider_plugin.go
+                            // Create and Update with Preview and an unconfigured plugin; Read alike).
+                            const empty = (resp.getObject?.() ?? resp.getProperties()).constructor.fromJavaScript({});
+                            if (method === "registerResource") {
+                                resp.setId(prior?.id ?? "");
+                                resp.setObject(empty);
+                            } else {
+                                resp.setProperties(empty);
+                            }
+                        } else if (prior !== undefined && sameValue(prior.inputs, inputs)) {
+                            resp.setId(prior.id ?? "");
+                            resp.setObject(resp.getObject().constructor.fromJavaScript(prior.state));
+                        }
+                        const id: string | undefined = method === "registerResource" ? resp.getId() : req.getId();
                         const propertyDependencies: Record<string, string[]> = {};
                         if (method === "registerResource") {
                             req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
                                 propertyDependencies[key] = deps.getUrnsList();
                             });
                         }
-                        let outputs: Record<string, unknown> = resp.getProperties?.()?.toJavaScript() ?? resp.getObject?.()?.toJavaScript() ?? {};
-                        if (custom && !type.startsWith("pulumi:providers:")) {
+                        const answered: Record<string, unknown> = resp.getProperties?.()?.toJavaScript() ?? resp.getObject?.()?.toJavaScript() ?? {};
+                        let outputs = answered;
+                        if (custom && !type.startsWith("pulumi:providers:") && !unconfigured) {
                             outputs = { ...outputs, id: id || UNKNOWN_SENTINEL };
                         }
                         resources.push({
@@ -286,6 +321,7 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
                             outputs,
                             id: id || undefined,
                             read: method === "readResource",
+                            state: answered,
                         });
                     }
                     callback(err, resp);

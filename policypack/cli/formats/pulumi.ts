@@ -1,8 +1,11 @@
 // Pulumi JSON (`pulumi stack export`, `pulumi preview --json`) to the core's resources, mapped the
 // way `pulumi policy analyze` feeds a deployment to a pack's stack policies: each resource's outputs
 // (its inputs where it has no outputs yet), its property dependencies, and its provider reference
-// `<urn>::<id>` resolved to the provider resource, whose inputs carry the region.
+// `<urn>::<id>` resolved to the provider resource, whose inputs carry the region. A resource without
+// outputs on a provider whose configuration is unknown gets no properties, as the engine sends it to
+// the pack at preview (policypack/core/coverage.ts), so that both gates say the same about it.
 
+import { configurationUnknown } from "../../core/coverage";
 import { ResourceInput } from "../../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, kindOfPulumiType } from "../../pulumi/types";
 import { UNKNOWN, isRecord } from "../../core/values";
@@ -21,6 +24,14 @@ const DEPLOYMENT_VERSIONS = [3];
 
 /** Preview steps that leave no resource behind. */
 const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"]);
+
+/**
+ * Preview steps of resources read with `.get()`. The engine sends policies no read resource, at
+ * preview or at update (pulumi/pulumi pkg/resource/deploy/step_executor.go keeps them out of the
+ * resources AnalyzeStack is given), so the checker leaves them out too, as it leaves out the
+ * `external` states of an export: a read resource is outside the stack to both gates.
+ */
+const READ_OPS = new Set(["read", "read-replacement"]);
 
 /**
  * A Pulumi property value as the core reads it: secrets opened when their plaintext is there (else
@@ -94,6 +105,8 @@ interface PulumiState {
     readonly provider?: string;
     readonly propertyDependencies: Record<string, string[]>;
     readonly dependencies: string[];
+    /** Read with `.get()`, not managed by the stack. */
+    readonly external: boolean;
 }
 
 function readState(value: unknown, stepProvider?: unknown): PulumiState | undefined {
@@ -117,6 +130,7 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
         provider,
         propertyDependencies: deps,
         dependencies: Array.isArray(value.dependencies) ? value.dependencies.filter((urn): urn is string => typeof urn === "string") : [],
+        external: value.external === true,
     };
 }
 
@@ -158,16 +172,21 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
         if (kind === undefined || kind === "provider") {
             continue;
         }
+        const provider = providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider));
+        const providerInput = provider === undefined ? undefined : providers.get(provider);
+        const unconfigured = Object.keys(state.outputs).length === 0 && providerInput !== undefined && configurationUnknown(providerInput);
         const source = Object.keys(state.outputs).length > 0 ? { ...state.inputs, ...state.outputs } : state.inputs;
-        const props = plainValue(source) as Record<string, unknown>;
-        props.id = state.id ?? (typeof props.id === "string" && props.id !== "" ? props.id : UNKNOWN);
+        const props = unconfigured ? {} : (plainValue(source) as Record<string, unknown>);
+        if (!unconfigured) {
+            props.id = state.id ?? (typeof props.id === "string" && props.id !== "" ? props.id : UNKNOWN);
+        }
         resources.push({
             address: state.urn,
             name: nameOfUrn(state.urn),
             kind,
             type: state.type,
             props,
-            provider: providerFor(state.provider === undefined ? undefined : providerUrnOf(state.provider)),
+            provider,
             propertyDependencies: state.propertyDependencies,
             ...(state.dependencies.length > 0 ? { dependencies: state.dependencies } : {}),
         });
@@ -191,7 +210,8 @@ export function fromStackExport(file: string, doc: Record<string, unknown>, text
     const deployment = isRecord(doc.deployment) ? doc.deployment : {};
     const states = (Array.isArray(deployment.resources) ? deployment.resources : [])
         .filter((resource) => !(isRecord(resource) && resource.delete === true))
-        .flatMap((resource) => readState(resource) ?? []);
+        .flatMap((resource) => readState(resource) ?? [])
+        .filter((state) => !state.external);
     const { resources, total } = toResources(file, "Pulumi stack export", states, undefined);
     const locate = lineLocator(text, "urn");
     return { file, format: "pulumi-export", resources, totalResources: total, notes: [], locate: (address) => locate(address) };
@@ -205,14 +225,14 @@ export function fromPreview(file: string, doc: Record<string, unknown>, text: st
         }
         const op = typeof step.op === "string" ? step.op : "";
         const urn = typeof step.urn === "string" ? step.urn : undefined;
-        if (REMOVING_OPS.has(op)) {
+        if (REMOVING_OPS.has(op) || READ_OPS.has(op)) {
             if (urn !== undefined) {
                 latest.delete(urn);
             }
             continue;
         }
         const state = readState(step.newState, step.provider);
-        if (state !== undefined) {
+        if (state !== undefined && !state.external) {
             latest.set(state.urn, state);
         }
     }

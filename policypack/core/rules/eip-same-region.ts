@@ -9,6 +9,7 @@
 // region to the environment cannot be compared with another one. The association call is made in
 // its own provider's region, so the association must match as well.
 
+import { mayBeSystemAllocated } from "../deployed";
 import { describe, describeBinding, describeRegion } from "../describe";
 import { Binding, Model } from "../model";
 import { ResourceInput } from "../resources";
@@ -25,7 +26,8 @@ function partiesOf(binding: Binding): { parties: Party[]; outside: string[] } {
     const outside: string[] = [];
     if (binding.eip.kind === "resource") {
         parties.push({ resource: binding.eip.resource, role: "EIP" });
-    } else if (binding.eip.kind === "literal") {
+    } else if (binding.eip.kind === "literal" && !mayBeSystemAllocated(binding)) {
+        // An EIP the system allocated for a load balancer's zone is in its region by construction.
         outside.push("the EIP named by a literal allocation id");
     }
     if (binding.source === "association") {
@@ -97,7 +99,7 @@ export const eipSameRegion = defineRule({
             } else if (outside.length > 0 && parties.length > 0) {
                 report.undecided(
                     binding.via,
-                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.`,
+                    `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Manage it in the stack or import it (the import resource option) to have its region checked: Pulumi sends policies nothing about a resource read with .get().`,
                     involved,
                 );
             } else if (binding.eip.kind === "unresolved" || binding.target.kind === "unresolved") {

@@ -105,7 +105,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("assoc", plan.eip("eip"), "i-bp1outside");
             },
             undecidedMessages: [
-                'Could not check the region of the resource named by a literal instance id for EIP association "assoc": it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.',
+                'Could not check the region of the resource named by a literal instance id for EIP association "assoc": it is not managed in this stack. Manage it in the stack or import it (the import resource option) to have its region checked: Pulumi sends policies nothing about a resource read with .get().',
             ],
         },
         {
@@ -114,7 +114,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("assoc", "eip-bp1outside", "i-bp1outside");
             },
             undecidedMessages: [
-                'Could not check the region of the EIP named by a literal allocation id and the resource named by a literal instance id for EIP association "assoc": it is not managed in this stack. Read it into the stack (for example alicloud.ecs.EipAddress.get) to have its region checked.',
+                'Could not check the region of the EIP named by a literal allocation id and the resource named by a literal instance id for EIP association "assoc": it is not managed in this stack. Manage it in the stack or import it (the import resource option) to have its region checked: Pulumi sends policies nothing about a resource read with .get().',
             ],
         },
         {
