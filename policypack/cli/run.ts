@@ -26,12 +26,14 @@ interface Options {
     readonly config?: string;
     readonly output?: string;
     readonly color?: boolean;
+    readonly varFiles: string[];
 }
 
 export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
 
 Checks Alibaba Cloud EIP bindings offline with the policies of the alicloud-eip-guard pack.
 Each <file> (or - for standard input) is one of, recognised by its content:
+  Terraform sources  a directory of .tf files, or .tf / .tf.json files (no plan needed)
   a Terraform plan   terraform show -json tfplan > plan.json
   a Terraform state  terraform show -json > state.json
   a Pulumi export    pulumi stack export > stack.json
@@ -41,6 +43,7 @@ Options:
   --config <file>        policy configuration, the JSON pulumi preview --policy-pack-config takes
   --format <format>      text (default), json or sarif
   --output, -o <file>    write the report to <file> instead of standard output
+  --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
   --color, --no-color    force or disable colour (default: colour on a terminal, unless NO_COLOR is set)
   --help, -h             show this help
   --version              show the version
@@ -67,6 +70,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     let config: string | undefined;
     let output: string | undefined;
     let color: boolean | undefined;
+    const varFiles: string[] = [];
     const value = (flag: string, inline: string | undefined): string => {
         const next = inline ?? args.shift();
         if (next === undefined || (inline === undefined && next.startsWith("-") && next !== "-")) {
@@ -104,6 +108,9 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
             case "-o":
                 output = value(flag, inline);
                 break;
+            case "--var-file":
+                varFiles.push(value(flag, inline));
+                break;
             case "--color":
                 color = true;
                 break;
@@ -122,7 +129,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     if (files.length === 0) {
         throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
     }
-    return { files, format, config, output, color };
+    return { files, format, config, output, color, varFiles };
 }
 
 function wantsColor(options: Options, io: Io): boolean {
@@ -174,7 +181,7 @@ export function run(argv: readonly string[], io: Io): number {
                 throw error;
             }
         }
-        const report = buildReport(options.files, config, options.config, evaluationDate(io.env));
+        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { varFiles: options.varFiles });
         const rendered =
             options.format === "json" ? renderJson(report) : options.format === "sarif" ? renderSarif(report, config, io.cwd) : renderText(report, wantsColor(options, io));
         if (options.output !== undefined) {
