@@ -42,7 +42,14 @@ export function renderText(report: Report, color: boolean): string {
         const counts = countsOf(file.findings);
         lines.push(
             `${paint("bold", file.file)} (${FORMAT_LABEL[file.format!]}, ${plural(file.resourceCount ?? 0, "resource")}): ${
-                counts.mandatory + counts.advisory === 0 ? paint("bold", "no violations") : [counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "", counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : ""].filter(Boolean).join(", ")
+                counts.mandatory + counts.advisory === 0
+                    ? paint("bold", "no violations")
+                    : [
+                          counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "",
+                          counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : "",
+                      ]
+                          .filter(Boolean)
+                          .join(", ")
             }${counts.notes > 0 ? `, ${plural(counts.notes, "note")}` : ""}`,
         );
         for (const note of file.notes) {
@@ -56,7 +63,11 @@ export function renderText(report: Report, color: boolean): string {
         const ordered = [...groups.entries()].sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : 0));
         for (const [address, findings] of ordered) {
             const first = findings[0];
-            const heading = address === "" ? "(the whole stack)" : `${first.resource?.name ?? address}${first.resource ? paint("dim", `  ${first.resource.type}`) : ""}`;
+            const at = address === "" ? undefined : file.source?.(address);
+            const heading =
+                address === ""
+                    ? "(the whole stack)"
+                    : `${first.resource?.name ?? address}${first.resource ? paint("dim", `  ${first.resource.type}`) : ""}${at === undefined ? "" : paint("dim", `  ${at.file}:${at.line}`)}`;
             lines.push("", `  ${paint("bold", heading)}`);
             for (const finding of findings) {
                 const tag = label(finding);
