@@ -3,7 +3,7 @@
 // concat...). Any other function, or any argument not wholly known, gives UNKNOWN.
 
 import { UNKNOWN } from "../../../core/values";
-import { isPlain, isWhollyKnown, sameValue } from "./values";
+import { hasNoUnknown, isPlain, isWhollyKnown, sameValue } from "./values";
 
 type Fn = (args: unknown[]) => unknown;
 
@@ -69,7 +69,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     },
     contains: ([elements, value]) => {
         const items = list(elements);
-        return items === undefined ? UNKNOWN : items.some((item) => sameValue(item, value));
+        return items === undefined || !isWhollyKnown(items) || !isWhollyKnown(value) ? UNKNOWN : items.some((item) => sameValue(item, value));
     },
     range: (args) => {
         const numbers = args.map(wholeNumber);
@@ -95,7 +95,8 @@ export function isEvaluated(name: string): boolean {
 
 /** The result of a call, or UNKNOWN when the function is not evaluated here or an argument is unknown. */
 export function callFunction(name: string, args: unknown[]): unknown {
-    if (!isEvaluated(name) || !args.every(isWhollyKnown)) {
+    // A list of resource instances has a known length even though their attributes are not known.
+    if (!isEvaluated(name) || !args.every(hasNoUnknown)) {
         return UNKNOWN;
     }
     try {

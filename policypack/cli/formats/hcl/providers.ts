@@ -79,9 +79,10 @@ export class SourceProviders {
             this.add(address, key, alias === undefined ? {} : { region: UNKNOWN });
             return address;
         }
-        const address = providerAddress(name, alias, found.module.path || undefined);
+        // The configuration found may be another key than the one asked for (`providers = { alicloud = alicloud.beijing }`).
+        const address = providerAddress(name, found.key.split(".")[1], found.module.path || undefined);
         if (!this.inputs.has(address)) {
-            this.add(address, found.module.path === "" ? key : `${found.module.path}:${key}`, this.regionProps(found));
+            this.add(address, found.module.path === "" ? found.key : `${found.module.path}:${found.key}`, this.regionProps(found));
         }
         return address;
     }

@@ -122,6 +122,9 @@ export function withInlineWaivers(config: unknown, waivers: readonly InlineWaive
     return {
         config: out,
         problems,
-        relabel: (policy, text) => (labels.get(policy) ?? []).reduce((current, [from, to]) => current.split(from).join(to), text),
+        relabel: (policy, text) =>
+            (labels.get(policy) ?? [])
+                .reduce((current, [from, to]) => current.split(from).join(to), text)
+                .replace(`The configuration of ${policy}: the ${IGNORE_MARKER}`, `The ${IGNORE_MARKER}`),
     };
 }

@@ -34,6 +34,20 @@ export function isPlain(value: unknown): value is Record<string, unknown> {
     return isRecord(value) && !(value instanceof ResourceObject) && !(value instanceof ModuleObject);
 }
 
+/** Whether a value holds no UNKNOWN, at any depth (references to resources or modules may be in it). */
+export function hasNoUnknown(value: unknown): boolean {
+    if (isUnknown(value)) {
+        return false;
+    }
+    if (Array.isArray(value)) {
+        return value.every(hasNoUnknown);
+    }
+    if (isPlain(value)) {
+        return Object.values(value).every(hasNoUnknown);
+    }
+    return true;
+}
+
 /** Whether a value holds nothing unknown, at any depth. */
 export function isWhollyKnown(value: unknown): boolean {
     if (isUnknown(value) || value instanceof ResourceObject || value instanceof ModuleObject) {
