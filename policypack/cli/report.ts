@@ -7,6 +7,7 @@ import { isRecord } from "../core/values";
 import { Reported, checkResources, problemsWith } from "./check";
 import { loadInput, loadSources } from "./detect";
 import { SourceOptions, sourceGroups } from "./formats/hcl";
+import { sourceLocator } from "./formats/hcl/locate";
 import { withInlineWaivers } from "./formats/hcl/suppressions";
 import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
 import { InputError, parseJson, readText } from "./input";
@@ -62,10 +63,10 @@ export function readConfig(file: string): unknown {
 }
 
 export function checkFile(file: string, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
-    return checkLoaded(file, () => loadInput(file, options), config, now);
+    return checkLoaded(file, () => loadInput(file, options), config, now, options);
 }
 
-function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now: Date): FileReport {
+function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
     let loaded: LoadedInput;
     try {
         loaded = load();
@@ -84,14 +85,18 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
             : findings,
         notes: [...loaded.notes, ...inline.problems],
         locate: loaded.locate,
-        ...(loaded.source === undefined ? {} : { source: loaded.source }),
+        ...(loaded.source !== undefined
+            ? { source: loaded.source }
+            : options.tfRoot !== undefined && loaded.format.startsWith("terraform-")
+              ? { source: sourceLocator(options.tfRoot) }
+              : {}),
     };
 }
 
 export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date, options: SourceOptions = {}): Report {
     // .tf files of one directory are one module: they are read together.
     const reports = sourceGroups(files).map((group) =>
-        group.paths === undefined ? checkFile(group.label, config, now, options) : checkLoaded(group.label, () => loadSources(group.label, group.paths!, options), config, now),
+        group.paths === undefined ? checkFile(group.label, config, now, options) : checkLoaded(group.label, () => loadSources(group.label, group.paths!, options), config, now, options),
     );
     const failed = reports.some((report) => report.error !== undefined);
     const mandatory = reports.some((report) => report.findings.some((finding) => finding.outcome === "violation" && finding.level === "mandatory"));

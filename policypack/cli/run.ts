@@ -3,6 +3,8 @@
 
 import * as fs from "fs";
 import { PACK_NAME, evaluationDate } from "../core/pack";
+import { sourceLocator } from "./formats/hcl/locate";
+import { configFilesIn } from "./formats/hcl/sources";
 import { InputError } from "./input";
 import { renderJson } from "./output/json";
 import { renderSarif } from "./output/sarif";
@@ -27,6 +29,7 @@ interface Options {
     readonly output?: string;
     readonly color?: boolean;
     readonly varFiles: string[];
+    readonly tfRoot?: string;
 }
 
 export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
@@ -44,6 +47,7 @@ Options:
   --format <format>      text (default), json or sarif
   --output, -o <file>    write the report to <file> instead of standard output
   --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
+  --tf-root <dir>        the .tf sources a plan or state was made from: findings point at their lines
   --color, --no-color    force or disable colour (default: colour on a terminal, unless NO_COLOR is set)
   --help, -h             show this help
   --version              show the version
@@ -71,6 +75,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     let output: string | undefined;
     let color: boolean | undefined;
     const varFiles: string[] = [];
+    let tfRoot: string | undefined;
     const value = (flag: string, inline: string | undefined): string => {
         const next = inline ?? args.shift();
         if (next === undefined || (inline === undefined && next.startsWith("-") && next !== "-")) {
@@ -111,6 +116,9 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
             case "--var-file":
                 varFiles.push(value(flag, inline));
                 break;
+            case "--tf-root":
+                tfRoot = value(flag, inline);
+                break;
             case "--color":
                 color = true;
                 break;
@@ -129,7 +137,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     if (files.length === 0) {
         throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
     }
-    return { files, format, config, output, color, varFiles };
+    return { files, format, config, output, color, varFiles, tfRoot };
 }
 
 function wantsColor(options: Options, io: Io): boolean {
@@ -146,6 +154,16 @@ function wantsColor(options: Options, io: Io): boolean {
         return true;
     }
     return io.isTTY && io.env.TERM !== "dumb";
+}
+
+/** Why a --tf-root cannot be read, if it cannot: it must be a directory of readable .tf files. */
+function tfRootProblem(dir: string): string | undefined {
+    try {
+        sourceLocator(dir);
+        return fs.statSync(dir).isDirectory() && configFilesIn(dir).length > 0 ? undefined : "is not a directory of .tf files.";
+    } catch (error) {
+        return error instanceof InputError ? `${error.file}: ${error.problem}` : error instanceof Error ? error.message : String(error);
+    }
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -181,7 +199,14 @@ export function run(argv: readonly string[], io: Io): number {
                 throw error;
             }
         }
-        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { varFiles: options.varFiles });
+        if (options.tfRoot !== undefined) {
+            const problem = tfRootProblem(options.tfRoot);
+            if (problem !== undefined) {
+                io.stderr(`${PACK_NAME}: --tf-root ${options.tfRoot}: ${problem}\n`);
+                return 2;
+            }
+        }
+        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { varFiles: options.varFiles, tfRoot: options.tfRoot });
         const rendered =
             options.format === "json" ? renderJson(report) : options.format === "sarif" ? renderSarif(report, config, io.cwd) : renderText(report, wantsColor(options, io));
         if (options.output !== undefined) {

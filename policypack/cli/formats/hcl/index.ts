@@ -23,6 +23,8 @@ export { isConfigFile } from "./sources";
 export interface SourceOptions {
     /** `--var-file`s, in the order given, after the files Terraform loads by itself. */
     readonly varFiles?: readonly string[];
+    /** `--tf-root`: the sources a plan or state was made from, to locate its resources in them. */
+    readonly tfRoot?: string;
 }
 
 /** Whether a path names Terraform sources: a directory, or a .tf / .tf.json file. */
