@@ -22,6 +22,8 @@ export const PARSER_CONTRACT = {
     /** The global object the Go program registers its functions on. */
     registry: "__parse_terraform_config_wasm__",
     functions: ["parse", "getExpressionAst"],
+    /** Globals the runtime sets, restored after it starts. */
+    globals: ["Go", "require", "fs", "TextEncoder", "TextDecoder", "__parse_terraform_config_wasm__"],
 } as const;
 
 // The compiler's libraries here have no WebAssembly types (they come with the DOM's); Node has it.
@@ -50,17 +52,30 @@ function load(): Record<string, GoFunction> {
         return functions;
     }
     const dir = parserPackageDir();
-    // Go's runtime for Node is a script that defines a global; it is loaded only when .tf files are read.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(path.join(dir, PARSER_CONTRACT.runtime));
-    const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
-    const go = new Go();
-    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(dir, PARSER_CONTRACT.module)));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), go.importObject);
+    // Go's runtime for Node sets globals (`Go`, and `require` and `fs` for the Go program, which takes
+    // what it needs when it starts); they are put back as they were once it has started.
+    const global = globalThis as Record<string, unknown>;
+    const saved = PARSER_CONTRACT.globals.map((name) => [name, Object.getOwnPropertyDescriptor(global, name)] as const);
     const registry: Record<string, GoFunction> = {};
-    (globalThis as Record<string, unknown>)[PARSER_CONTRACT.registry] = registry;
-    // The Go program registers its functions and then waits forever; the promise never settles.
-    void go.run(instance);
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require(path.join(dir, PARSER_CONTRACT.runtime));
+        const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
+        const go = new Go();
+        const bytes = zlib.gunzipSync(fs.readFileSync(path.join(dir, PARSER_CONTRACT.module)));
+        const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), go.importObject);
+        global[PARSER_CONTRACT.registry] = registry;
+        // The Go program registers its functions and then waits forever; the promise never settles.
+        void go.run(instance);
+    } finally {
+        for (const [name, descriptor] of saved) {
+            if (descriptor === undefined) {
+                delete global[name];
+            } else {
+                Object.defineProperty(global, name, descriptor);
+            }
+        }
+    }
     for (const name of PARSER_CONTRACT.functions) {
         if (typeof registry[name] !== "function") {
             throw new Error(`${PARSER_PACKAGE} did not register ${name}(); this version of it is not one the checker knows`);

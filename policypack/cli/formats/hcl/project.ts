@@ -42,6 +42,10 @@ export class Project implements Scope {
     private readonly memo = new Map<string, Memo | typeof PENDING>();
     private readonly expansions = new Map<string, Expansion | typeof PENDING>();
     private readonly children = new Map<string, { callee: Callee; instances: ModuleInstance[] | undefined; expansion: Expansion }>();
+    /** What a reference to a whole resource or module call is, once built (a fleet is referenced once per instance). */
+    private readonly objects = new Map<string, unknown>();
+    private readonly blocks = new Map<ModuleSource, Map<string, ResourceBlock>>();
+    private readonly instanceLists = new Map<string, ResourceInstance[] | undefined>();
 
     constructor(
         source: ModuleSource,
@@ -77,6 +81,19 @@ export class Project implements Scope {
     /** A resource block's instances; undefined when its count or for_each is not known here. */
     instancesOf(module: ModuleInstance, block: ResourceBlock): ResourceInstance[] | undefined {
         const base = `${prefixOf(module.address)}${block.type}.${block.name}`;
+        const known = this.instanceLists.get(base);
+        if (known !== undefined || this.instanceLists.has(base)) {
+            return known;
+        }
+        const instances = this.expand(module, block, base);
+        // Not kept while an expansion is being evaluated: it may still become known.
+        if (this.expansions.get(base) !== PENDING) {
+            this.instanceLists.set(base, instances);
+        }
+        return instances;
+    }
+
+    private expand(module: ModuleInstance, block: ResourceBlock, base: string): ResourceInstance[] | undefined {
         const expansion = this.expansion(base, module, block.body);
         if (expansion.kind === "unknown") {
             this.notes.add(
@@ -227,11 +244,15 @@ export class Project implements Scope {
     resource(env: Env, mode: "managed" | "data", type: string, name: string, deps: Set<string>): unknown {
         const module = this.modules.get(env.module);
         const base = `${prefixOf(env.module)}${mode === "data" ? "data." : ""}${type}.${name}`;
-        const block = module?.source.resources.find((candidate) => candidate.mode === mode && candidate.type === type && candidate.name === name);
-        if (module === undefined || block === undefined || mode === "data") {
+        const block = module === undefined || mode === "data" ? undefined : this.blockOf(module.source, type, name);
+        if (module === undefined || block === undefined) {
             // A data source is read at plan time, from the cloud: unknown here.
             deps.add(base);
             return UNKNOWN;
+        }
+        const cached = this.objects.get(base);
+        if (cached !== undefined) {
+            return cached;
         }
         const instances = this.instancesOf(module, block);
         const expansion = this.expansions.get(base);
@@ -239,13 +260,23 @@ export class Project implements Scope {
             deps.add(base);
             return UNKNOWN;
         }
-        if (expansion.kind === "single") {
-            return new ResourceObject(instances[0].address);
+        const object =
+            expansion.kind === "single"
+                ? new ResourceObject(instances[0].address)
+                : expansion.by === "count"
+                  ? instances.map((instance) => new ResourceObject(instance.address))
+                  : Object.fromEntries(expansion.keys.map((key, i) => [String(key), new ResourceObject(instances[i].address)]));
+        this.objects.set(base, object);
+        return object;
+    }
+
+    private blockOf(source: ModuleSource, type: string, name: string): ResourceBlock | undefined {
+        let byName = this.blocks.get(source);
+        if (byName === undefined) {
+            byName = new Map(source.resources.filter((block) => block.mode === "managed").map((block) => [`${block.type}.${block.name}`, block]));
+            this.blocks.set(source, byName);
         }
-        if (expansion.by === "count") {
-            return instances.map((instance) => new ResourceObject(instance.address));
-        }
-        return Object.fromEntries(expansion.keys.map((key, i) => [String(key), new ResourceObject(instances[i].address)]));
+        return byName.get(`${type}.${name}`);
     }
 
     /**
