@@ -265,13 +265,31 @@ module "at_home" {
         expect(props("alicloud_eip_address.b")).toEqual({ region: UNKNOWN });
     });
 
+    test("a registry module that terraform init downloaded is read from .terraform/modules, nested modules too", () => {
+        const { at, loaded } = read({
+            "main.tf": `${HEADER}module "eips" {\n  source  = "terraform-alicloud-modules/eip/alicloud"\n  version = "2.1.0"\n  name    = "edge"\n}\n`,
+            ".terraform/modules/modules.json": JSON.stringify({
+                Modules: [
+                    { Key: "", Source: "", Dir: "." },
+                    { Key: "eips", Source: "registry.terraform.io/terraform-alicloud-modules/eip/alicloud", Version: "2.1.0", Dir: ".terraform/modules/eips" },
+                    { Key: "eips.inner", Source: "git::https://example.com/inner.git", Dir: ".terraform/modules/eips.inner" },
+                ],
+            }),
+            ".terraform/modules/eips/main.tf": `variable "name" {}\n${EIP("this", "  address_name = var.name")}module "inner" {\n  source = "git::https://example.com/inner.git"\n}\n`,
+            ".terraform/modules/eips.inner/main.tf": EIP("deep", ""),
+        });
+        expect(at("module.eips.alicloud_eip_address.this").props.addressName).toBe("edge");
+        expect(at("module.eips.module.inner.alicloud_eip_address.deep").kind).toBe("eip");
+        expect(loaded.notes).toEqual([]);
+    });
+
     test("remote modules are skipped with a note saying what that hides; their outputs are unknown", () => {
         const { at, loaded } = read({
             "main.tf": `${HEADER}module "reg" {\n  source = "terraform-alicloud-modules/eip/alicloud"\n}\nmodule "git" {\n  source = "git::https://example.com/m.git"\n}\nmodule "gone" {\n  source = "./missing"\n}\n${EIP("a", "  address_name = module.reg.name")}`,
         });
         const notes = loaded.notes.join("\n");
         expect(notes).toMatch(
-            /module\.reg \(source "terraform-alicloud-modules\/eip\/alicloud"\) is a registry module, which cannot be read offline: the resources it creates were not checked, and its outputs are unknown/,
+            /module\.reg \(source "terraform-alicloud-modules\/eip\/alicloud"\) is a registry module, which cannot be read offline \(nor was it downloaded here by terraform init\): the resources it creates were not checked, and its outputs are unknown/,
         );
         expect(notes).toMatch(/module\.git \(source "git::https:\/\/example\.com\/m\.git"\) is a remote module/);
         expect(notes).toMatch(/module\.gone \(source "\.\/missing"\) has no \.tf files/);

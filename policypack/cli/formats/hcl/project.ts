@@ -5,7 +5,7 @@
 import { UNKNOWN } from "../../../core/values";
 import { keySuffix } from "../terraform/addresses";
 import { Env, Scope, evaluate } from "./evaluate";
-import { Callee, Key, ModuleInstance, ModuleReader, childAddress, childPath, prefixOf } from "./modules";
+import { Callee, Key, ModuleInstance, ModuleReader, childAddress, childPath, manifestKey, prefixOf } from "./modules";
 import { ResourceBlock, ModuleSource } from "./sources";
 import { VariableValue } from "./tfvars";
 import { ModuleObject, ResourceObject, isPlain, settle } from "./values";
@@ -36,7 +36,7 @@ export class Project implements Scope {
     readonly notes = new Set<string>();
     /** Root variables used while unset: unknown, and worth telling. */
     readonly unsetVariables = new Set<string>();
-    private readonly reader = new ModuleReader();
+    private readonly reader: ModuleReader;
     private readonly modules = new Map<string, ModuleInstance>();
     private readonly resources = new Map<string, ResourceInstance>();
     private readonly memo = new Map<string, Memo | typeof PENDING>();
@@ -52,6 +52,7 @@ export class Project implements Scope {
         private readonly rootValues: ReadonlyMap<string, VariableValue>,
     ) {
         this.root = { address: "", path: "", source };
+        this.reader = new ModuleReader(source.dir);
         this.modules.set("", this.root);
     }
 
@@ -157,7 +158,7 @@ export class Project implements Scope {
         if (call === undefined) {
             return undefined;
         }
-        const callee = this.reader.callee(parent.source, call, base);
+        const callee = this.reader.callee(parent.source, call, base, manifestKey(childPath(parent, name)));
         const expansion: Expansion = callee.kind === "local" ? this.expansion(base, parent, call.body) : { kind: "unknown" };
         let instances: ModuleInstance[] | undefined;
         if (callee.kind === "skipped") {
