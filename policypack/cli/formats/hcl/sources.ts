@@ -78,7 +78,7 @@ function list(value: unknown): Record<string, unknown>[] {
 
 function readFile(file: string): string {
     try {
-        return fs.readFileSync(file, "utf8");
+        return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
     } catch (error) {
         throw new InputError(file, `cannot be read (${reason(error)}).`);
     }
