@@ -96,7 +96,9 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
 export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date, options: SourceOptions = {}): Report {
     // .tf files of one directory are one module: they are read together.
     const reports = sourceGroups(files).map((group) =>
-        group.paths === undefined ? checkFile(group.label, config, now, options) : checkLoaded(group.label, () => loadSources(group.label, group.paths!, options), config, now, options),
+        group.paths === undefined
+            ? checkFile(group.label, config, now, options)
+            : checkLoaded(group.label, () => loadSources(group.label, group.paths!, options), config, now, options),
     );
     const failed = reports.some((report) => report.error !== undefined);
     const mandatory = reports.some((report) => report.findings.some((finding) => finding.outcome === "violation" && finding.level === "mandatory"));
