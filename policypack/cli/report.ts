@@ -8,7 +8,7 @@ import { Reported, checkResources, problemsWith } from "./check";
 import { loadInput, loadSources } from "./detect";
 import { SourceOptions, sourceGroups } from "./formats/hcl";
 import { sourceLocator } from "./formats/hcl/locate";
-import { withInlineWaivers } from "./formats/hcl/suppressions";
+import { WithInline, withInlineWaivers } from "./formats/hcl/suppressions";
 import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
 import { InputError, parseJson, readText } from "./input";
 
@@ -80,9 +80,7 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
         file: loaded.file,
         format: loaded.format,
         resourceCount: loaded.totalResources,
-        findings: loaded.waivers?.length
-            ? findings.map((finding) => ({ ...finding, message: inline.relabel(finding.rule.name, finding.message), detail: inline.relabel(finding.rule.name, finding.detail) }))
-            : findings,
+        findings: loaded.waivers?.length ? findings.map((finding) => relabelled(finding, inline, loaded)) : findings,
         notes: [...loaded.notes, ...inline.problems],
         locate: loaded.locate,
         ...(loaded.source !== undefined
@@ -90,6 +88,18 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
             : options.tfRoot !== undefined && loaded.format.startsWith("terraform-")
               ? { source: sourceLocator(options.tfRoot) }
               : {}),
+    };
+}
+
+/** A finding with the waivers written as comments named by where they are; one about a comment alone is attached to its resource. */
+function relabelled(finding: Reported, inline: WithInline, loaded: LoadedInput): Reported {
+    const detail = inline.relabel(finding.rule.name, finding.detail);
+    const anchor = finding.address === undefined ? inline.anchorOf(finding.rule.name, detail) : undefined;
+    return {
+        ...finding,
+        message: inline.relabel(finding.rule.name, finding.message),
+        detail,
+        ...(anchor === undefined ? {} : { address: anchor, resource: loaded.resources.find((resource) => resource.address === anchor), involved: [anchor] }),
     };
 }
 

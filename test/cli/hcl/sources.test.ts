@@ -158,6 +158,12 @@ describe("the hand-written projects", () => {
             ),
         );
         expect(by("violation").map((finding) => finding.address)).toEqual(["alicloud_eip_association.second", "alicloud_eip_association.third"]);
+        // What is said about a comment alone is attached to the resource block it is on.
+        expect(file.findings.filter((finding) => finding.outcome === "notice").map((finding) => finding.address)).toEqual([
+            "alicloud_eip_association.third",
+            "alicloud_eip_association.second",
+            "alicloud_eip_address.unused",
+        ]);
         const notices = file.findings.filter((finding) => finding.outcome === "notice").map((finding) => finding.detail);
         expect(notices).toEqual([
             `The eip-guard:ignore comment at ${main}:27 (resource "alicloud_eip_association.third") has no reason; a waiver must say why the violation is accepted, so it waives nothing.`,

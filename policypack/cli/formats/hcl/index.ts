@@ -123,6 +123,7 @@ export function fromTerraformSources(label: string, inputs: readonly string[], o
                     base,
                 ),
                 policies,
+                instances.find((instance) => located.has(instance.address) && kindOfTerraformType(block.type) !== undefined)?.address,
             );
             waivers.push(...found.waivers);
             found.problems.forEach((problem) => notes.includes(problem) || notes.push(problem));

@@ -16,6 +16,8 @@ export interface InlineWaiver {
     readonly expires?: string;
     /** `main.tf:12`: where the comment is, for messages. */
     readonly where: string;
+    /** An instance of the block, to attach what is said about the comment to (an unused suppression). */
+    readonly anchor?: string;
 }
 
 /** The exemption glob for a block's instances: the address, with any instance key as `[*]`. */
@@ -46,6 +48,7 @@ export function readSuppressions(
     file: string,
     resources: readonly string[],
     policies: readonly string[],
+    anchor?: string,
 ): { waivers: InlineWaiver[]; problems: string[] } {
     const waivers: InlineWaiver[] = [];
     const problems: string[] = [];
@@ -75,7 +78,7 @@ export function readSuppressions(
                 continue;
             }
             for (const resource of resources) {
-                waivers.push({ policy, resource, reason, ...(expires === undefined ? {} : { expires }), where });
+                waivers.push({ policy, resource, reason, ...(expires === undefined ? {} : { expires }), where, ...(anchor === undefined ? {} : { anchor }) });
             }
         }
     }
@@ -86,16 +89,18 @@ export interface WithInline {
     readonly config: unknown;
     /** Names a waiver that came from a comment by where the comment is, in a message about it. */
     relabel(policy: string, text: string): string;
+    /** The resource a message about one of the comments (already relabelled) is to be attached to. */
+    anchorOf(policy: string, text: string): string | undefined;
     readonly problems: string[];
 }
 
 /** The configuration with the inline waivers appended to each policy's exemptions. */
 export function withInlineWaivers(config: unknown, waivers: readonly InlineWaiver[]): WithInline {
     if (waivers.length === 0) {
-        return { config, relabel: (_policy, text) => text, problems: [] };
+        return { config, relabel: (_policy, text) => text, anchorOf: () => undefined, problems: [] };
     }
     const out: Record<string, unknown> = isRecord(config) ? { ...config } : {};
-    const labels = new Map<string, [string, string][]>();
+    const labels = new Map<string, [string, string, string | undefined][]>();
     const problems: string[] = [];
     for (const policy of [...new Set(waivers.map((waiver) => waiver.policy))]) {
         const own = out[policy];
@@ -109,11 +114,15 @@ export function withInlineWaivers(config: unknown, waivers: readonly InlineWaive
         }
         const list: unknown[] = Array.isArray(existing) ? [...(existing as unknown[])] : [];
         const mine = waivers.filter((waiver) => waiver.policy === policy);
-        const pairs: [string, string][] = [];
+        const pairs: [string, string, string | undefined][] = [];
         for (const waiver of mine) {
             list.push({ resource: waiver.resource, reason: waiver.reason, ...(waiver.expires === undefined ? {} : { expires: waiver.expires }) });
             // core/waivers.ts names an exemption by its place in the list and its resource.
-            pairs.push([`exemption ${list.length} (resource "${waiver.resource}")`, `the ${IGNORE_MARKER} comment at ${waiver.where} (resource "${waiver.resource}")`]);
+            pairs.push([
+                `exemption ${list.length} (resource "${waiver.resource}")`,
+                `the ${IGNORE_MARKER} comment at ${waiver.where} (resource "${waiver.resource}")`,
+                waiver.anchor,
+            ]);
         }
         entry.exemptions = list;
         out[policy] = entry;
@@ -126,5 +135,6 @@ export function withInlineWaivers(config: unknown, waivers: readonly InlineWaive
             (labels.get(policy) ?? [])
                 .reduce((current, [from, to]) => current.split(from).join(to), text)
                 .replace(`The configuration of ${policy}: the ${IGNORE_MARKER}`, `The ${IGNORE_MARKER}`),
+        anchorOf: (policy, text) => (labels.get(policy) ?? []).find(([, to]) => text.includes(to))?.[2],
     };
 }
