@@ -135,6 +135,7 @@ export function withInlineWaivers(config: unknown, waivers: readonly InlineWaive
             (labels.get(policy) ?? [])
                 .reduce((current, [from, to]) => current.split(from).join(to), text)
                 .replace(`The configuration of ${policy}: the ${IGNORE_MARKER}`, `The ${IGNORE_MARKER}`),
-        anchorOf: (policy, text) => (labels.get(policy) ?? []).find(([, to]) => text.includes(to))?.[2],
+        // The label may start a sentence ("The eip-guard:ignore comment at ..."): matched without its article.
+        anchorOf: (policy, text) => (labels.get(policy) ?? []).find(([, to]) => text.includes(to.slice("the ".length)))?.[2],
     };
 }
