@@ -8,6 +8,9 @@ import { PolicyName } from "../../../policypack/core/rule";
 import { RULES } from "../../../policypack/core/rules";
 import { ruleNamed } from "../../support/verdicts";
 import { Expected, FIXTURES, readExpected, verdictsOfFile } from "../support";
+import { SPECS } from "../../../tools/fixtures/terraform-specs";
+import { planOf, stateOf } from "../../../tools/fixtures/terraform-model";
+import { sourcesOf } from "../../../tools/fixtures/terraform-sources";
 
 const SOURCES = path.join(FIXTURES, "terraform-src");
 
@@ -17,6 +20,15 @@ const generated = fs
     .filter((name) => fs.existsSync(path.join(FIXTURES, "terraform-plan", `${name}.json`)))
     .sort()
     .map((name) => ({ name, dir: path.join(SOURCES, name), expected: readExpected(path.join(SOURCES, name, "expected.json")) }));
+
+test.each(SPECS.map((spec) => [spec.name, spec] as const))("%s: the plan, the state and the sources on disk are the spec's (npm run fixtures)", (_name, spec) => {
+    const json = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+    expect(json(path.join(FIXTURES, "terraform-plan", `${spec.name}.json`))).toEqual(JSON.parse(JSON.stringify(planOf(spec))));
+    expect(json(path.join(FIXTURES, "terraform-state", `${spec.name}.json`))).toEqual(JSON.parse(JSON.stringify(stateOf(spec))));
+    for (const [name, text] of Object.entries(sourcesOf(spec))) {
+        expect({ name, text: fs.readFileSync(path.join(SOURCES, spec.name, name), "utf8") }).toEqual({ name, text });
+    }
+});
 
 test("every spec is written as sources", () => {
     expect(generated.length).toBeGreaterThanOrEqual(2 * RULES.length);
