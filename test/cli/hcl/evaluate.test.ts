@@ -87,6 +87,30 @@ ${EIP(
         expect(eip.propertyDependencies?.addressName).toEqual(["data.alicloud_zones.z"]);
     });
 
+    test("a variable whose type has optional attributes is unknown: Terraform fills in their defaults, which this checker does not", () => {
+        const { at } = read({
+            "main.tf": `${HEADER}variable "cfg" {\n  type    = object({ eips = optional(number, 2) })\n  default = {}\n}\n${EIP("ip", '  count = lookup(var.cfg, "eips", 1)')}`,
+        });
+        expect(() => at("alicloud_eip_address.ip[0]")).toThrow();
+    });
+
+    test("the length of a list of unknown values is known", () => {
+        const { at } = read({
+            "main.tf": `${HEADER}${EIP("ip", "  count = 2")}
+locals {
+  ids = alicloud_eip_address.ip.*.id
+}
+resource "alicloud_eip_association" "a" {
+  count         = length(local.ids)
+  allocation_id = local.ids[count.index]
+  instance_id   = "i-1"
+}`,
+        });
+        // An element of a local is computed from whatever the local is computed from (a plan, which
+        // records only `local.ids`, knows less).
+        expect(at("alicloud_eip_association.a[1]").propertyDependencies?.allocationId).toEqual(["alicloud_eip_address.ip[0]", "alicloud_eip_address.ip[1]"]);
+    });
+
     test("a local that refers to itself is unknown", () => {
         const { at } = read({ "main.tf": `${HEADER}locals {\n  a = local.b\n  b = local.a\n}\n${EIP("a", "  address_name = local.a")}` });
         expect(at("alicloud_eip_address.a").props.addressName).toBe(UNKNOWN);

@@ -2,7 +2,7 @@
 // arguments and which configurations use to write count, for_each and names (toset, keys, lookup,
 // concat...). Any other function, or any argument not wholly known, gives UNKNOWN.
 
-import { UNKNOWN } from "../../../core/values";
+import { UNKNOWN, isUnknown } from "../../../core/values";
 import { hasNoUnknown, isPlain, isWhollyKnown, sameValue } from "./values";
 
 type Fn = (args: unknown[]) => unknown;
@@ -88,6 +88,9 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     },
 };
 
+/** Functions whose result depends on the shape of their argument only, not on its elements' values. */
+const STRUCTURAL = new Set(["length", "keys"]);
+
 /** Whether the checker evaluates this function. */
 export function isEvaluated(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
@@ -95,8 +98,9 @@ export function isEvaluated(name: string): boolean {
 
 /** The result of a call, or UNKNOWN when the function is not evaluated here or an argument is unknown. */
 export function callFunction(name: string, args: unknown[]): unknown {
-    // A list of resource instances has a known length even though their attributes are not known.
-    if (!isEvaluated(name) || !args.every(hasNoUnknown)) {
+    // A list of resource instances, or of unknown values, has a known length and a map known keys.
+    const needed = STRUCTURAL.has(name) ? (arg: unknown) => !isUnknown(arg) : hasNoUnknown;
+    if (!isEvaluated(name) || !args.every(needed)) {
         return UNKNOWN;
     }
     try {

@@ -214,13 +214,20 @@ export class Project implements Scope {
             return UNKNOWN;
         }
         return this.once(`${prefixOf(module.address)}var.${name}`, deps, (own) => {
+            const declared = module.source.variables.get(name);
+            const type = declared?.body.type;
+            if (typeof type === "string" && type.includes("optional(")) {
+                // Terraform fills in optional attributes' defaults as it converts a value to the type; this
+                // checker does not convert, so the value it has would not be the one Terraform uses.
+                own.add(`${prefixOf(module.address)}var.${name}`);
+                return UNKNOWN;
+            }
             if (module.parent === undefined && this.rootValues.has(name)) {
                 return this.rootValues.get(name)!.value;
             }
             if (module.call !== undefined && module.callEnv !== undefined && name in module.call.body) {
                 return evaluate(module.call.body[name], module.callEnv, this, own);
             }
-            const declared = module.source.variables.get(name);
             if (declared !== undefined && "default" in declared.body) {
                 return evaluate(declared.body.default, { module: module.address }, this, own);
             }
