@@ -94,6 +94,31 @@ ${EIP(
         expect(() => at("alicloud_eip_address.ip[0]")).toThrow();
     });
 
+    test("a variable is converted to its type: primitives, collections of them, sets distinct and sorted", () => {
+        const { at } = read({
+            "main.tf": `${HEADER}
+variable "names" {
+  type    = set(string)
+  default = ["b", "a", "b"]
+}
+variable "bandwidth" {
+  type    = string
+  default = 10
+}
+variable "count" {
+  type = number
+}
+variable "nested" {
+  type    = list(set(string))
+  default = [["b", "a"]]
+}
+${EIP("ip", '  for_each = var.names\n  bandwidth = var.bandwidth\n  description = "${length(var.names)}-${var.count + 1}"\n  isp = var.nested[0]')}`,
+            "terraform.tfvars": 'count = "4"',
+        });
+        expect(at('alicloud_eip_address.ip["a"]').props).toMatchObject({ bandwidth: "10", description: "2-5", isp: UNKNOWN });
+        expect(() => at('alicloud_eip_address.ip["c"]')).toThrow();
+    });
+
     test("the length of a list of unknown values is known", () => {
         const { at } = read({
             "main.tf": `${HEADER}${EIP("ip", "  count = 2")}

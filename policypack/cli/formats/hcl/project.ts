@@ -8,6 +8,7 @@ import { Env, Scope, evaluate } from "./evaluate";
 import { Callee, Key, ModuleInstance, ModuleReader, childAddress, childPath, manifestKey, prefixOf } from "./modules";
 import { ResourceBlock, ModuleSource } from "./sources";
 import { VariableValue } from "./tfvars";
+import { convertToType } from "./types";
 import { ModuleObject, ResourceObject, isPlain, settle } from "./values";
 
 /** Arguments of a resource block that are Terraform's, not the resource's. */
@@ -215,21 +216,21 @@ export class Project implements Scope {
         }
         return this.once(`${prefixOf(module.address)}var.${name}`, deps, (own) => {
             const declared = module.source.variables.get(name);
-            const type = declared?.body.type;
-            if (typeof type === "string" && type.includes("optional(")) {
-                // Terraform fills in optional attributes' defaults as it converts a value to the type; this
-                // checker does not convert, so the value it has would not be the one Terraform uses.
-                own.add(`${prefixOf(module.address)}var.${name}`);
-                return UNKNOWN;
-            }
+            const typed = (value: unknown) => {
+                const converted = convertToType(declared?.body.type, value);
+                if (converted === UNKNOWN && value !== UNKNOWN) {
+                    own.add(`${prefixOf(module.address)}var.${name}`);
+                }
+                return converted;
+            };
             if (module.parent === undefined && this.rootValues.has(name)) {
-                return this.rootValues.get(name)!.value;
+                return typed(this.rootValues.get(name)!.value);
             }
             if (module.call !== undefined && module.callEnv !== undefined && name in module.call.body) {
-                return evaluate(module.call.body[name], module.callEnv, this, own);
+                return typed(evaluate(module.call.body[name], module.callEnv, this, own));
             }
             if (declared !== undefined && "default" in declared.body) {
-                return evaluate(declared.body.default, { module: module.address }, this, own);
+                return typed(evaluate(declared.body.default, { module: module.address }, this, own));
             }
             if (module.parent === undefined) {
                 this.unsetVariables.add(name);
