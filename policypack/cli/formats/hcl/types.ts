@@ -54,7 +54,7 @@ export function convertToType(typeText: unknown, value: unknown): unknown {
         if (!hasNoUnknown(items) || !items.every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean")) {
             return UNKNOWN;
         }
-        const distinct = [...new Set(items as (string | number | boolean)[])];
+        const distinct = [...new Set(items)];
         return element === "number" ? (distinct as number[]).sort((a, b) => a - b) : distinct.map(String).sort();
     }
     // Other types: their conversion is not done here. It only matters where it changes values.
