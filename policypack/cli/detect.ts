@@ -3,14 +3,16 @@
 // - Terraform state: `format_version` without those (`values`, or nothing for an empty state).
 // - Pulumi stack export: `deployment` with a numeric `version`.
 // - Pulumi preview: `steps`, or the `changeSummary` every `pulumi preview --json` prints.
+// Terraform configuration is not JSON to recognise: a directory, or a file named *.tf / *.tf.json.
 
 import { isRecord } from "../core/values";
 import { InputError, STDIN, parseJson, readText } from "./input";
 import { FORMAT_LABEL, InputFormat, LoadedInput } from "./formats/loaded";
 import { fromPreview, fromStackExport } from "./formats/pulumi";
 import { fromTerraformPlan, fromTerraformState } from "./formats/terraform";
+import { SourceOptions, fromTerraformSources, isSourceInput } from "./formats/hcl";
 
-export function detectFormat(file: string, doc: unknown): InputFormat {
+export function detectFormat(file: string, doc: unknown): Exclude<InputFormat, "terraform-source"> {
     if (!isRecord(doc)) {
         const what = Array.isArray(doc) ? "an array" : doc === null ? "null" : `a ${typeof doc}`;
         throw new InputError(file, `is JSON, but its top level is ${what}; expected the object that terraform show -json, pulumi stack export or pulumi preview --json writes.`);
@@ -34,8 +36,23 @@ export function detectFormat(file: string, doc: unknown): InputFormat {
     );
 }
 
+/** Reads Terraform sources: a directory, or .tf files of one directory. Throws InputError. */
+export function loadSources(label: string, paths: readonly string[], options: SourceOptions = {}): LoadedInput {
+    try {
+        return fromTerraformSources(label, paths, options);
+    } catch (error) {
+        if (error instanceof InputError) {
+            throw error;
+        }
+        throw new InputError(label, `could not be read as a ${FORMAT_LABEL["terraform-source"]} (${error instanceof Error ? error.message : String(error)}).`);
+    }
+}
+
 /** Reads, recognises and maps one input file. Throws InputError for anything wrong with it. */
-export function loadInput(file: string): LoadedInput {
+export function loadInput(file: string, options: SourceOptions = {}): LoadedInput {
+    if (file !== STDIN && isSourceInput(file)) {
+        return loadSources(file, [file], options);
+    }
     const label = file === STDIN ? "<stdin>" : file;
     const text = readText(file);
     const doc = parseJson(label, text);

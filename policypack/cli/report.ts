@@ -5,8 +5,11 @@ import * as path from "path";
 import { PACK_NAME } from "../core/pack";
 import { isRecord } from "../core/values";
 import { Reported, checkResources, problemsWith } from "./check";
-import { loadInput } from "./detect";
-import { InputFormat, LoadedInput } from "./formats/loaded";
+import { loadInput, loadSources } from "./detect";
+import { SourceOptions, sourceGroups } from "./formats/hcl";
+import { sourceLocator } from "./formats/hcl/locate";
+import { WithInline, withInlineWaivers } from "./formats/hcl/suppressions";
+import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
 import { InputError, parseJson, readText } from "./input";
 
 export interface FileReport {
@@ -19,6 +22,8 @@ export interface FileReport {
     readonly findings: readonly Reported[];
     readonly notes: readonly string[];
     readonly locate: (address: string) => number | undefined;
+    /** The file and line that declare a resource, when the input is a set of files (Terraform sources). */
+    readonly source?: (address: string) => SourceLocation | undefined;
 }
 
 export interface Report {
@@ -57,26 +62,54 @@ export function readConfig(file: string): unknown {
     return doc;
 }
 
-export function checkFile(file: string, config: unknown, now: Date): FileReport {
+export function checkFile(file: string, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
+    return checkLoaded(file, () => loadInput(file, options), config, now, options);
+}
+
+function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
     let loaded: LoadedInput;
     try {
-        loaded = loadInput(file);
+        loaded = load();
     } catch (error) {
         const message = error instanceof InputError ? error.problem : `could not be read (${error instanceof Error ? error.message : String(error)}).`;
         return { file: error instanceof InputError ? error.file : file, error: message, findings: [], notes: [], locate: () => undefined };
     }
+    const inline = withInlineWaivers(config, loaded.waivers ?? []);
+    const findings = checkResources(loaded.resources, inline.config, now);
     return {
         file: loaded.file,
         format: loaded.format,
         resourceCount: loaded.totalResources,
-        findings: checkResources(loaded.resources, config, now),
-        notes: loaded.notes,
+        findings: loaded.waivers?.length ? findings.map((finding) => relabelled(finding, inline, loaded)) : findings,
+        notes: [...loaded.notes, ...inline.problems],
         locate: loaded.locate,
+        ...(loaded.source !== undefined
+            ? { source: loaded.source }
+            : options.tfRoot !== undefined && loaded.format.startsWith("terraform-")
+              ? { source: sourceLocator(options.tfRoot) }
+              : {}),
     };
 }
 
-export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date): Report {
-    const reports = files.map((file) => checkFile(file, config, now));
+/** A finding with the waivers written as comments named by where they are; one about a comment alone is attached to its resource. */
+function relabelled(finding: Reported, inline: WithInline, loaded: LoadedInput): Reported {
+    const detail = inline.relabel(finding.rule.name, finding.detail);
+    const anchor = finding.address === undefined ? inline.anchorOf(finding.rule.name, detail) : undefined;
+    return {
+        ...finding,
+        message: inline.relabel(finding.rule.name, finding.message),
+        detail,
+        ...(anchor === undefined ? {} : { address: anchor, resource: loaded.resources.find((resource) => resource.address === anchor), involved: [anchor] }),
+    };
+}
+
+export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date, options: SourceOptions = {}): Report {
+    // .tf files of one directory are one module: they are read together.
+    const reports = sourceGroups(files).map((group) =>
+        group.paths === undefined
+            ? checkFile(group.label, config, now, options)
+            : checkLoaded(group.label, () => loadSources(group.label, group.paths!, options), config, now, options),
+    );
     const failed = reports.some((report) => report.error !== undefined);
     const mandatory = reports.some((report) => report.findings.some((finding) => finding.outcome === "violation" && finding.level === "mandatory"));
     return {

@@ -3,6 +3,8 @@
 
 import * as fs from "fs";
 import { PACK_NAME, evaluationDate } from "../core/pack";
+import { sourceLocator } from "./formats/hcl/locate";
+import { configFilesIn } from "./formats/hcl/sources";
 import { InputError } from "./input";
 import { renderJson } from "./output/json";
 import { renderSarif } from "./output/sarif";
@@ -26,12 +28,15 @@ interface Options {
     readonly config?: string;
     readonly output?: string;
     readonly color?: boolean;
+    readonly varFiles: string[];
+    readonly tfRoot?: string;
 }
 
 export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
 
 Checks Alibaba Cloud EIP bindings offline with the policies of the alicloud-eip-guard pack.
 Each <file> (or - for standard input) is one of, recognised by its content:
+  Terraform sources  a directory of .tf files, or .tf / .tf.json files (no plan needed)
   a Terraform plan   terraform show -json tfplan > plan.json
   a Terraform state  terraform show -json > state.json
   a Pulumi export    pulumi stack export > stack.json
@@ -41,6 +46,8 @@ Options:
   --config <file>        policy configuration, the JSON pulumi preview --policy-pack-config takes
   --format <format>      text (default), json or sarif
   --output, -o <file>    write the report to <file> instead of standard output
+  --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
+  --tf-root <dir>        the .tf sources a plan or state was made from: findings point at their lines
   --color, --no-color    force or disable colour (default: colour on a terminal, unless NO_COLOR is set)
   --help, -h             show this help
   --version              show the version
@@ -67,6 +74,8 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     let config: string | undefined;
     let output: string | undefined;
     let color: boolean | undefined;
+    const varFiles: string[] = [];
+    let tfRoot: string | undefined;
     const value = (flag: string, inline: string | undefined): string => {
         const next = inline ?? args.shift();
         if (next === undefined || (inline === undefined && next.startsWith("-") && next !== "-")) {
@@ -104,6 +113,12 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
             case "-o":
                 output = value(flag, inline);
                 break;
+            case "--var-file":
+                varFiles.push(value(flag, inline));
+                break;
+            case "--tf-root":
+                tfRoot = value(flag, inline);
+                break;
             case "--color":
                 color = true;
                 break;
@@ -122,7 +137,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     if (files.length === 0) {
         throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
     }
-    return { files, format, config, output, color };
+    return { files, format, config, output, color, varFiles, tfRoot };
 }
 
 function wantsColor(options: Options, io: Io): boolean {
@@ -139,6 +154,16 @@ function wantsColor(options: Options, io: Io): boolean {
         return true;
     }
     return io.isTTY && io.env.TERM !== "dumb";
+}
+
+/** Why a --tf-root cannot be read, if it cannot: it must be a directory of readable .tf files. */
+function tfRootProblem(dir: string): string | undefined {
+    try {
+        sourceLocator(dir);
+        return fs.statSync(dir).isDirectory() && configFilesIn(dir).length > 0 ? undefined : "is not a directory of .tf files.";
+    } catch (error) {
+        return error instanceof InputError ? `${error.file}: ${error.problem}` : error instanceof Error ? error.message : String(error);
+    }
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -174,7 +199,14 @@ export function run(argv: readonly string[], io: Io): number {
                 throw error;
             }
         }
-        const report = buildReport(options.files, config, options.config, evaluationDate(io.env));
+        if (options.tfRoot !== undefined) {
+            const problem = tfRootProblem(options.tfRoot);
+            if (problem !== undefined) {
+                io.stderr(`${PACK_NAME}: --tf-root ${options.tfRoot}: ${problem}\n`);
+                return 2;
+            }
+        }
+        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { varFiles: options.varFiles, tfRoot: options.tfRoot });
         const rendered =
             options.format === "json" ? renderJson(report) : options.format === "sarif" ? renderSarif(report, config, io.cwd) : renderText(report, wantsColor(options, io));
         if (options.output !== undefined) {

@@ -95,3 +95,26 @@ test("results are located in the input file, on the line of the resource, and at
     const line = fs.readFileSync(path.join(FIXTURES, "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json"), "utf8").split("\n")[pulumi.results[0].locations[0].physicalLocation.region.startLine - 1];
     expect(line).toContain(JSON.stringify(urn));
 });
+
+test("Terraform sources: results in the .tf files, related locations, in-source suppressions, and a plan located with --tf-root, all valid SARIF 2.1.0", () => {
+    const sources = path.join("test", "fixtures", "terraform-src");
+    const report = buildReport(
+        [path.join(sources, "aliases-for-each"), path.join(sources, "suppressions"), path.join("test", "fixtures", "terraform-plan", "modules-aliases-for-each.json")],
+        {},
+        undefined,
+        NOW,
+        {
+            tfRoot: path.join(sources, "modules-aliases-for-each"),
+        },
+    );
+    const log = JSON.parse(renderSarif(report, {}, REPO));
+    expectValid(log);
+    const results = log.runs[0].results;
+    expect(
+        results.every((result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+            /\.tf$/.test(result.locations[0].physicalLocation.artifactLocation.uri),
+        ),
+    ).toBe(true);
+    expect(results.some((result: { relatedLocations?: unknown[] }) => (result.relatedLocations?.length ?? 0) > 0)).toBe(true);
+    expect(results.filter((result: { suppressions?: { kind: string }[] }) => result.suppressions?.[0].kind === "inSource")).toHaveLength(1);
+});

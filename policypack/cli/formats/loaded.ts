@@ -1,12 +1,14 @@
 // What a front end makes of one input file: the core's resources, and where each one is written.
 
 import { ResourceInput } from "../../core/resources";
+import type { InlineWaiver } from "./hcl/suppressions";
 
-export type InputFormat = "terraform-plan" | "terraform-state" | "pulumi-export" | "pulumi-preview";
+export type InputFormat = "terraform-plan" | "terraform-state" | "terraform-source" | "pulumi-export" | "pulumi-preview";
 
 export const FORMAT_LABEL: Readonly<Record<InputFormat, string>> = {
     "terraform-plan": "Terraform plan",
     "terraform-state": "Terraform state",
+    "terraform-source": "Terraform configuration",
     "pulumi-export": "Pulumi stack export",
     "pulumi-preview": "Pulumi preview",
 };
@@ -22,6 +24,16 @@ export interface LoadedInput {
     readonly notes: string[];
     /** The 1-based line on which the file first names a resource address, for reports. */
     locate(address: string): number | undefined;
+    /** Where a resource is declared, when that is another file than this input (a .tf file of a directory). */
+    readonly source?: (address: string) => SourceLocation | undefined;
+    /** Suppressions written in the input itself (comments in .tf files), judged as configured exemptions. */
+    readonly waivers?: readonly InlineWaiver[];
+}
+
+/** A line of a file. */
+export interface SourceLocation {
+    readonly file: string;
+    readonly line: number;
 }
 
 /** Finds the line of `"key": "value"` in a JSON text, whatever the spacing. */

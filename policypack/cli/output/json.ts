@@ -13,7 +13,14 @@ export function renderJson(report: Report): string {
             resource:
                 finding.address === undefined
                     ? null
-                    : { address: finding.address, name: finding.resource?.name ?? finding.address, type: finding.resource?.type ?? null, line: file.locate(finding.address) ?? null },
+                    : {
+                          address: finding.address,
+                          name: finding.resource?.name ?? finding.address,
+                          type: finding.resource?.type ?? null,
+                          line: file.locate(finding.address) ?? null,
+                          // Terraform sources: the .tf file that declares it.
+                          ...(file.source === undefined ? {} : { file: file.source(finding.address)?.file ?? null }),
+                      },
             involved: finding.involved,
             message: finding.message,
             detail: finding.detail,

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for code-scanning dashboards: one rule per policy with its help text, one result per
 // finding, located in the input file (the line that names the resource) and logically at the
-// resource address (Terraform) or URN (Pulumi).
+// resource address (Terraform) or URN (Pulumi). For Terraform sources the location is the .tf file
+// and line of the resource block, and the other resources involved are related locations.
 
 import { createHash } from "crypto";
 import * as path from "path";
@@ -8,6 +9,7 @@ import { levelOf } from "../../core/config";
 import { README_URL } from "../../core/pack";
 import { RULES } from "../../core/rules";
 import { Reported } from "../check";
+import { IGNORE_MARKER } from "../formats/hcl/suppressions";
 import { FORMAT_LABEL } from "../formats/loaded";
 import { Report } from "../report";
 
@@ -40,6 +42,11 @@ function sarifLevel(finding: Reported): "error" | "warning" | "note" {
     return finding.level === "mandatory" ? "error" : "warning";
 }
 
+/** A violation waived by a comment in the sources, rather than by the configuration or a tag. */
+function inSource(finding: Reported): boolean {
+    return finding.detail.startsWith(`Waived by the ${IGNORE_MARKER} comment`);
+}
+
 function sarifKind(finding: Reported): "fail" | "review" | "informational" {
     switch (finding.outcome) {
         case "violation":
@@ -70,12 +77,39 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
         };
     });
     const ruleIndex = new Map(RULES.map((rule, index) => [rule.name as string, index]));
-    const artifacts = report.files.map((file) => ({ location: { uri: artifactUri(file.file, cwd) }, roles: ["analysisTarget"], mimeType: "application/json" }));
+    const artifacts: { location: { uri: string }; roles: string[]; mimeType?: string }[] = report.files.map((file) => ({
+        location: { uri: artifactUri(file.file, cwd) },
+        roles: ["analysisTarget"],
+        ...(file.format === "terraform-source" ? {} : { mimeType: "application/json" }),
+    }));
+    // The .tf files findings point into, after the inputs (whose indexes are the files').
+    const sourceIndex = new Map<string, number>();
+    const sourceArtifact = (file: string): { uri: string; index: number } => {
+        const uri = artifactUri(file, cwd);
+        let index = sourceIndex.get(uri);
+        if (index === undefined) {
+            index = artifacts.length;
+            artifacts.push({ location: { uri }, roles: ["analysisTarget"] });
+            sourceIndex.set(uri, index);
+        }
+        return { uri, index };
+    };
     const results = report.files.flatMap((file, fileIndex) => {
         const seen = new Map<string, number>();
+        const declared = (address: string | undefined) => (address === undefined ? undefined : file.source?.(address));
         return file.findings.map((finding) => {
             const address = finding.address;
             const line = (address === undefined ? undefined : file.locate(address)) ?? 1;
+            const where = declared(address);
+            const related =
+                file.source === undefined
+                    ? []
+                    : finding.involved
+                          .filter((other) => other !== address)
+                          .flatMap((other) => {
+                              const at = declared(other);
+                              return at === undefined ? [] : [{ address: other, at }];
+                          });
             const identity = `${finding.rule.name}|${address ?? ""}|${finding.outcome}`;
             const occurrence = (seen.get(identity) ?? 0) + 1;
             seen.set(identity, occurrence);
@@ -88,7 +122,10 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                 message: { text: finding.message },
                 locations: [
                     {
-                        physicalLocation: { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } },
+                        physicalLocation:
+                            where === undefined
+                                ? { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } }
+                                : { artifactLocation: sourceArtifact(where.file), region: { startLine: where.line } },
                         logicalLocations: [
                             address === undefined
                                 ? { name: "stack", kind: "module" }
@@ -96,8 +133,19 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                         ],
                     },
                 ],
+                ...(related.length === 0
+                    ? {}
+                    : {
+                          relatedLocations: related.map((entry, id) => ({
+                              id,
+                              physicalLocation: { artifactLocation: sourceArtifact(entry.at.file), region: { startLine: entry.at.line } },
+                              message: { text: entry.address },
+                          })),
+                      }),
                 partialFingerprints: { "alicloudEipGuard/v1": fingerprint },
-                ...(finding.outcome === "waived" ? { suppressions: [{ kind: "external", status: "accepted", justification: finding.detail }] } : {}),
+                ...(finding.outcome === "waived"
+                    ? { suppressions: [{ kind: inSource(finding) ? "inSource" : "external", status: "accepted", justification: finding.detail }] }
+                    : {}),
                 properties: {
                     outcome: finding.outcome,
                     enforcementLevel: finding.level,

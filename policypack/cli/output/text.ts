@@ -56,7 +56,11 @@ export function renderText(report: Report, color: boolean): string {
         const ordered = [...groups.entries()].sort(([a], [b]) => (a === "" ? 1 : b === "" ? -1 : 0));
         for (const [address, findings] of ordered) {
             const first = findings[0];
-            const heading = address === "" ? "(the whole stack)" : `${first.resource?.name ?? address}${first.resource ? paint("dim", `  ${first.resource.type}`) : ""}`;
+            const at = address === "" ? undefined : file.source?.(address);
+            const heading =
+                address === ""
+                    ? "(the whole stack)"
+                    : `${first.resource?.name ?? address}${first.resource ? paint("dim", `  ${first.resource.type}`) : ""}${at === undefined ? "" : paint("dim", `  ${at.file}:${at.line}`)}`;
             lines.push("", `  ${paint("bold", heading)}`);
             for (const finding of findings) {
                 const tag = label(finding);
