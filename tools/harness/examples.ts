@@ -101,6 +101,8 @@ export interface ExampleOutcome {
     readonly verdicts: Verdict[];
     readonly names: Map<string, string>;
     readonly resourceCount: number;
+    /** The program run the requests were made from (test/engine/ writes it as a state for the CLI). */
+    readonly run: Program.ProgramRun;
 }
 
 /** Runs an example under mocks and sends it through a running pack as the engine would. */
@@ -120,7 +122,7 @@ export async function runExample(client: AnalyzerClient, example: Example, previ
     }
     const { diagnostics } = await client.analyzeStack(view.stack);
     const names = new Map(view.stack.map((resource) => [resource.urn, resource.name]));
-    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length };
+    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length, run };
 }
 
 export function verdictsOf(diagnostics: readonly Diagnostic[], names: ReadonlyMap<string, string>): Verdict[] {
