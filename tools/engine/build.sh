@@ -24,7 +24,8 @@ fi
 echo "engine: building pulumi $version into tools/engine/$bin (about 5 CPU minutes when Go's caches are cold)"
 mkdir -p bin
 # The version the CLI reports (and checks plugins' requirements against) is set at link time.
-go build -o "$bin.partial" \
+# No VCS stamp: the binary is named by the module version, and a clone need not be a git work tree.
+go build -buildvcs=false -o "$bin.partial" \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
     "$module/cmd/pulumi"
 mv "$bin.partial" "$bin"
