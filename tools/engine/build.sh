@@ -21,7 +21,7 @@ if [ -x "$bin" ] && go version -m "$bin" 2>/dev/null | grep -Eq "^[[:space:]]+(m
     exit 0
 fi
 
-echo "engine: building pulumi $version into tools/engine/$bin (about 5 CPU minutes when Go's caches are cold)"
+echo "engine: building pulumi $version into tools/engine/$bin (about 8 CPU minutes and 1.4 GB of modules when Go's caches are cold)"
 mkdir -p bin
 # The version the CLI reports (and checks plugins' requirements against) is set at link time.
 # No VCS stamp: the binary is named by the module version, and a clone need not be a git work tree.
