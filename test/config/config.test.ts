@@ -8,6 +8,7 @@ import * as path from "path";
 import { levelOf, optionsOf } from "../../policypack/core/config";
 import { RULES } from "../../policypack/core/rules";
 import { configSchemaOf } from "../../policypack/crossguard/policies";
+import { INVALID_CONFIGS } from "../support/invalid-configs";
 
 const example = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../policy-config.example.json"), "utf8"));
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -56,17 +57,7 @@ test("every option has a type, a default, and bounds where it is a number", () =
     }
 });
 
-test.each([
-    ["a quota that is not a number", { "nat-gateway-eip-limit": { maxEips: "lots" } }],
-    ["a quota below its minimum", { "nat-gateway-eip-limit": { maxEips: 0 } }],
-    ["a fractional quota", { "eni-eip-capacity": { maxMultiBindedEips: 2.5 } }],
-    ["a flag that is not a boolean", { "eip-same-region": { reportUndecided: "no" } }],
-    ["a waiver without a reason", { "ecs-single-eip": { exemptions: [{ resource: "web", expires: "2027-01-01" }] } }],
-    ["a waiver without a date", { "ecs-single-eip": { exemptions: [{ resource: "web", reason: "r" }] } }],
-    ["a waiver with a date that is not ISO", { "ecs-single-eip": { exemptions: [{ resource: "web", reason: "r", expires: "next week" }] } }],
-    ["a waiver with an unknown field", { "ecs-single-eip": { exemptions: [{ resource: "web", reason: "r", expires: "2027-01-01", owner: "me" }] } }],
-    ["exemptions that are not a list", { "ecs-single-eip": { exemptions: "web" } }],
-])("the schema rejects %s", (_case, config) => {
+test.each(INVALID_CONFIGS)("the schema rejects %s", (_case, config) => {
     expect(validate(config).length).toBeGreaterThan(0);
 });
 
