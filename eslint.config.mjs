@@ -12,6 +12,10 @@ export default tseslint.config(
         languageOptions: {
             parserOptions: { project: "./tsconfig.test.json", tsconfigRootDir: import.meta.dirname },
         },
+        rules: {
+            // A leading underscore marks a value left out on purpose (a rest sibling, a parameter a signature needs).
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+        },
     },
     {
         // Tests and the harness read parsed JSON documents and the untyped gRPC stubs of the analyzer
@@ -24,9 +28,12 @@ export default tseslint.config(
             "@typescript-eslint/no-unsafe-call": "off",
             "@typescript-eslint/no-unsafe-member-access": "off",
             "@typescript-eslint/no-unsafe-return": "off",
+            // They load packs, programs and JSON documents by path at run time, and match ANSI colours.
+            "@typescript-eslint/no-require-imports": "off",
+            "no-control-regex": "off",
         },
     },
     { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
-    { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } } },
+    { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" }, languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } } },
     prettier,
 );

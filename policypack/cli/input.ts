@@ -83,7 +83,7 @@ export function parseJson(file: string, text: string): unknown {
 function isStreamedTerraformLog(text: string): boolean {
     const first = text.split("\n", 1)[0];
     try {
-        const parsed = JSON.parse(first);
+        const parsed: unknown = JSON.parse(first);
         return typeof parsed === "object" && parsed !== null && "@message" in parsed;
     } catch {
         return false;

@@ -41,7 +41,7 @@ export function toolVersion(): string {
     for (let i = 0; i < 6; i++) {
         const file = path.join(dir, "package.json");
         try {
-            const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+            const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
             if (isRecord(parsed) && parsed.name === PACK_NAME && typeof parsed.version === "string") {
                 return parsed.version;
             }

@@ -9,7 +9,7 @@
 //      property's dependencies (at preview this is the only way to know which EIP `eip.id` is);
 //   3. anything else is unresolved, and the rules that need it say they could not decide.
 
-import { InstanceType, TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
+import { TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
 import { appendTo, memoized } from "./collections";
 import { ResourceInput, ResourceKind } from "./resources";
 import { Maybe, UNKNOWN, asString, isKnown, isUnknown, prop, readList, readString } from "./values";
@@ -169,11 +169,11 @@ export class Model {
 
     /** True when property `key` is unknown and every resource it was computed from is of `kind`. */
     computedOnlyFrom(resource: ResourceInput, key: string, kind: ResourceKind): boolean {
-        const deps = resource.propertyDependencies?.[key];
+        const deps: unknown = resource.propertyDependencies?.[key];
         if (!isUnknown(prop(resource.props, key)) || !Array.isArray(deps) || deps.length === 0) {
             return false;
         }
-        return deps.every((address) => this.byAddress(address)?.kind === kind);
+        return deps.every((address) => this.byAddress(typeof address === "string" ? address : undefined)?.kind === kind);
     }
 
     /**
@@ -223,7 +223,7 @@ export class Model {
     }
 
     /** The `InstanceType` the association will be made with: the declared one, or the provider's guess. */
-    effectiveInstanceType(binding: Binding): Maybe<InstanceType | string> {
+    effectiveInstanceType(binding: Binding): Maybe<string> {
         if (binding.declaredInstanceType !== undefined) {
             return binding.declaredInstanceType;
         }

@@ -106,7 +106,7 @@ export function asList(value: unknown): Maybe<readonly unknown[]> {
         return undefined;
     }
     if (Array.isArray(value)) {
-        return value;
+        return value as unknown[];
     }
     return UNKNOWN;
 }

@@ -263,7 +263,7 @@ describe("text", () => {
             report([file({ findings: [finding(), finding({ address: undefined, resource: undefined, detail: "stack" }), finding({ address: second.address, resource: second })] })]),
             false,
         );
-        const headings = text.split("\n").filter((line) => /^  \S/.test(line));
+        const headings = text.split("\n").filter((line) => /^ {2}\S/.test(line));
         expect(headings).toEqual(["  alicloud_eip_address.ip  alicloud_eip_address", "  alicloud_eip_address.second  alicloud_eip_address", "  (the whole stack)"]);
     });
 

@@ -121,7 +121,7 @@ describe("checkResources", () => {
 
     test("a violation: the policy's level, severity, description and the finding's message, its resource", () => {
         const [first] = checkResources(resources(), {}, NOW);
-        const rule = ruleNamed("eip-single-binding")!;
+        const rule = ruleNamed("eip-single-binding");
         expect(first.rule).toBe(rule);
         expect(first.outcome).toBe("violation");
         expect(first.level).toBe("mandatory");

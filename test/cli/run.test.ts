@@ -264,6 +264,8 @@ describe("exit codes and stderr", () => {
         expect(thrown).toEqual({ code: 2, stdout: "", stderr: "alicloud-eip-guard: internal error (stdout closed); please report it.\n" });
         const notAnError = cli(["check", PASSING], {
             stdout: () => {
+                // A write that fails with something other than an Error, as a broken stream may.
+                // eslint-disable-next-line @typescript-eslint/only-throw-error
                 throw "EPIPE";
             },
         });

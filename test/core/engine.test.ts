@@ -21,7 +21,7 @@ function fakeRule(then: () => void, name: PolicyName = "ecs-single-eip"): Rule {
             report.violation(model.resources[1], "the first problem.");
             then();
         },
-    }) as unknown as Rule;
+    });
 }
 
 function smallModel(): Model {

@@ -232,7 +232,7 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
                 } else {
                     for (const key of ENI_LISTS) {
                         const list = items(given(eni, key));
-                        if (addresses === undefined && Array.isArray(list) && list.every((ip) => typeof ip === "string")) addresses = [primary, ...(list as string[])];
+                        if (addresses === undefined && Array.isArray(list) && list.every((ip) => typeof ip === "string")) addresses = [primary, ...(list)];
                     }
                 }
             }

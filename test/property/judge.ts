@@ -32,7 +32,7 @@ export function seed(): number {
     }
     if (fresh === undefined) {
         fresh = (Date.now() ^ (process.pid << 8)) | 0;
-        // eslint-disable-next-line no-console
+         
         console.log(`property tests: seed ${fresh} (replay with FUZZ_SEED=${fresh} FUZZ_RUNS=${process.env.FUZZ_RUNS})`);
     }
     return fresh;

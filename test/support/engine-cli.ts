@@ -22,7 +22,7 @@ export function describeWithEngine(name: string, body: () => void): void {
             });
         });
     } else {
-        // eslint-disable-next-line no-console
+         
         console.warn(`skipping "${name}": ${PULUMI_BIN} is not built; \`npm run engine\` builds it and enables these tests`);
         describe.skip(name, body);
     }

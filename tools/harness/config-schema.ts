@@ -79,7 +79,7 @@ function goFloat(value: unknown): string {
 
 /** One Ajv error as gojsonschema describes it (locales.go, DefaultLocale). */
 function describe(error: ErrorObject, field: string): string {
-    const params = error.params as Record<string, any>;
+    const params = error.params;
     switch (error.keyword) {
         case "type":
             return `Invalid type. Expected: ${Array.isArray(error.schema) ? `[${error.schema.join(",")}]` : String(error.schema)}, given: ${jsonTypeOf(error.data)}`;

@@ -62,7 +62,7 @@ function goValue(value: unknown): string {
             .map((key) => `${key}:${goValue(value[key])}`)
             .join(" ")}]`;
     }
-    return String(value);
+    return typeof value === "string" ? value : JSON.stringify(value) ?? "";
 }
 
 /** config.go `extractEnforcementLevel`: the level out of an entry's object, checked. */
@@ -202,5 +202,5 @@ export function reconcile(pack: PackInfo, file: unknown, packDir: string, option
             throw new PolicyConfigError(`configuring policy pack "${pack.name}" at "${packDir}": invalid enforcement level "${entry.enforcementLevel}"`);
         }
     }
-    return result as Map<string, PolicyConfig>;
+    return result;
 }

@@ -209,6 +209,8 @@ function loadFresh(file: string): unknown {
     const moduleObject: { exports: unknown } = { exports: {} };
     const localRequire = (id: string): unknown =>
         id.startsWith(".") ? loadFresh(require.resolve(path.resolve(dir, id))) : require(require.resolve(id, { paths: [dir] }));
+    // The module wrapper Node itself puts around a CommonJS file, so that each run loads it afresh.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const body = new Function("exports", "require", "module", "__filename", "__dirname", source);
     body(moduleObject.exports, localRequire, moduleObject, file, dir);
     return moduleObject.exports;

@@ -23,7 +23,7 @@ export interface LoadedInput {
     /** Things the user should know about how the file was read (advisory). */
     readonly notes: string[];
     /** The 1-based line on which the file first names a resource address, for reports. */
-    locate(address: string): number | undefined;
+    locate: (address: string) => number | undefined;
     /** Where a resource is declared, when that is another file than this input (a .tf file of a directory). */
     readonly source?: (address: string) => SourceLocation | undefined;
     /** Suppressions written in the input itself (comments in .tf files), judged as configured exemptions. */

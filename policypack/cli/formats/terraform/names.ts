@@ -50,7 +50,7 @@ export function camel(name: string): string {
 export function pulumiNames(values: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-        out[camel(key)] = Array.isArray(value) ? value.map((element) => (isRecord(element) ? pulumiNames(element) : element)) : value;
+        out[camel(key)] = Array.isArray(value) ? (value as unknown[]).map((element) => (isRecord(element) ? pulumiNames(element) : element)) : value;
     }
     return out;
 }

@@ -39,7 +39,7 @@ function providerTarget(configs: Record<string, ProviderConfig>, key: string, fa
             const fullName = typeof config.full_name === "string" ? config.full_name : fallbackFullName;
             const alias = typeof config.alias === "string" ? config.alias : undefined;
             const moduleAddress = typeof config.module_address === "string" ? config.module_address : undefined;
-            return { address: providerAddress(fullName, alias, moduleAddress), name: candidate, config: config as ProviderConfig };
+            return { address: providerAddress(fullName, alias, moduleAddress), name: candidate, config: config };
         }
         // "module.a.module.b:alicloud" inherits from "module.a:alicloud", which inherits from "alicloud".
         const colon = candidate.lastIndexOf(":");

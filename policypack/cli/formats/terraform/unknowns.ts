@@ -13,7 +13,7 @@ export function overlayUnknown(value: unknown, unknown: unknown): unknown {
         return UNKNOWN;
     }
     if (Array.isArray(unknown)) {
-        const base = Array.isArray(value) ? value : undefined;
+        const base: unknown[] | undefined = Array.isArray(value) ? (value as unknown[]) : undefined;
         let list: unknown[] | undefined;
         unknown.forEach((element, index) => {
             if (element === false || element === null || element === undefined) {
