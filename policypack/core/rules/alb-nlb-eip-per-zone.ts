@@ -54,12 +54,14 @@ export const albNlbEipPerZone = defineRule({
                     lb,
                     `${describe(lb)} would hold more than one EIP in a zone (${crowded.map(([, counts]) => `${counts.sure} in one zone`).join(", ")}: zone mappings with the same zoneId); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
                     eips,
+                    "zone-crowded",
                 );
             } else if (allZonesKnown && eipCount > zones.size) {
                 report.violation(
                     lb,
                     `${describe(lb)} would hold ${plural(eipCount, "EIP")} but has ${plural(zones.size, "zone")}; each zone of an ALB or NLB supports one EIP. Add zone mappings in more zones, or bind fewer EIPs.`,
                     eips,
+                    "more-eips-than-zones",
                 );
             } else if (options.reportUndecided && eipCount > 1) {
                 const doubtful = [...perZone].filter(([, counts]) => counts.sure + counts.maybe > 1).map(([zone]) => zone);
@@ -73,6 +75,7 @@ export const albNlbEipPerZone = defineRule({
                         lb,
                         `Could not check one EIP per zone for ${describe(lb)}: ${why}.`,
                         eips,
+                        "zones-unknown",
                     );
                 }
             }

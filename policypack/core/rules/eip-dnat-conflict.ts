@@ -52,9 +52,9 @@ export const eipDnatConflict = defineRule({
             const associations = listOf(bindings.map((binding) => describeBinding(binding)));
             const message = `${describe(instance)} is associated with an EIP (${associations}) and is also the internal target of ${describe(entry)}. An ECS instance with an EIP cannot use a NAT gateway's DNAT, and an instance with a DNAT entry cannot take an EIP, whichever comes first. Remove the DNAT entry or the EIP association, or bind the EIP to a secondary ENI of the instance.`;
             const involved = [instance, entry, ...bindings.map((binding) => binding.via)];
-            report.violation(entry, message, involved);
+            report.violation(entry, message, involved, "eip-and-dnat");
             for (const binding of bindings) {
-                report.violation(binding.via, message, involved);
+                report.violation(binding.via, message, involved, "eip-and-dnat");
             }
         }
     },

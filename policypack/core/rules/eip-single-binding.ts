@@ -38,12 +38,9 @@ export const eipSingleBinding = defineRule({
                 binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding),
             );
             const involved = group.flatMap(involvedIn);
+            const message = `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`;
             for (const binding of group) {
-                report.violation(
-                    binding.via,
-                    `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`,
-                    involved,
-                );
+                report.violation(binding.via, message, involved, "bound-twice");
             }
         }
         if (!options.reportUndecided) {
@@ -57,6 +54,7 @@ export const eipSingleBinding = defineRule({
                     lb,
                     `Could not tell whether ${describe(lb)} uses ${eips.length === 1 ? describe(eips[0]) : "one of its EIPs"} in more than one zone mapping: ${doubtful} zone mappings have an allocation id that is unknown until deployment, computed from ${eips.length === 1 ? "one EIP" : `${eips.length} EIPs`}, and a mapping without an EIP looks the same at preview. Give every zone mapping its own EIP, or none.`,
                     eips,
+                    "zone-mappings-unplaced",
                 );
             }
         }
@@ -68,6 +66,8 @@ export const eipSingleBinding = defineRule({
                 report.undecided(
                     binding.via,
                     `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                    [],
+                    "eip-unresolved",
                 );
             }
         }

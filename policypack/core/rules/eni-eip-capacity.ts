@@ -70,7 +70,7 @@ export const eniEipCapacity = defineRule({
 function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: number, reportUndecided: boolean, report: Reporter): void {
     const name = targetName(group[0], "ENI");
     const involved = involvedInGroup(group);
-    const violation = (message: string) => group.forEach((binding) => report.violation(binding.via, message, involved));
+    const violation = (cause: string, message: string) => group.forEach((binding) => report.violation(binding.via, message, involved, cause));
     const inMode = (mode: Mode) => group.filter((binding) => modeOf(binding) === mode);
     const nat = inMode("NAT");
     const binded = inMode("BINDED");
@@ -78,13 +78,13 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     const eni = group[0].target.kind === "resource" ? group[0].target.resource : undefined;
 
     if (nat.length > 0 && multi.length > 0) {
-        violation(`${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`);
+        violation("mixed-modes", `${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`);
     }
     if (binded.length > 0 && group.length > 1) {
-        violation(`${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`);
+        violation("binded-shared", `${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`);
     }
     if (multi.length > maxMultiBinded) {
-        violation(`${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
+        violation("multi-binded-limit", `${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
     }
     const byIp = new Map<string, Binding[]>();
     for (const binding of nat) {
@@ -95,9 +95,8 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     for (const sharing of byIp.values()) {
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
-            sharing.forEach((binding) =>
-                report.violation(binding.via, `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`, sharingInvolved),
-            );
+            const message = `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`;
+            sharing.forEach((binding) => report.violation(binding.via, message, sharingInvolved, "shared-private-ip"));
         }
     }
     if (eni === undefined) {
@@ -105,17 +104,16 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
     }
     const secondaries = secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS);
     if (binded.length > 0 && typeof secondaries === "number" && secondaries > 0) {
-        violation(`${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`);
+        violation("binded-with-secondaries", `${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`);
     }
     if (nat.length === 0) {
         return;
     }
     if (typeof secondaries === "number" && nat.length > secondaries + 1) {
-        violation(`${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`);
+        violation("nat-over-capacity", `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`);
     } else if (secondaries === UNKNOWN && nat.length > 1 && reportUndecided) {
-        nat.forEach((binding) =>
-            report.undecided(binding.via, `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`, involved),
-        );
+        const message = `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`;
+        nat.forEach((binding) => report.undecided(binding.via, message, involved, "private-ips-unknown"));
     }
     const addresses = eniAddresses(model, eni);
     if (!isKnown(addresses)) {
@@ -128,6 +126,7 @@ function checkEni(model: Model, group: readonly Binding[], maxMultiBinded: numbe
                     binding.via,
                     `${describeBinding(binding)} binds its EIP to a privateIpAddress that is not one of the private IPs of ${describe(eni)} (its primaryIpAddress and privateIpAddresses). Use one of the ENI's addresses, or add it to the ENI's privateIpAddresses.`,
                     involved,
+                    "foreign-private-ip",
                 ),
             );
         }

@@ -43,12 +43,9 @@ export const natGatewayEipLimit = defineRule({
             const name = targetName(group[0], "NAT gateway");
             const excess = group.slice(options.maxEips).map((binding) => describeBinding(binding));
             const involved = involvedInGroup(group);
+            const message = `${name} would hold ${plural(group.length, "EIP")}, more than the ${options.maxEips} one Internet NAT gateway can be associated with (${group.length - options.maxEips} too many, for example ${listOf(excess.slice(0, 3))}). Spread the EIPs over more NAT gateways, or raise the quota natgw_quota_eip_num_per_nat and set maxEips.`;
             for (const binding of group) {
-                report.violation(
-                    binding.via,
-                    `${name} would hold ${plural(group.length, "EIP")}, more than the ${options.maxEips} one Internet NAT gateway can be associated with (${group.length - options.maxEips} too many, for example ${listOf(excess.slice(0, 3))}). Spread the EIPs over more NAT gateways, or raise the quota natgw_quota_eip_num_per_nat and set maxEips.`,
-                    involved,
-                );
+                report.violation(binding.via, message, involved, "over-limit");
             }
         }
     },

@@ -105,6 +105,7 @@ export const natGatewayVswitchCapacity = defineRule({
                         gateway,
                         `Could not check that the vSwitch of ${describe(gateway)} has room for its ${plural(eips, "EIP")}: ${vswitchRef.kind === "literal" ? "its vSwitch is named by a literal id and not managed in this stack" : "its vSwitch or CIDR block is unknown until deployment"}. The gateway and its EIPs need ${1 + eips} free private IPs, more than the smallest vSwitch (/29) offers.`,
                         involved,
+                        "vswitch-unknown",
                     );
                 }
                 continue;
@@ -123,6 +124,7 @@ export const natGatewayVswitchCapacity = defineRule({
                 gateway,
                 `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${describe(gateway)} needs 1 address for itself and 1 per EIP for its ${plural(eips, "EIP")}${otherText}, ${needed} in all. Each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp). Use a larger vSwitch for the gateway, or bind fewer EIPs.`,
                 [...involved, vswitch],
+                "vswitch-full",
             );
         }
     },
