@@ -6,6 +6,7 @@
 // note that something could not be decided is reported as advisory whatever that level is.
 
 import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { describe } from "../core/describe";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { README_URL, evaluationDate } from "../core/pack";
@@ -14,6 +15,7 @@ import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
+import { ANSWER_BUDGET, fitAnswer } from "./answer";
 import { reportAdvisory, requestTokenOf, withTypeGate } from "./framework";
 import { adaptHeapGrowth } from "./memory";
 
@@ -88,16 +90,34 @@ export function modelOf(args: StackValidationArgs): Model {
     return model;
 }
 
+/** Each policy's share of the answer's budget (answer.ts). */
+export const POLICY_ANSWER_BUDGET = Math.floor(ANSWER_BUDGET / RULES.length);
+
+/** A policy's findings fitted into its share of the answer; as found if fitting fails, never fewer. */
+function fittedOrAsFound(findings: Finding[], model: Model, rule: Rule): Finding[] {
+    try {
+        const nameOf = (address: string) => {
+            const resource = model.byAddress(address);
+            return resource === undefined ? undefined : describe(resource);
+        };
+        return fitAnswer(findings, nameOf, rule.description, POLICY_ANSWER_BUDGET);
+    } catch {
+        return findings;
+    }
+}
+
 export function validateStackFor(rule: Rule): StackValidation {
     const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         adaptHeapGrowth();
+        let model: Model;
         let findings: Finding[];
         try {
-            findings = runRule(rule, modelOf(args), args.getConfig(), evaluationDate());
+            model = modelOf(args);
+            findings = runRule(rule, model, args.getConfig(), evaluationDate());
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }
-        reportFindings(findings, reportViolation);
+        reportFindings(fittedOrAsFound(findings, model, rule), reportViolation);
     };
     return withTypeGate(validate, gateTypeOf(rule.requires));
 }
