@@ -35,4 +35,10 @@ export interface ResourceInput {
     readonly provider?: string;
     /** For each property, the addresses of the resources its value was computed from. */
     readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * The inputs the program declared, when the front end knows them (the CrossGuard pack from the
+     * engine's Analyze calls): an input left unset is absent, one set to a value not known yet is
+     * unknown. `props` cannot tell those two apart at preview; see Model.setting.
+     */
+    readonly declared?: Readonly<Record<string, unknown>>;
 }

@@ -159,8 +159,13 @@ export class Plan {
         return value;
     }
 
-    resources(): ResourceInput[] {
-        const rendered = this.entries.map((entry) => this.renderEntry(entry));
+    /**
+     * The plan's resources. `declared`: each non-provider resource also carries the inputs its program
+     * declared (ResourceInput.declared), as the engine's Analyze calls show them: references unknown
+     * at preview, inputs left unset absent.
+     */
+    resources(options: { declared?: boolean } = {}): ResourceInput[] {
+        const rendered = this.entries.map((entry) => this.renderEntry(entry, options.declared ?? false));
         for (const resource of rendered) {
             for (const [key, value] of this.filledOutputs) {
                 const [address, attribute] = key.split("\u0000");
@@ -172,7 +177,7 @@ export class Plan {
         return rendered;
     }
 
-    private renderEntry({ handle, props, provider, external }: Entry): ResourceInput {
+    private renderEntry({ handle, props, provider, external }: Entry, withDeclared: boolean): ResourceInput {
         const rendered: Record<string, unknown> = {};
         const propertyDependencies: Record<string, string[]> = {};
         for (const [key, value] of Object.entries(props)) {
@@ -182,6 +187,9 @@ export class Plan {
                 propertyDependencies[key] = [...deps];
             }
         }
+        // previewComputed below only adds keys and replaces lists: a shallow copy keeps the inputs.
+        // A read (`external`) has no Analyze call, so nothing declared.
+        const declared = withDeclared && handle.kind !== "provider" && !external ? { ...rendered } : undefined;
         if (handle.kind !== "provider") {
             rendered.id = this.phase === "update" || external ? handle.id : UNKNOWN;
         }
@@ -196,6 +204,7 @@ export class Plan {
             props: rendered,
             provider,
             propertyDependencies,
+            ...(declared === undefined ? {} : { declared }),
         };
     }
 }
