@@ -5,7 +5,7 @@
 // `allocationId` is traced to its EIP. A violation is reported at the policy's configured level; a
 // note that something could not be decided is reported as advisory whatever that level is.
 
-import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyConfigSchema, ReportViolation, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { describe } from "../core/describe";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
@@ -16,6 +16,7 @@ import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
 import { ANSWER_BUDGET, fitAnswer } from "./answer";
+import { INPUTS_POLICY, recordedInputsFor } from "./inputs";
 import { reportAdvisory, requestTokenOf, withTypeGate } from "./framework";
 import { adaptHeapGrowth } from "./memory";
 
@@ -83,7 +84,7 @@ export function modelOf(args: StackValidationArgs): Model {
     if (cached !== undefined) {
         return cached;
     }
-    const model = new Model(fromPolicyResources(args.resources));
+    const model = new Model(fromPolicyResources(args.resources, recordedInputsFor(args)));
     if (token !== undefined) {
         models.set(token, model);
     }
@@ -137,3 +138,6 @@ export function policyFor(rule: Rule): StackValidationPolicy {
 }
 
 export const POLICIES: StackValidationPolicy[] = RULES.map(policyFor);
+
+/** What the pack serves: a stack policy per rule, then the recorder of inputs (inputs.ts). */
+export const PACK_POLICIES: (StackValidationPolicy | ResourceValidationPolicy)[] = [...POLICIES, INPUTS_POLICY];

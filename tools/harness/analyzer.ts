@@ -149,6 +149,31 @@ function stackResource(resource: EngineResource): unknown {
     return r;
 }
 
+function analyzeRequest(resource: EngineResource): unknown {
+    const request = new analyzerpb.AnalyzeRequest();
+    request.setUrn(resource.urn);
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setProperties(toStruct(resource.properties));
+    request.setOptions(options(resource));
+    const p = provider(resource);
+    if (p !== undefined) {
+        request.setProvider(p);
+    }
+    return request;
+}
+
+/** The wire form of an Analyze (or Remediate) request, for `analyzeEncoded`. */
+export function encodeAnalyze(resource: EngineResource): Buffer {
+    return Buffer.from((analyzeRequest(resource) as { serializeBinary(): Uint8Array }).serializeBinary());
+}
+
+/** An Analyze request as a pack's gRPC server hands it to its handler (see `receivedAnalyzeStack`). */
+export function receivedAnalyze(resource: EngineResource): unknown {
+    const bytes = (analyzeRequest(resource) as { serializeBinary(): Uint8Array }).serializeBinary();
+    return analyzerrpc.AnalyzerService.analyze.requestDeserialize(Buffer.from(bytes));
+}
+
 function analyzeStackRequest(resources: readonly EngineResource[]): unknown {
     const request = new analyzerpb.AnalyzeStackRequest();
     request.setResourcesList(resources.map(stackResource));
@@ -348,18 +373,14 @@ export class AnalyzerClient {
         await this.call("configure", request);
     }
 
+    /** Analyze, with the resource's inputs: what the engine sends for each registered resource. */
     async analyze(resource: EngineResource): Promise<AnalyzeResult> {
-        const request = new analyzerpb.AnalyzeRequest();
-        request.setUrn(resource.urn);
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setProperties(toStruct(resource.properties));
-        request.setOptions(options(resource));
-        const p = provider(resource);
-        if (p !== undefined) {
-            request.setProvider(p);
-        }
-        return readResult(await this.call("analyze", request));
+        return readResult(await this.call("analyze", analyzeRequest(resource)));
+    }
+
+    /** Remediate, which the engine sends with the same inputs just before Analyze. */
+    async remediate(resource: EngineResource): Promise<void> {
+        await this.call("remediate", analyzeRequest(resource));
     }
 
     /**
@@ -392,6 +413,17 @@ export class AnalyzerClient {
             this.client.makeUnaryRequest(method.path, (buffer: Buffer) => buffer, deserialize, encoded, (error: Error | null, response: unknown) =>
                 error ? reject(error) : resolve({ ...readResult(response), answerBytes }),
             );
+        });
+    }
+
+    /**
+     * Analyze or Remediate with a request serialised beforehand (`encodeAnalyze`), for a benchmark of
+     * the per-resource calls the engine makes.
+     */
+    analyzeEncoded(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
+        const definition = analyzerrpc.AnalyzerService[method];
+        return new Promise((resolve, reject) => {
+            this.client.makeUnaryRequest(definition.path, (buffer: Buffer) => buffer, definition.responseDeserialize, encoded, (error: Error | null) => (error ? reject(error) : resolve()));
         });
     }
 
