@@ -2,8 +2,10 @@
 //
 // Every policy validates the stack as the engine sends it after a preview or an update: outputs,
 // with unknown values at preview, and the dependencies of every property, which is how an unknown
-// `allocationId` is traced to its EIP. A violation is reported at the policy's configured level; a
-// note that something could not be decided is reported as advisory whatever that level is.
+// `allocationId` is traced to its EIP; with each resource's inputs where the engine's Analyze calls
+// recorded them (inputs.ts). A violation is reported at the policy's configured level; a note that
+// something could not be decided is reported as advisory whatever that level is. What a policy
+// reports is fitted into its share of the answer the CLI accepts (answer.ts).
 
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { describe } from "../core/describe";
