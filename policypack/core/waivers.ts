@@ -168,7 +168,9 @@ export function applyWaivers(
             }
             out.push(finding);
         } else {
-            // Tag waivers are one per resource: under one cause they are told apart by their messages.
+            // A waived finding's cause names its waiver, so that aggregation never merges two waivers'
+            // reasons; tags, one waiver per resource, share one cause, else their number would grow
+            // with the stack's.
             const by = waiver.pattern === undefined ? "a tag" : waiver.label;
             out.push({ ...finding, outcome: "waived", message: `Waived by ${waiver.label} ${expiryText(waiver)} (reason: ${waiver.reason}). ${finding.message}`, ...(finding.cause === undefined ? {} : { cause: `${finding.cause} waived by ${by}` }) });
         }
