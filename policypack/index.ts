@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME } from "./core/pack";
-import { POLICIES } from "./crossguard/policies";
+import { PACK_POLICIES } from "./crossguard/policies";
 
 /** The README, shown with the pack in Pulumi Cloud once published. */
 function readme(): string | undefined {
@@ -17,7 +17,7 @@ function readme(): string | undefined {
 }
 
 new PolicyPack(PACK_NAME, {
-    policies: POLICIES,
+    policies: PACK_POLICIES,
     displayName: "Alibaba Cloud EIP binding guard",
     description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
     provider: "alicloud",

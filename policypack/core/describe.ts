@@ -44,8 +44,18 @@ export function describeTarget(binding: Binding): string {
     return describeRef(binding.target, "resource");
 }
 
-/** Joins phrases as "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
+/**
+ * How many phrases a list in a message names at most. A message lists the members of a group (the
+ * bindings of one EIP), and is repeated for each of them: unbounded, one EIP bound 10,000 times would
+ * make a message of 10,000 names, 10,000 times over, far beyond what the Pulumi CLI accepts back.
+ */
+export const LISTED_AT_MOST = 10;
+
+/** Joins phrases as "a", "a and b", "a, b and c"; beyond `atMost`, "a, b, c and 7 more". */
+export function listOf(items: readonly string[], atMost = LISTED_AT_MOST): string {
+    if (items.length > atMost) {
+        return `${items.slice(0, atMost).join(", ")} and ${items.length - atMost} more`;
+    }
     if (items.length <= 1) {
         return items.join("");
     }

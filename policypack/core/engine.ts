@@ -79,6 +79,8 @@ export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, mod
         report.undecided(
             undefined,
             `${rule.name} could not finish evaluating this stack (${describeError(error)}); what it found before that is reported, and nothing else was checked. This is a defect in alicloud-eip-guard; please report it with the stack's resource types.`,
+            [],
+            "rule-failed",
         );
     }
     try {

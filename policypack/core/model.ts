@@ -12,7 +12,7 @@
 import { TargetKind, TARGET_KINDS, inferredInstanceType, isTargetKind, kindOfId } from "./ids";
 import { appendTo, memoized } from "./collections";
 import { ResourceInput, ResourceKind } from "./resources";
-import { Maybe, UNKNOWN, asString, isKnown, isUnknown, prop, readList, readString } from "./values";
+import { Maybe, UNKNOWN, asString, isKnown, isRecord, isUnknown, prop, readList, readString } from "./values";
 import { KeyPart, mappingField, setElements, setKey } from "./zone-sets";
 
 export type Ref =
@@ -97,12 +97,40 @@ export class Model {
 
     /**
      * A property as the user set it. A bridged provider reports an Optional+Computed property the user
-     * left unset as unknown at preview; an unknown that was not computed from any other resource can
-     * only be that, so it reads as undefined (unset: the provider or the API picks the value). An
-     * unknown computed from another resource's output stays UNKNOWN.
+     * left unset as unknown at preview. When the declared inputs are known, they say which it is: an
+     * unknown the program did not declare reads as undefined (unset: the provider or the API picks the
+     * value), one it declared stays UNKNOWN. Otherwise an unknown that was not computed from any other
+     * resource in the stack is taken for unset, and one computed from another resource's output stays
+     * UNKNOWN; that guess is wrong only for a value computed from a resource outside the stack.
      */
     setting(resource: ResourceInput, key: string, value: unknown = prop(resource.props, key)): unknown {
-        return isUnknown(value) && !this.hasDependencies(resource, key) ? undefined : value;
+        if (!isUnknown(value)) {
+            return value;
+        }
+        const declared = this.declaredInputsOf(resource);
+        if (declared !== undefined) {
+            return isSet(prop(declared, key)) ? value : undefined;
+        }
+        return this.hasDependencies(resource, key) ? value : undefined;
+    }
+
+    /** The inputs the program declared for `resource` (ResourceInput.declared), when they are known. */
+    declaredInputsOf(resource: ResourceInput): Readonly<Record<string, unknown>> | undefined {
+        return isRecord(resource.declared) ? resource.declared : undefined;
+    }
+
+    /**
+     * How many elements of the declared list `key` set `field`, and how many leave it unset; undefined
+     * when the declared inputs are not known or do not hold a list of `length` elements.
+     */
+    private declaredFieldCounts(resource: ResourceInput, key: string, field: string, length: number): { set: number; unset: number } | undefined {
+        const declared = this.declaredInputsOf(resource);
+        const list = declared === undefined ? undefined : prop(declared, key);
+        if (!Array.isArray(list) || list.length !== length) {
+            return undefined;
+        }
+        const set = list.filter((element) => isSet(prop(element, field))).length;
+        return { set, unset: list.length - set };
     }
 
     hasDependencies(resource: ResourceInput, key: string): boolean {
@@ -303,6 +331,11 @@ export class Model {
      * by per-element dependencies, else from the `zoneMappings` dependencies of the right kind not
      * already named, handed out in order when there are exactly as many as open fields. An unknown
      * field with no such dependency at all is unset (Optional+Computed): undefined.
+     *
+     * The declared inputs, when known, settle whether an open field is set at all, counted over the
+     * list because a set-typed list may come back in another order: when no element declares the
+     * field, every open one is unset; when every element declares it, every open one is set, so one
+     * EIP among the dependencies is what each of them holds, and none means they cannot be resolved.
      */
     private elementRefs(lb: ResourceInput, list: readonly unknown[], field: string, kind: ResourceKind): { refs: (Ref | undefined)[]; open: number[]; unplaced: Ref[] } {
         const open: number[] = [];
@@ -324,6 +357,14 @@ export class Model {
         if (open.length === 0) {
             return { refs, open, unplaced: [] };
         }
+        const declared = this.declaredFieldCounts(lb, "zoneMappings", field, list.length);
+        if (declared?.set === 0) {
+            open.forEach((index) => {
+                refs[index] = undefined;
+            });
+            return { refs, open: [], unplaced: [] };
+        }
+        const allSet = declared !== undefined && declared.unset === 0;
         const named = new Set(refs.flatMap((ref) => (ref?.kind === "resource" ? [ref.resource.address] : [])));
         const pool = this.dependencyCandidates(lb, "zoneMappings", [kind]).filter((candidate) => !named.has(candidate.address));
         if (pool.length === open.length) {
@@ -332,7 +373,13 @@ export class Model {
             });
             return { refs, open: [], unplaced: [] };
         }
-        if (pool.length === 0 && kind === "eip") {
+        if (allSet && pool.length === 1) {
+            open.forEach((index) => {
+                refs[index] = { kind: "resource", resource: pool[0], via: "dependency" };
+            });
+            return { refs, open: [], unplaced: [] };
+        }
+        if (pool.length === 0 && kind === "eip" && !allSet) {
             open.forEach((index) => {
                 refs[index] = undefined;
             });
@@ -379,6 +426,11 @@ export class Model {
             vpcId: undefined,
         }));
     }
+}
+
+/** A declared input is set unless it is absent or null (both leave the choice to the provider). */
+function isSet(value: unknown): boolean {
+    return value !== undefined && value !== null;
 }
 
 function targetKindOf(target: Ref): Maybe<TargetKind | "eip" | "other"> {

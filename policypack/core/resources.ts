@@ -40,4 +40,10 @@ export interface ResourceInput {
      * explicitly (Pulumi `dependsOn`, Terraform `depends_on`). Only the order of creation is read from it.
      */
     readonly dependencies?: readonly string[];
+    /**
+     * The inputs the program declared, when the front end knows them (the CrossGuard pack from the
+     * engine's Analyze calls): an input left unset is absent, one set to a value not known yet is
+     * unknown. `props` cannot tell those two apart at preview; see Model.setting.
+     */
+    readonly declared?: Readonly<Record<string, unknown>>;
 }

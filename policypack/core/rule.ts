@@ -27,6 +27,15 @@ export interface Finding {
     /** Addresses of every resource involved, the attached one included. */
     readonly involved: readonly string[];
     readonly message: string;
+    /**
+     * What the finding says, apart from the resources it names: the rule's id for the message it was
+     * written from. Many findings of one policy, outcome and cause may be reported as one
+     * (aggregate.ts). Undefined only for findings whose number does not grow with the stack
+     * (configuration notices).
+     */
+    readonly cause?: string;
+    /** How many findings of this cause this one stands for, when it was aggregated (aggregate.ts). */
+    readonly count?: number;
 }
 
 /** An option a user may set for a policy (`--policy-pack-config`). */
@@ -77,32 +86,37 @@ export interface Rule<O extends Record<string, RuleOption> = Record<string, Rule
     check(context: RuleContext<O>): void;
 }
 
-/** Collects a rule's findings; keeps messages consistent and never reports one thing twice. */
+/**
+ * Collects a rule's findings; keeps messages consistent and never reports one thing twice.
+ *
+ * Every finding names its cause: an id, unique within the rule, of the message template it comes
+ * from ("bound-twice"), so that a front end can report many findings of one cause as one.
+ */
 export class Reporter {
     readonly findings: Finding[] = [];
     private readonly seen = new Set<string>();
 
     constructor(private readonly policy: PolicyName) {}
 
-    violation(resource: ResourceInput, message: string, involved: readonly ResourceInput[] = []): void {
-        this.add("violation", resource, message, involved);
+    violation(resource: ResourceInput, message: string, involved: readonly ResourceInput[], cause: string): void {
+        this.add("violation", resource, message, involved, cause);
     }
 
     /** A note that something could not be decided; `resource` undefined for the whole stack. */
-    undecided(resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[] = []): void {
-        this.add("undecided", resource, message, involved);
+    undecided(resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[], cause: string): void {
+        this.add("undecided", resource, message, involved, cause);
     }
 
-    private add(outcome: Outcome, resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[]): void {
+    private add(outcome: Outcome, resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[], cause: string): void {
         const key = `${outcome}\u0000${resource?.address ?? ""}\u0000${message}`;
         if (this.seen.has(key)) {
             return;
         }
         this.seen.add(key);
-        const addresses = new Set([...(resource ? [resource.address] : []), ...involved.map((r) => r.address)]);
         // Messages may open with a phrase such as "the cn-hangzhou-a zone mapping"; "vSwitch" stays as it is.
         const sentence = /^[a-z]+[\s,]/.test(message) ? message.charAt(0).toUpperCase() + message.slice(1) : message;
-        this.findings.push({ policy: this.policy, outcome, resource: resource?.address, involved: [...addresses], message: sentence });
+        const addresses = new Set([...(resource ? [resource.address] : []), ...involved.map((r) => r.address)]);
+        this.findings.push({ policy: this.policy, outcome, resource: resource?.address, involved: [...addresses], message: sentence, cause });
     }
 }
 

@@ -149,6 +149,7 @@ export function applyWaivers(
                                     ? `"${resource!.name}" carries the ${EXEMPT_TAG} tag for ${policy} without an ${EXEMPT_REASON_TAG} tag; a waiver must say why, so it waives nothing.`
                                     : `"${resource!.name}" carries an ${EXEMPT_EXPIRES_TAG} tag that is not an ISO date; the waiver waives nothing.`,
                                 address,
+                                `exempt-tag-${tagged}`,
                             ),
                         );
                     }
@@ -163,11 +164,15 @@ export function applyWaivers(
         } else if (waiver.until !== undefined && now.getTime() >= waiver.until.getTime()) {
             if (!expiredSeen.has(waiver.label)) {
                 expiredSeen.add(waiver.label);
-                notices.push(notice(policy, `${waiver.label} expired on ${waiver.expires} and no longer waives this violation (reason was: ${waiver.reason}). Fix the violation, or renew the waiver with a new date.`, finding.resource));
+                notices.push(notice(policy, `${waiver.label} expired on ${waiver.expires} and no longer waives this violation (reason was: ${waiver.reason}). Fix the violation, or renew the waiver with a new date.`, finding.resource, "waiver-expired"));
             }
             out.push(finding);
         } else {
-            out.push({ ...finding, outcome: "waived", message: `Waived by ${waiver.label} ${expiryText(waiver)} (reason: ${waiver.reason}). ${finding.message}` });
+            // A waived finding's cause names its waiver, so that aggregation never merges two waivers'
+            // reasons; tags, one waiver per resource, share one cause, else their number would grow
+            // with the stack's.
+            const by = waiver.pattern === undefined ? "a tag" : waiver.label;
+            out.push({ ...finding, outcome: "waived", message: `Waived by ${waiver.label} ${expiryText(waiver)} (reason: ${waiver.reason}). ${finding.message}`, ...(finding.cause === undefined ? {} : { cause: `${finding.cause} waived by ${by}` }) });
         }
     }
     for (const waiver of waivers) {
@@ -179,6 +184,6 @@ export function applyWaivers(
     return [...out, ...notices];
 }
 
-function notice(policy: string, message: string, resource?: string): Finding {
-    return { policy: policy as Finding["policy"], outcome: "notice", resource, involved: resource === undefined ? [] : [resource], message };
+function notice(policy: string, message: string, resource?: string, cause?: string): Finding {
+    return { policy: policy as Finding["policy"], outcome: "notice", resource, involved: resource === undefined ? [] : [resource], message, ...(cause === undefined ? {} : { cause }) };
 }

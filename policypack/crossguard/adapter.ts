@@ -32,8 +32,9 @@ function propertyDependenciesOf(resource: PolicyResource): Record<string, string
  * The alicloud resources of a stack, with their providers. A provider that is not itself in the list
  * (it always is when the engine sends the stack) is taken from the resource's provider reference.
  * A resource that cannot be read at all is left out: that can hide a violation, never invent one.
+ * `declaredOf` gives a resource's declared inputs by URN, when they were recorded (inputs.ts).
  */
-export function fromPolicyResources(resources: readonly PolicyResource[]): ResourceInput[] {
+export function fromPolicyResources(resources: readonly PolicyResource[], declaredOf: (urn: string) => Readonly<Record<string, unknown>> | undefined = () => undefined): ResourceInput[] {
     const inputs: ResourceInput[] = [];
     const seen = new Set<string>();
     const referencedProviders = new Map<string, ResourceInput>();
@@ -55,6 +56,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                 });
             }
             const dependencies = urnsOf(resource.dependencies);
+            const declared = kind === "provider" ? undefined : declaredOf(String(resource.urn));
             inputs.push({
                 address: String(resource.urn),
                 name: String(resource.name),
@@ -64,6 +66,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): Resou
                 provider: providerUrn,
                 propertyDependencies: propertyDependenciesOf(resource),
                 ...(dependencies.length > 0 ? { dependencies } : {}),
+                ...(declared === undefined ? {} : { declared }),
             });
             seen.add(String(resource.urn));
         } catch {

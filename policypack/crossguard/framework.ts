@@ -30,8 +30,18 @@
 //    If it breaks by copying: no two calls share a token, the model cache misses and every policy
 //    builds its own model: correct, slower. If it broke by sharing one array across requests, the
 //    cache would serve a model of an earlier stack: the contract test checks that it does not.
+// 5. The deployment token. The server keeps the tags ConfigureStack sends (once per deployment, when
+//    the engine starts the pack) in a frozen object it builds anew on every ConfigureStack
+//    (server.js configureStack, freezeMap), and hands that same object to every Analyze and
+//    AnalyzeStack call as `args.stackTags` until the next one. inputs.ts files the inputs recorded
+//    from Analyze calls under it, so a process that serves several deployments (the harness's does;
+//    the CLI starts a process per deployment) never reads one deployment's inputs in another.
+//    If it breaks by a new object per call: no AnalyzeStack finds what Analyze recorded, and the
+//    pack reads outputs alone, as it does without the recorder (the cases of README "How it decides
+//    at preview" stay weaker at preview). If it breaks by one object for good: inputs.ts still
+//    clears what an AnalyzeStack has read before recording a new deployment's.
 
-import type { ReportViolation, StackValidation, StackValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
 
 /** The key the framework's props proxy answers with its target (1). */
 export const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -102,6 +112,19 @@ export function requestTokenOf(args: StackValidationArgs): object | undefined {
     try {
         const aliases = args.resources[0]?.opts?.aliases;
         return typeof aliases === "object" && aliases !== null ? aliases : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * An object that is the same for every call of one deployment (from one ConfigureStack to the next)
+ * and differs between deployments (5); undefined when the arguments carry none.
+ */
+export function deploymentTokenOf(args: ResourceValidationArgs | StackValidationArgs): object | undefined {
+    try {
+        const tags: unknown = args.stackTags;
+        return typeof tags === "object" && tags !== null ? tags : undefined;
     } catch {
         return undefined;
     }

@@ -2,10 +2,13 @@
 //
 // Every policy validates the stack as the engine sends it after a preview or an update: outputs,
 // with unknown values at preview, and the dependencies of every property, which is how an unknown
-// `allocationId` is traced to its EIP. A violation is reported at the policy's configured level; a
-// note that something could not be decided is reported as advisory whatever that level is.
+// `allocationId` is traced to its EIP; with each resource's inputs where the engine's Analyze calls
+// recorded them (inputs.ts). A violation is reported at the policy's configured level; a note that
+// something could not be decided is reported as advisory whatever that level is. What a policy
+// reports is fitted into its share of the answer the CLI accepts (answer.ts).
 
-import type { PolicyConfigSchema, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyConfigSchema, ReportViolation, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { describe } from "../core/describe";
 import { coverageFindingsOnce } from "../core/coverage";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
@@ -15,6 +18,8 @@ import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
+import { ANSWER_BUDGET, fitAnswer } from "./answer";
+import { INPUTS_POLICY, recordedInputsFor } from "./inputs";
 import { reportAdvisory, requestTokenOf, withTypeGate } from "./framework";
 import { adaptHeapGrowth } from "./memory";
 
@@ -82,25 +87,42 @@ export function modelOf(args: StackValidationArgs): Model {
     if (cached !== undefined) {
         return cached;
     }
-    const model = new Model(fromPolicyResources(args.resources));
+    const model = new Model(fromPolicyResources(args.resources, recordedInputsFor(args)));
     if (token !== undefined) {
         models.set(token, model);
     }
     return model;
 }
 
+/** Each policy's share of the answer's budget (answer.ts). */
+export const POLICY_ANSWER_BUDGET = Math.floor(ANSWER_BUDGET / RULES.length);
+
+/** A policy's findings fitted into its share of the answer; as found if fitting fails, never fewer. */
+function fittedOrAsFound(findings: Finding[], model: Model, rule: Rule): Finding[] {
+    try {
+        const nameOf = (address: string) => {
+            const resource = model.byAddress(address);
+            return resource === undefined ? undefined : describe(resource);
+        };
+        return fitAnswer(findings, nameOf, rule.description, POLICY_ANSWER_BUDGET);
+    } catch {
+        return findings;
+    }
+}
+
 export function validateStackFor(rule: Rule): StackValidation {
     const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         adaptHeapGrowth();
+        let model: Model;
         let findings: Finding[];
         try {
-            const model = modelOf(args);
+            model = modelOf(args);
             // The first policy to run for a request also says what no policy could see (coverage.ts).
             findings = [...runRule(rule, model, args.getConfig(), evaluationDate()), ...coverageFindingsOnce(model, rule.name)];
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }
-        reportFindings(findings, reportViolation);
+        reportFindings(fittedOrAsFound(findings, model, rule), reportViolation);
     };
     return withTypeGate(validate, gateTypeOf(rule.requires));
 }
@@ -120,3 +142,6 @@ export function policyFor(rule: Rule): StackValidationPolicy {
 }
 
 export const POLICIES: StackValidationPolicy[] = RULES.map(policyFor);
+
+/** What the pack serves: a stack policy per rule, then the recorder of inputs (inputs.ts). */
+export const PACK_POLICIES: (StackValidationPolicy | ResourceValidationPolicy)[] = [...POLICIES, INPUTS_POLICY];

@@ -62,13 +62,16 @@ function checkDocument(name: string, document: object, config: unknown) {
 }
 
 /**
- * The pack's verdicts on a recorded run: the AnalyzeStack request the engine sends at the end of a
- * preview or an update (the pack has stack policies only), as tools/harness/examples.ts runExample
- * sends it, without running the program a second time.
+ * The pack's verdicts on a recorded run: the Analyze requests of every registered resource, then the
+ * AnalyzeStack request the engine sends at the end of a preview or an update, as
+ * tools/harness/examples.ts runExample sends them, without running the program a second time.
  */
 async function packVerdicts(example: Example, run: ProgramRun): Promise<Verdict[]> {
     const view = engineView(run);
     await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: run.preview }, example.expected.policyConfig ?? {});
+    for (const resource of view.analyze) {
+        await client.analyze(resource);
+    }
     const { diagnostics } = await client.analyzeStack(view.stack);
     return packVerdictsOf(diagnostics, new Map(view.stack.map((resource) => [resource.urn, resource.name])));
 }

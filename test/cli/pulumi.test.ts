@@ -280,9 +280,21 @@ describe("preview", () => {
         expect(loaded.resources).toEqual([
             { address: PROVIDER, name: "beijing", kind: "provider", type: "pulumi:providers:alicloud", props: {} },
             { address: DEFAULT_PROVIDER, name: "default_1_240_0", kind: "provider", type: "pulumi:providers:alicloud", props: { region: "cn-hangzhou" } },
-            { address: EIP, name: "ip", kind: "eip", type: "alicloud:ecs/eipAddress:EipAddress", props: { bandwidth: "2", id: UNKNOWN }, provider: PROVIDER, propertyDependencies: {} },
-            { address: INSTANCE, name: "web", kind: "ecsInstance", type: "alicloud:ecs/instance:Instance", props: { id: UNKNOWN }, provider: DEFAULT_PROVIDER, propertyDependencies: {} },
+            { address: EIP, name: "ip", kind: "eip", type: "alicloud:ecs/eipAddress:EipAddress", props: { bandwidth: "2", id: UNKNOWN }, provider: PROVIDER, propertyDependencies: {}, declared: { bandwidth: "2" } },
+            { address: INSTANCE, name: "web", kind: "ecsInstance", type: "alicloud:ecs/instance:Instance", props: { id: UNKNOWN }, provider: DEFAULT_PROVIDER, propertyDependencies: {}, declared: {} },
         ]);
+    });
+
+    test("a preview's inputs are what the program declared: an input left unset is absent, one not known yet unknown; a state without inputs declares nothing known", () => {
+        const loaded = preview({
+            steps: [
+                { op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, outputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", isp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } } },
+                { op: "create", urn: INSTANCE, newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", outputs: { privateIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } } },
+            ],
+        });
+        const [eip, instance] = loaded.resources.filter((resource) => resource.kind !== "provider");
+        expect(eip.declared).toEqual({ bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+        expect(instance.declared).toBeUndefined();
     });
 
     test.each(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read-discard"])("a %s step removes the resource", (op) => {

@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../policypack/core/rules";
-import { CONTRACT, contractOfRegistry } from "./contract";
+import { PACK_POLICIES } from "../../policypack/crossguard/policies";
+import { CONTRACT, PACK_CONTRACT, PACK_ONLY, contractOfRegistry } from "./contract";
 
 const RULES_DIR = path.join(__dirname, "..", "..", "policypack", "core", "rules");
 
@@ -45,5 +46,14 @@ describe("the rule registry", () => {
             throw new Error(`The policies' public contract changed. If that is intended, review it and write it to test/contract/policies.json:\n${JSON.stringify(actual, null, 2)}`);
         }
         expect(actual).toEqual(CONTRACT);
+    });
+
+    test("the pack serves the rules, then the policies of test/contract/pack-policies.json, which are no rules", () => {
+        expect(PACK_POLICIES.map((policy) => ({ name: policy.name, enforcementLevel: policy.enforcementLevel }))).toEqual(PACK_CONTRACT);
+        for (const extra of PACK_ONLY) {
+            const policy = PACK_POLICIES.find((candidate) => candidate.name === extra.name)!;
+            expect({ name: extra.name, type: "validateResource" in policy ? "resource" : "stack" }).toEqual({ name: extra.name, type: extra.type });
+            expect(RULES.map((rule) => rule.name)).not.toContain(extra.name);
+        }
     });
 });

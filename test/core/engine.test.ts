@@ -18,7 +18,7 @@ function fakeRule(then: () => void, name: PolicyName = "ecs-single-eip"): Rule {
         ...ruleNamed(name),
         options: {},
         check({ model, report }) {
-            report.violation(model.resources[1], "the first problem.");
+            report.violation(model.resources[1], "the first problem.", [], "first-problem");
             then();
         },
     });
@@ -95,7 +95,7 @@ describe("runRule", () => {
     test("configuration problems become notices after the findings, one per problem", () => {
         const found = runRule(fakeRule(() => undefined), smallModel(), { maxEips: 3 }, NOW);
         expect(found).toEqual([
-            { policy: "ecs-single-eip", outcome: "violation", resource: "urn:pulumi:test::test::alicloud:ecs/instance:Instance::web", involved: ["urn:pulumi:test::test::alicloud:ecs/instance:Instance::web"], message: "The first problem." },
+            { policy: "ecs-single-eip", outcome: "violation", resource: "urn:pulumi:test::test::alicloud:ecs/instance:Instance::web", involved: ["urn:pulumi:test::test::alicloud:ecs/instance:Instance::web"], message: "The first problem.", cause: "first-problem" },
             { policy: "ecs-single-eip", outcome: "notice", involved: [], message: 'The configuration of ecs-single-eip is not valid: ecs-single-eip has no option "maxEips" (it takes exemptions); it was ignored.' },
         ]);
     });
@@ -117,6 +117,7 @@ describe("runRule", () => {
             involved: [],
             message:
                 "ecs-single-eip could not finish evaluating this stack (TypeError: x is undefined); what it found before that is reported, and nothing else was checked. This is a defect in alicloud-eip-guard; please report it with the stack's resource types.",
+            cause: "rule-failed",
         });
     });
 

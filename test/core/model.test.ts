@@ -1,7 +1,7 @@
 // The model the rules read (references, regions, zone mappings, bindings), how messages name what
 // they find, the facts read about targets, and the reporter that collects findings.
 
-import { describe as describeResource, describeBinding, describeEip, describeRef, describeRegion, describeTarget, involvedIn, listOf, plural } from "../../policypack/core/describe";
+import { describe as describeResource, describeBinding, describeEip, describeRef, describeRegion, describeTarget, involvedIn, listOf, LISTED_AT_MOST, plural } from "../../policypack/core/describe";
 import { Binding, Model } from "../../policypack/core/model";
 import { ResourceInput, ResourceKind } from "../../policypack/core/resources";
 import { Reporter } from "../../policypack/core/rule";
@@ -146,6 +146,10 @@ describe("describe", () => {
         expect(listOf(["a"])).toBe("a");
         expect(listOf(["a", "b"])).toBe("a and b");
         expect(listOf(["a", "b", "c"])).toBe("a, b and c");
+        const many = Array.from({ length: LISTED_AT_MOST + 3 }, (_, n) => `n${n}`);
+        expect(listOf(many.slice(0, LISTED_AT_MOST))).toBe(`${many.slice(0, LISTED_AT_MOST - 1).join(", ")} and n${LISTED_AT_MOST - 1}`);
+        expect(listOf(many)).toBe(`${many.slice(0, LISTED_AT_MOST).join(", ")} and 3 more`);
+        expect(listOf(many, 2)).toBe(`n0, n1 and ${LISTED_AT_MOST + 1} more`);
         expect(plural(0, "EIP")).toBe("0 EIPs");
         expect(plural(1, "EIP")).toBe("1 EIP");
         expect(plural(2, "EIP")).toBe("2 EIPs");
@@ -215,27 +219,27 @@ describe("Reporter", () => {
 
     test("reports each thing once, with the attached resource first among the involved", () => {
         const report = new Reporter("eip-single-binding");
-        report.violation(a, "Twice.", [b, a]);
-        report.violation(a, "Twice.", [b]);
-        report.undecided(a, "Twice.");
-        report.violation(b, "Twice.");
-        report.undecided(undefined, "For the stack.", [b]);
-        report.undecided(undefined, "For the stack.");
+        report.violation(a, "Twice.", [b, a], "twice");
+        report.violation(a, "Twice.", [b], "twice");
+        report.undecided(a, "Twice.", [], "twice");
+        report.violation(b, "Twice.", [], "twice");
+        report.undecided(undefined, "For the stack.", [b], "stack");
+        report.undecided(undefined, "For the stack.", [], "stack");
         expect(report.findings).toEqual([
-            { policy: "eip-single-binding", outcome: "violation", resource: a.address, involved: [a.address, b.address], message: "Twice." },
-            { policy: "eip-single-binding", outcome: "undecided", resource: a.address, involved: [a.address], message: "Twice." },
-            { policy: "eip-single-binding", outcome: "violation", resource: b.address, involved: [b.address], message: "Twice." },
-            { policy: "eip-single-binding", outcome: "undecided", resource: undefined, involved: [b.address], message: "For the stack." },
+            { policy: "eip-single-binding", outcome: "violation", resource: a.address, involved: [a.address, b.address], message: "Twice.", cause: "twice" },
+            { policy: "eip-single-binding", outcome: "undecided", resource: a.address, involved: [a.address], message: "Twice.", cause: "twice" },
+            { policy: "eip-single-binding", outcome: "violation", resource: b.address, involved: [b.address], message: "Twice.", cause: "twice" },
+            { policy: "eip-single-binding", outcome: "undecided", resource: undefined, involved: [b.address], message: "For the stack.", cause: "stack" },
         ]);
     });
 
     test("capitalises a message that opens with a lower-case word, and leaves vSwitch and the like alone", () => {
         const report = new Reporter("eip-single-binding");
-        report.violation(a, "the cn-hangzhou-a zone mapping holds two EIPs.");
-        report.violation(a, "zone, mapping");
-        report.violation(a, "vSwitch \"v\" is full.");
-        report.violation(a, "lowercase");
-        report.violation(a, "an\tEIP");
+        report.violation(a, "the cn-hangzhou-a zone mapping holds two EIPs.", [], "text");
+        report.violation(a, "zone, mapping", [], "text");
+        report.violation(a, "vSwitch \"v\" is full.", [], "text");
+        report.violation(a, "lowercase", [], "text");
+        report.violation(a, "an\tEIP", [], "text");
         expect(report.findings.map((finding) => finding.message)).toEqual(["The cn-hangzhou-a zone mapping holds two EIPs.", "Zone, mapping", 'vSwitch "v" is full.', "lowercase", "An\tEIP"]);
     });
 });

@@ -146,7 +146,12 @@ describe("waiver messages and boundaries", () => {
         const found = at(waiverOn("2026-12-31"), NOW);
         const violation = at({}, NOW).find((f) => f.resource?.endsWith("::assoc-a"))!;
         const waived = found.find((f) => f.outcome === "waived")!;
-        expect(waived).toEqual({ ...violation, outcome: "waived", message: `Waived by exemption 1 (resource "assoc-a") until 2026-12-31 (reason: accepted). ${violation.message}` });
+        expect(waived).toEqual({
+            ...violation,
+            outcome: "waived",
+            message: `Waived by exemption 1 (resource "assoc-a") until 2026-12-31 (reason: accepted). ${violation.message}`,
+            cause: 'several-eips waived by exemption 1 (resource "assoc-a")',
+        });
         expect(found.filter((f) => f.outcome === "notice")).toEqual([]);
     });
 

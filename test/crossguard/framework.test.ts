@@ -4,11 +4,11 @@
 // the internal that changed; the header of framework.ts says what depends on it and what happens
 // without it. After the contract: how framework.ts falls back, on stand-ins for the proxy.
 
-import type { PolicyResource, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { PACK_NAME } from "../../policypack/core/pack";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../../policypack/pulumi/types";
-import { PROXY_TARGET_KEY, ownDataPropsOf, proxyTargetOf, rawPropsOf, reportAdvisory, requestTokenOf, typeGateOf, withTypeGate } from "../../policypack/crossguard/framework";
-import { AnalyzeResult, EngineResource, readResult, receivedAnalyzeStack } from "../../tools/harness/analyzer";
+import { PROXY_TARGET_KEY, deploymentTokenOf, ownDataPropsOf, proxyTargetOf, rawPropsOf, reportAdvisory, requestTokenOf, typeGateOf, withTypeGate } from "../../policypack/crossguard/framework";
+import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../tools/harness/analyzer";
 import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
 import { toEngineResources } from "../support/engine-stack";
 import { Plan } from "../support/plan";
@@ -27,8 +27,10 @@ const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy") as
 // Internal modules, reached only from this test.
 const proxyModule = require("@pulumi/policy/proxy") as { getSpecialProxyTarget?: unknown };
 const policyModule = require("@pulumi/policy/policy") as { getPulumiType?: (obj: unknown) => string | undefined };
+type Handler = (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => void;
 const serverModule = require("@pulumi/policy/server") as {
-    makeAnalyzeStackRpcFun?: (name: string, version: string, level: string, policies: StackValidationPolicy[]) => (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => void;
+    makeAnalyzeStackRpcFun?: (name: string, version: string, level: string, policies: StackValidationPolicy[]) => Handler;
+    makeAnalyzeRpcFun?: (name: string, version: string, level: string, policies: ResourceValidationPolicy[]) => Handler;
 };
 
 /** Runs `check`; a failure says first which internal of @pulumi/policy no longer holds. */
@@ -192,6 +194,30 @@ describe("4. the request token", () => {
     });
 });
 
+describe("5. the deployment token", () => {
+    // That ConfigureStack replaces it is checked out of process, where ConfigureStack can be sent:
+    // test/protocol/inputs.test.ts, two deployments in one process.
+    test("every Analyze and AnalyzeStack call gets the same stackTags object until the next ConfigureStack", async () => {
+        const make = serverModule.makeAnalyzeRpcFun;
+        if (typeof make !== "function") {
+            throw new Error(`@pulumi/policy ${INSTALLED}: server.js no longer exports makeAnalyzeRpcFun, through which this test reaches the server's Analyze handler.`);
+        }
+        const { resources } = previewStack();
+        const tokens: (object | undefined)[] = [];
+        const analyze = make(PACK_NAME, "0.0.0", "advisory", [{ name: "resource", description: "Probe resource.", enforcementLevel: "advisory", validateResource: (args: ResourceValidationArgs) => void tokens.push(deploymentTokenOf(args)) }]);
+        for (const resource of resources.slice(0, 2)) {
+            await new Promise((resolve, reject) => analyze({ request: receivedAnalyze(resource) }, (error, response) => (error ? reject(error) : resolve(response))));
+        }
+        await analyzeStack([probe("stack", (args) => void tokens.push(deploymentTokenOf(args)))], resources);
+        await holds("args.stackTags is an object, the same for every Analyze and AnalyzeStack call between two ConfigureStack calls", () => {
+            expect(tokens).toHaveLength(3);
+            expect(typeof tokens[0]).toBe("object");
+            expect(tokens[1]).toBe(tokens[0]);
+            expect(tokens[2]).toBe(tokens[0]);
+        });
+    });
+});
+
 describe("the fallbacks, on stand-ins", () => {
     test("rawPropsOf returns the raw values, sentinels included, without tripping the proxy", () => {
         const props = unknownCheckingProxy({ id: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", nested: { a: 1 } });
@@ -255,6 +281,17 @@ describe("the fallbacks, on stand-ins", () => {
         expect(requestTokenOf(args([]))).toBeUndefined();
         expect(requestTokenOf(args([unreadable]))).toBeUndefined();
         expect(requestTokenOf(args([{ opts: { aliases: "same" } }]))).toBeUndefined();
+    });
+
+    test("arguments without tags, or whose tags cannot be read, have no deployment token", () => {
+        expect(deploymentTokenOf({} as unknown as StackValidationArgs)).toBeUndefined();
+        const unreadable = {} as StackValidationArgs;
+        Object.defineProperty(unreadable, "stackTags", {
+            get() {
+                throw new Error("no tags");
+            },
+        });
+        expect(deploymentTokenOf(unreadable)).toBeUndefined();
     });
 
     test("an ungated validation function has no gate", () => {

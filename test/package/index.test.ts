@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../policypack/core/rules";
-import { CONTRACT } from "../contract/contract";
+import { PACK_CONTRACT } from "../contract/contract";
 
 interface Constructed {
     name: string;
@@ -56,11 +56,14 @@ describe("the pack entry", () => {
         const [{ name, args }] = packs;
         expect(name).toBe("alicloud-eip-guard");
         expect(args.policies.map((policy: { name: string; enforcementLevel: string }) => [policy.name, policy.enforcementLevel])).toEqual(
-            CONTRACT.map((policy) => [policy.name, policy.enforcementLevel]),
+            PACK_CONTRACT.map((policy) => [policy.name, policy.enforcementLevel]),
         );
-        expect(args.policies.map((policy: { name: string }) => policy.name)).toEqual(RULES.map((rule) => rule.name));
-        for (const policy of args.policies) {
+        expect(args.policies.slice(0, RULES.length).map((policy: { name: string }) => policy.name)).toEqual(RULES.map((rule) => rule.name));
+        for (const policy of args.policies.slice(0, RULES.length)) {
             expect(typeof policy.validateStack).toBe("function");
+        }
+        for (const policy of args.policies.slice(RULES.length)) {
+            expect(typeof policy.validateResource).toBe("function");
         }
     });
 
@@ -89,6 +92,6 @@ describe("the pack entry", () => {
         });
         expect(packs).toHaveLength(1);
         expect(packs[0].args).toHaveProperty("readme", undefined);
-        expect(packs[0].args.policies).toHaveLength(CONTRACT.length);
+        expect(packs[0].args.policies).toHaveLength(PACK_CONTRACT.length);
     });
 });

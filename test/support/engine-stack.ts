@@ -38,3 +38,15 @@ export function toEngineResources(resources: readonly ResourceInput[]): EngineRe
         };
     });
 }
+
+/**
+ * The Analyze requests the engine sends for the plan's registered resources: each one's declared
+ * inputs (Plan.resources({ declared: true })); providers and reads (`external`) have none.
+ */
+export function toAnalyzeRequests(declared: readonly ResourceInput[]): EngineResource[] {
+    const withInputs = new Set(declared.filter((resource) => resource.declared !== undefined).map((resource) => resource.address));
+    const inputsOf = new Map(declared.map((resource) => [resource.address, resource.declared]));
+    return toEngineResources(declared)
+        .filter((resource) => withInputs.has(resource.urn))
+        .map((resource) => ({ ...resource, properties: wire(inputsOf.get(resource.urn)) as Record<string, unknown> }));
+}

@@ -163,8 +163,13 @@ export class Plan {
         return value;
     }
 
-    resources(): ResourceInput[] {
-        const rendered = this.entries.map((entry) => this.renderEntry(entry));
+    /**
+     * The plan's resources. `declared`: each non-provider resource also carries the inputs its program
+     * declared (ResourceInput.declared), as the engine's Analyze calls show them: references unknown
+     * at preview, inputs left unset absent.
+     */
+    resources(options: { declared?: boolean } = {}): ResourceInput[] {
+        const rendered = this.entries.map((entry) => this.renderEntry(entry, options.declared ?? false));
         for (const resource of rendered) {
             for (const [key, value] of this.filledOutputs) {
                 const [address, attribute] = key.split("\u0000");
@@ -176,7 +181,7 @@ export class Plan {
         return rendered;
     }
 
-    private renderEntry({ handle, props, provider, external, dependsOn }: Entry): ResourceInput {
+    private renderEntry({ handle, props, provider, external, dependsOn }: Entry, withDeclared: boolean): ResourceInput {
         const rendered: Record<string, unknown> = {};
         const propertyDependencies: Record<string, string[]> = {};
         for (const [key, value] of Object.entries(props)) {
@@ -186,6 +191,9 @@ export class Plan {
                 propertyDependencies[key] = [...deps];
             }
         }
+        // previewComputed below only adds keys and replaces lists: a shallow copy keeps the inputs.
+        // A read (`external`) has no Analyze call, so nothing declared.
+        const declared = withDeclared && handle.kind !== "provider" && !external ? { ...rendered } : undefined;
         if (handle.kind !== "provider") {
             rendered.id = this.phase === "update" || external ? handle.id : UNKNOWN;
         }
@@ -204,6 +212,7 @@ export class Plan {
             provider,
             propertyDependencies,
             ...(dependencies === undefined ? {} : { dependencies }),
+            ...(declared === undefined ? {} : { declared }),
         };
     }
 }

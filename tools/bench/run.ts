@@ -4,6 +4,8 @@
 //
 //   npm run bench                      sizes 1000, 10000, 50000
 //   npm run bench -- --sizes 1000,10000 --runs 3
+//   npm run bench -- --only deployment --sizes 1000,10000    the per-resource calls only
+//   npm run bench -- --answers 100000  the size of the pack's answer on noisy stacks up to 100k
 //
 // Measures, with the budgets of issue 4:
 //   - AnalyzeStack on realistic alicloud stacks at preview: the pack against a baseline pack with as
@@ -11,6 +13,9 @@
 //     the growth from size to size (50k at most 5.5 times 10k), the pack's peak RSS (under 1.5 GiB);
 //   - a 10k stack without any alicloud resource: the pack against a pack with no policies;
 //   - the fast-path design: the pack with and without the framework's type gate;
+//   - a whole deployment at preview (Remediate and Analyze for every resource, then AnalyzeStack), at
+//     the sizes up to 10k: the pack against the baseline, which has a resource policy in place of
+//     the pack's recorder of inputs, and against the pack with that recorder disabled;
 //   - cold start, spawn to port announced: the pack against a bare pack (at most 1.15 times);
 //   - the offline checker on a 50k-resource Terraform plan against JSON.parse plus one pass over the
 //     same file (at most 3 times).
@@ -21,6 +26,8 @@ import * as path from "path";
 import { AnalyzerClient, EngineResource, encodeAnalyzeStack } from "../harness/analyzer";
 import { REPO_ROOT } from "../harness/examples";
 import { run as runChecker } from "../../policypack/cli/run";
+import { DeploymentTimes, encodeDeployment, timeDeployment } from "./deployment";
+import { literalEipStack, noisyStack, unresolvedStack } from "./noisy-stacks";
 import { alicloudStack, foreignStack } from "./stacks";
 import { largePlan } from "./terraform-plan";
 
@@ -53,10 +60,63 @@ function peakRssMiB(pid: number | undefined): number {
     return match ? Number(match[1]) / 1024 : NaN;
 }
 
-async function open(dir: string): Promise<AnalyzerClient> {
+async function open(dir: string, config: Record<string, "disabled"> = {}): Promise<AnalyzerClient> {
     const client = await AnalyzerClient.start(dir, { timeoutMs: 60000 });
-    await client.open({ stack: "prod", project: "bench", organization: "bench", dryRun: true });
+    await client.open({ stack: "prod", project: "bench", organization: "bench", dryRun: true }, config);
     return client;
+}
+
+/**
+ * Whole deployments at preview on the pack, the pack without its recorder of inputs, and the
+ * baseline, interleaved; the medians of the per-resource calls and of AnalyzeStack.
+ */
+async function deployments(sizes: number[], baseRuns: number): Promise<void> {
+    console.log("A deployment at preview: Remediate and Analyze for each resource, one at a time, then AnalyzeStack (pack, pack with eip-guard-inputs disabled, baseline):");
+    console.log("  size     per-resource calls: pack   no recorder  baseline  ratio  | AnalyzeStack: pack   no recorder  baseline  ratio");
+    const clients = [await open(PACKS.pack), await open(PACKS.pack, { "eip-guard-inputs": "disabled" }), await open(PACKS.baseline)];
+    for (const size of sizes) {
+        const stack = alicloudStack({ size });
+        const encoded = encodeDeployment(stack);
+        const runs = baseRuns > 0 ? baseRuns : size >= 10000 ? 3 : 7;
+        const times: DeploymentTimes[][] = clients.map(() => []);
+        for (const client of clients) {
+            await timeDeployment(client, encoded); // warm-up
+        }
+        for (let run = 0; run < runs; run++) {
+            for (let k = 0; k < clients.length; k++) {
+                const i = (run + k) % clients.length;
+                times[i].push(await timeDeployment(clients[i], encoded));
+            }
+        }
+        const per = times.map((list) => median(list.map((t) => t.perResource)));
+        const whole = times.map((list) => median(list.map((t) => t.analyzeStack)));
+        console.log(
+            `  ${String(stack.length).padEnd(8)} ${" ".repeat(20)}${fmt(per[0]).padEnd(10)} ${fmt(per[1]).padEnd(12)} ${fmt(per[2]).padEnd(9)} ${(per[0] / per[2]).toFixed(3).padEnd(6)} | ${" ".repeat(14)}${fmt(whole[0]).padEnd(10)} ${fmt(whole[1]).padEnd(12)} ${fmt(whole[2]).padEnd(9)} ${(whole[0] / whole[2]).toFixed(3)}`,
+        );
+    }
+    await Promise.all(clients.map((client) => client.close()));
+}
+
+/** The size of the pack's answer to AnalyzeStack on stacks built to make it say as much as it can. */
+async function answers(largest: number): Promise<void> {
+    console.log("The pack's answer to AnalyzeStack, against the 4 MiB the Pulumi CLI accepts (tools/bench/noisy-stacks.ts):");
+    const client = await open(PACKS.pack);
+    const copies = Math.max(1, Math.round(largest / 156));
+    const cases: [string, () => EngineResource[]][] = [
+        ["every mistake, 25 copies (the most reported one by one)", () => noisyStack(25)],
+        ["every mistake, 25 copies, 400-character names", () => noisyStack(25, 400)],
+        [`every mistake, ${copies} copies`, () => noisyStack(copies)],
+        ["associations whose EIP and target cannot be traced", () => unresolvedStack(largest)],
+        ["associations of EIPs outside the stack, by literal id", () => literalEipStack(largest)],
+    ];
+    for (const [label, build] of cases) {
+        const stack = build();
+        const began = process.hrtime.bigint();
+        const result = await client.analyzeStackEncoded(encodeAnalyzeStack(stack));
+        const ms = Number(process.hrtime.bigint() - began) / 1e6;
+        console.log(`  ${label}: ${stack.length} resources, ${result.diagnostics.length} diagnostics, ${result.answerBytes} bytes, ${fmt(ms)}`);
+    }
+    await client.close();
 }
 
 async function timeAnalyzeStack(client: AnalyzerClient, encoded: Buffer): Promise<{ ms: number; mandatory: number }> {
@@ -114,9 +174,16 @@ function verdict(ok: boolean): string {
 async function main(): Promise<void> {
     const sizes = argument("sizes", "1000,10000,50000").split(",").map(Number);
     const baseRuns = Number(argument("runs", "0"));
+    const only = argument("only", argument("answers", "") === "" ? "" : "answers");
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    console.log(`alicloud-eip-guard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log(`alicloud-eip-guard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`);
     console.log("Every time is the median of interleaved runs through run-policy-pack and the analyzer protocol.\n");
+    if (only === "answers") {
+        return answers(Number(argument("answers", "100000")));
+    }
+    if (only === "deployment") {
+        return deployments(sizes, baseRuns);
+    }
 
     const budgets: [string, boolean][] = [];
 
@@ -193,6 +260,9 @@ async function main(): Promise<void> {
         }
         console.log(`  bounded heap growth, ${largest / 1000}k alicloud:   peak RSS ${heap.unbounded.rss.toFixed(0)} MiB -> ${heap.pack.rss.toFixed(0)} MiB, time ${fmt(heap.unbounded.ms)} -> ${fmt(heap.pack.ms)}`);
     }
+
+    console.log("");
+    await deployments(sizes.filter((size) => size <= 10000), baseRuns);
 
     console.log("\nOffline checker on a Terraform plan (median of 5, alternating):");
     const plan = largePlan(50000);

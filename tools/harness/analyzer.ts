@@ -22,6 +22,9 @@ const analyzerrpc = fromProto("./analyzer_grpc_pb");
 const grpc = fromProto("@grpc/grpc-js");
 const structpb = fromProto("google-protobuf/google/protobuf/struct_pb");
 
+/** The most the Pulumi CLI accepts in an answer from a Node policy pack: grpc-go's default, 4 MiB. */
+export const CLI_RECEIVE_LIMIT = 4 * 1024 * 1024;
+
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
 const LEVEL_NAMES: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const SEVERITY_NAMES = ["unspecified", "low", "medium", "high", "critical"];
@@ -54,6 +57,8 @@ export interface Diagnostic {
 export interface AnalyzeResult {
     readonly diagnostics: Diagnostic[];
     readonly notApplicable: { policyName: string; reason: string }[];
+    /** The size of the encoded answer, for AnalyzeStack: what counts against CLI_RECEIVE_LIMIT. */
+    readonly answerBytes?: number;
 }
 
 export interface PolicyDescription {
@@ -142,6 +147,31 @@ function stackResource(resource: EngineResource): unknown {
         map.set(key, deps);
     }
     return r;
+}
+
+function analyzeRequest(resource: EngineResource): unknown {
+    const request = new analyzerpb.AnalyzeRequest();
+    request.setUrn(resource.urn);
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setProperties(toStruct(resource.properties));
+    request.setOptions(options(resource));
+    const p = provider(resource);
+    if (p !== undefined) {
+        request.setProvider(p);
+    }
+    return request;
+}
+
+/** The wire form of an Analyze (or Remediate) request, for `analyzeEncoded`. */
+export function encodeAnalyze(resource: EngineResource): Buffer {
+    return Buffer.from((analyzeRequest(resource) as { serializeBinary(): Uint8Array }).serializeBinary());
+}
+
+/** An Analyze request as a pack's gRPC server hands it to its handler (see `receivedAnalyzeStack`). */
+export function receivedAnalyze(resource: EngineResource): unknown {
+    const bytes = (analyzeRequest(resource) as { serializeBinary(): Uint8Array }).serializeBinary();
+    return analyzerrpc.AnalyzerService.analyze.requestDeserialize(Buffer.from(bytes));
 }
 
 function analyzeStackRequest(resources: readonly EngineResource[]): unknown {
@@ -256,7 +286,10 @@ export class AnalyzerClient {
         });
         const startupMs = Number(process.hrtime.bigint() - began) / 1e6;
         const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": 1024 * 1024 * 400,
+            // What the CLI accepts back: since v3.221 it reaches the pack through the language host's
+            // proxy, a grpc-go client with the default receive limit (pulumi/pulumi sdk/policy_proxy.go
+            // Attach). The engine's own requests are sent with 400 MiB allowed.
+            "grpc.max_receive_message_length": CLI_RECEIVE_LIMIT,
             "grpc.max_send_message_length": 1024 * 1024 * 400,
         });
         return new AnalyzerClient(packDir, child, client, startupMs, () => stderr, startOptions.shuffleSeed ?? shuffleSeed());
@@ -340,18 +373,14 @@ export class AnalyzerClient {
         await this.call("configure", request);
     }
 
+    /** Analyze, with the resource's inputs: what the engine sends for each registered resource. */
     async analyze(resource: EngineResource): Promise<AnalyzeResult> {
-        const request = new analyzerpb.AnalyzeRequest();
-        request.setUrn(resource.urn);
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setProperties(toStruct(resource.properties));
-        request.setOptions(options(resource));
-        const p = provider(resource);
-        if (p !== undefined) {
-            request.setProvider(p);
-        }
-        return readResult(await this.call("analyze", request));
+        return readResult(await this.call("analyze", analyzeRequest(resource)));
+    }
+
+    /** Remediate, which the engine sends with the same inputs just before Analyze. */
+    async remediate(resource: EngineResource): Promise<void> {
+        await this.call("remediate", analyzeRequest(resource));
     }
 
     /**
@@ -360,7 +389,7 @@ export class AnalyzerClient {
      */
     async analyzeStack(resources: readonly EngineResource[], options: AnalyzeStackOptions = {}): Promise<AnalyzeResult> {
         try {
-            return readResult(await this.call("analyzeStack", analyzeStackRequest(stackOrder(resources, options.seed ?? this.shuffleSeed))));
+            return await this.analyzeStackEncoded(encodeAnalyzeStack(stackOrder(resources, options.seed ?? this.shuffleSeed)));
         } catch (error) {
             const replay = options.seed === undefined ? `${SHUFFLE_SEED_VARIABLE}=${this.shuffleSeed}` : `seed ${options.seed}`;
             throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
@@ -375,10 +404,26 @@ export class AnalyzerClient {
      */
     analyzeStackEncoded(encoded: Buffer): Promise<AnalyzeResult> {
         const method = analyzerrpc.AnalyzerService.analyzeStack;
+        let answerBytes = 0;
+        const deserialize = (buffer: Buffer) => {
+            answerBytes = buffer.length;
+            return method.responseDeserialize(buffer);
+        };
         return new Promise((resolve, reject) => {
-            this.client.makeUnaryRequest(method.path, (buffer: Buffer) => buffer, method.responseDeserialize, encoded, (error: Error | null, response: unknown) =>
-                error ? reject(error) : resolve(readResult(response)),
+            this.client.makeUnaryRequest(method.path, (buffer: Buffer) => buffer, deserialize, encoded, (error: Error | null, response: unknown) =>
+                error ? reject(error) : resolve({ ...readResult(response), answerBytes }),
             );
+        });
+    }
+
+    /**
+     * Analyze or Remediate with a request serialised beforehand (`encodeAnalyze`), for a benchmark of
+     * the per-resource calls the engine makes.
+     */
+    analyzeEncoded(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
+        const definition = analyzerrpc.AnalyzerService[method];
+        return new Promise((resolve, reject) => {
+            this.client.makeUnaryRequest(definition.path, (buffer: Buffer) => buffer, definition.responseDeserialize, encoded, (error: Error | null) => (error ? reject(error) : resolve()));
         });
     }
 

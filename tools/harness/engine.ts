@@ -50,7 +50,12 @@ export function providerUrnOf(reference: string): string {
 }
 
 export interface EngineView {
-    /** Analyze requests, in registration order. */
+    /**
+     * Analyze requests, in registration order: each registered resource's inputs as the SDK sent them,
+     * which is what the provider's Check hands the engine for the inputs the pack reads (an input
+     * left unset is absent, one computed from an output not known yet is the unknown sentinel);
+     * schema defaults the provider would add are not played.
+     */
     readonly analyze: EngineResource[];
     /** The AnalyzeStack request. */
     readonly stack: EngineResource[];
@@ -110,7 +115,11 @@ export function engineView(run: ProgramRun): EngineView {
         }
         const provider = providerOf(resource);
         const common = { urn: resource.urn, type: resource.type, name: resource.name, parent: resource.parent, provider };
-        analyze.push({ ...common, properties: props(resource.inputs) });
+        // A read (`.get()`) is never analyzed: the engine analyzes registrations only
+        // (step_generator.go: GenerateReadSteps has no Check and no Analyze).
+        if (!resource.read) {
+            analyze.push({ ...common, properties: props(resource.inputs) });
+        }
         stack.push({
             ...common,
             properties: props(resource.outputs),

@@ -101,6 +101,8 @@ interface PulumiState {
     readonly type: string;
     readonly id?: string;
     readonly inputs: Record<string, unknown>;
+    /** False when the state has no `inputs` at all: nothing is known of what the program declared. */
+    readonly hasInputs: boolean;
     readonly outputs: Record<string, unknown>;
     readonly provider?: string;
     readonly propertyDependencies: Record<string, string[]>;
@@ -126,6 +128,7 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
         type,
         id: typeof value.id === "string" && value.id !== "" ? value.id : undefined,
         inputs: isRecord(value.inputs) ? value.inputs : {},
+        hasInputs: isRecord(value.inputs),
         outputs: isRecord(value.outputs) ? value.outputs : {},
         provider,
         propertyDependencies: deps,
@@ -138,7 +141,11 @@ function isAlicloudType(type: string): boolean {
     return type.startsWith("alicloud:");
 }
 
-function toResources(file: string, what: string, states: readonly PulumiState[], defaultRegion: unknown): { resources: ResourceInput[]; total: number } {
+/**
+ * `withDeclared`: hand the core each resource's inputs as what the program declared (a preview, whose
+ * outputs cannot tell an input left unset from one not known yet; an export's outputs are all known).
+ */
+function toResources(file: string, what: string, states: readonly PulumiState[], defaultRegion: unknown, withDeclared: boolean): { resources: ResourceInput[]; total: number } {
     const managed = states.filter((state) => !state.type.startsWith("pulumi:pulumi:") && !state.type.startsWith("pulumi:providers:"));
     if (managed.length > 0 && !managed.some((state) => isAlicloudType(state.type))) {
         const packages = [...new Set(managed.map((state) => state.type.split(":")[0]))];
@@ -189,6 +196,7 @@ function toResources(file: string, what: string, states: readonly PulumiState[],
             provider,
             propertyDependencies: state.propertyDependencies,
             ...(state.dependencies.length > 0 ? { dependencies: state.dependencies } : {}),
+            ...(withDeclared && state.hasInputs ? { declared: plainValue(state.inputs) as Record<string, unknown> } : {}),
         });
     }
     // alicloud providers no resource uses are listed too (their URN is already a provider URN).
@@ -212,7 +220,7 @@ export function fromStackExport(file: string, doc: Record<string, unknown>, text
         .filter((resource) => !(isRecord(resource) && resource.delete === true))
         .flatMap((resource) => readState(resource) ?? [])
         .filter((state) => !state.external);
-    const { resources, total } = toResources(file, "Pulumi stack export", states, undefined);
+    const { resources, total } = toResources(file, "Pulumi stack export", states, undefined, false);
     const locate = lineLocator(text, "urn");
     return { file, format: "pulumi-export", resources, totalResources: total, notes: [], locate: (address) => locate(address) };
 }
@@ -237,7 +245,7 @@ export function fromPreview(file: string, doc: Record<string, unknown>, text: st
         }
     }
     const config = isRecord(doc.config) ? doc.config : {};
-    const { resources, total } = toResources(file, "Pulumi preview", [...latest.values()], config["alicloud:region"]);
+    const { resources, total } = toResources(file, "Pulumi preview", [...latest.values()], config["alicloud:region"], true);
     const notes: string[] = [];
     const unchanged = isRecord(doc.changeSummary) && typeof doc.changeSummary.same === "number" ? doc.changeSummary.same : 0;
     if (unchanged > 0 && !(Array.isArray(doc.steps) && doc.steps.some((step) => isRecord(step) && step.op === "same"))) {

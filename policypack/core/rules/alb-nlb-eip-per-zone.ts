@@ -146,6 +146,7 @@ export const albNlbEipPerZone = defineRule({
                     lb,
                     `${describe(lb)} is internal-facing (addressType "Intranet") but its zone mappings bind ${plural(eipCount, "EIP")} through allocationId. Alibaba Cloud documents zoneMappings[].allocationId only for Internet-facing ALB and NLB instances: the call may be refused, or the EIP left unused. Set addressType "Internet", or remove the allocationId.`,
                     eips,
+                    "eip-on-intranet-lb",
                 );
             }
             const nlb = lb.kind === "nlb" ? nlbZones(model, mappings) : undefined;
@@ -159,28 +160,32 @@ export const albNlbEipPerZone = defineRule({
                     lb,
                     `${describe(lb)} has zone mappings in one zone that hold different EIPs (${zones.crowded.join(", ")}). An NLB keys its zone mappings by zoneId, so the mappings of one zone collapse into one: only one of these EIPs is bound, and the others are silently dropped (no error is raised). Keep one zone mapping per zone, each with at most one allocationId.`,
                     eips,
+                    "zone-crowded",
                 );
             } else if (zones.crowded.length > 0) {
                 report.violation(
                     lb,
                     `${describe(lb)} would hold more than one EIP in a zone (${zones.crowded.join(", ")}: zone mappings with the same zoneId); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
                     eips,
+                    "more-eips-than-zones",
                 );
             } else if (allZonesKnown && zonesWithEips + unplaced.length > zoneCount) {
                 report.violation(
                     lb,
                     `${describe(lb)} would hold ${plural(zonesWithEips + unplaced.length, "EIP")} but has ${plural(zoneCount, "zone")}; each zone of an ALB or NLB supports one EIP. Add zone mappings in more zones, or bind fewer EIPs.`,
                     eips,
+                    "more-eips-than-zones",
                 );
             } else if (options.reportUndecided) {
                 const why = eipCount < 2 ? undefined : !complete ? "its zone mappings are computed from other resources as a whole" : unknownZone ? "the zone of some zone mappings is computed from other resources" : zones.doubt;
                 if (why !== undefined) {
-                    report.undecided(lb, `Could not check one EIP per zone for ${describe(lb)}: ${why}.`, eips);
+                    report.undecided(lb, `Could not check one EIP per zone for ${describe(lb)}: ${why}.`, eips, "same-zone-unknown");
                 } else if (nlb !== undefined && nlb.collapsing > 0) {
                     report.undecided(
                         lb,
                         `${describe(lb)} has several zone mappings in one zone, and they are not all known to hold the same EIP. An NLB keys its zone mappings by zoneId, so they collapse into one, and which mapping's allocationId is kept is not documented: the EIP may be left unbound. Keep one zone mapping per zone.`,
                         eips,
+                        "zones-unknown",
                     );
                 }
             }

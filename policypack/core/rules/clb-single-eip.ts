@@ -29,12 +29,9 @@ export const clbSingleEip = defineRule({
             }
             const name = targetName(group[0], "CLB instance");
             const involved = involvedInGroup(group);
+            const message = `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an internal-facing CLB instance can be associated with only one EIP. Keep one association, or use an ALB or NLB for several public addresses.`;
             for (const binding of group) {
-                report.violation(
-                    binding.via,
-                    `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an internal-facing CLB instance can be associated with only one EIP. Keep one association, or use an ALB or NLB for several public addresses.`,
-                    involved,
-                );
+                report.violation(binding.via, message, involved, "several-eips");
             }
         }
     },

@@ -39,12 +39,9 @@ export const ecsSingleEip = defineRule({
             const name = targetName(group[0], "ECS instance");
             const involved = involvedInGroup(group);
             if (group.length > 1) {
+                const message = `${name} would hold ${group.length} EIPs on its primary network interface (${listOf(group.map((b) => describeBinding(b)))}); an ECS instance can be associated with only one EIP. ${SEVERAL_EIPS}`;
                 for (const binding of group) {
-                    report.violation(
-                        binding.via,
-                        `${name} would hold ${group.length} EIPs on its primary network interface (${listOf(group.map((b) => describeBinding(b)))}); an ECS instance can be associated with only one EIP. ${SEVERAL_EIPS}`,
-                        involved,
-                    );
+                    report.violation(binding.via, message, involved, "several-eips");
                 }
             }
             const target = group[0].target;
@@ -58,12 +55,14 @@ export const ecsSingleEip = defineRule({
                         binding.via,
                         `${name} has a static public IP (internetMaxBandwidthOut is above 0), so ${describeBinding(binding)} will be refused (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
                         involved,
+                        "static-public-ip",
                     );
                 } else if (typeof bandwidth === "symbol" && options.reportUndecided) {
                     report.undecided(
                         binding.via,
                         `Could not tell whether ${name} has a static public IP: its internetMaxBandwidthOut is computed from another resource and unknown until deployment. If it is above 0, ${describeBinding(binding)} will be refused.`,
                         involved,
+                        "bandwidth-unknown",
                     );
                 }
             }

@@ -35,6 +35,7 @@ export const eipClbResourceGroup = defineRule({
                     binding.via,
                     `${describe(eip)} and ${describe(clb)} have different resourceGroupId values (${describeBinding(binding)}); the EIP console will not show the CLB as its bound instance. Put both in one resource group.`,
                     [eip, clb],
+                    "different-groups",
                 );
             }
         }

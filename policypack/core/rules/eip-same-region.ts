@@ -83,6 +83,7 @@ export const eipSameRegion = defineRule({
                     binding.via,
                     `${describeBinding(binding)} crosses regions: ${located(model, a)} but ${located(model, b)}. An EIP can only be associated with a resource in its own region, and the association is made in its provider's region. Create the EIP, the association and the resource with providers of the same region.`,
                     involved,
+                    "crosses-regions",
                 );
                 continue;
             }
@@ -95,18 +96,21 @@ export const eipSameRegion = defineRule({
                     binding.via,
                     `Could not compare the regions of ${describe(a.resource)} and ${describe(b.resource)} for ${describeBinding(binding)}: they use different providers and at least one region is not set in the program or stack config (it comes from the environment, which a policy cannot see). Set alicloud:region in the stack config, or region on the provider, to have it checked.`,
                     involved,
+                    "region-unset",
                 );
             } else if (outside.length > 0 && parties.length > 0) {
                 report.undecided(
                     binding.via,
                     `Could not check the region of ${outside.join(" and ")} for ${describeBinding(binding)}: it is not managed in this stack. Manage it in the stack or import it (the import resource option) to have its region checked: Pulumi sends policies nothing about a resource read with .get().`,
                     involved,
+                    "outside-stack",
                 );
             } else if (binding.eip.kind === "unresolved" || binding.target.kind === "unresolved") {
                 report.undecided(
                     binding.via,
                     `Could not check the regions of ${describeBinding(binding)}: its ${binding.eip.kind === "unresolved" ? "EIP" : "target"} is unknown until deployment and was not computed from exactly one resource in this stack.`,
                     involved,
+                    "party-unresolved",
                 );
             }
         }

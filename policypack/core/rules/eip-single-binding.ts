@@ -70,6 +70,7 @@ export const eipSingleBinding = defineRule({
                         group[0].via,
                         `Could not tell whether ${eip} is bound more than once: ${describe(group[0].via)} uses it in ${group.length} zone mappings that are identical in everything known before deployment, and identical zone mappings collapse into one (the provider keeps them as a set). Give every zone mapping its own EIP, or list each mapping once.`,
                         group.flatMap(involvedIn),
+                        "mappings-may-collapse",
                     );
                 }
                 continue;
@@ -78,12 +79,9 @@ export const eipSingleBinding = defineRule({
                 binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding),
             );
             const involved = group.flatMap(involvedIn);
+            const message = `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`;
             for (const binding of group) {
-                report.violation(
-                    binding.via,
-                    `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`,
-                    involved,
-                );
+                report.violation(binding.via, message, involved, "bound-twice");
             }
         }
         if (!options.reportUndecided) {
@@ -97,6 +95,7 @@ export const eipSingleBinding = defineRule({
                     lb,
                     `Could not tell whether ${describe(lb)} uses ${eips.length === 1 ? describe(eips[0]) : "one of its EIPs"} in more than one zone mapping: ${doubtful} zone mappings have an allocation id that is unknown until deployment, computed from ${eips.length === 1 ? "one EIP" : `${eips.length} EIPs`}, and a mapping without an EIP looks the same at preview. Give every zone mapping its own EIP, or none.`,
                     eips,
+                    "zone-mappings-unplaced",
                 );
             }
         }
@@ -108,6 +107,8 @@ export const eipSingleBinding = defineRule({
                 report.undecided(
                     binding.via,
                     `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                    [],
+                    "eip-unresolved",
                 );
             }
         }

@@ -35,8 +35,14 @@ import { REPORT_UNDECIDED } from "./common";
 const ZONE_MAPPINGS_FIX =
     "ALB and NLB instances take EIPs only through their zone mappings: remove the EipAssociation and set zoneMappings[].allocationId on the load balancer, one EIP per zone.";
 
+/** A reason for a violation, with the cause it is reported under (see Finding.cause). */
+interface Problem {
+    readonly cause: string;
+    readonly text: string;
+}
+
 /** Why a resource target cannot hold an EIP at all, if it cannot. */
-function unsupportedTarget(model: Model, binding: Binding): string | undefined {
+function unsupportedTarget(model: Model, binding: Binding): Problem | undefined {
     if (binding.target.kind !== "resource") {
         return undefined;
     }
@@ -44,27 +50,39 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
     switch (target.kind) {
         case "alb":
         case "nlb":
-            return `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`;
+            return { cause: "load-balancer-target", text: `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` };
         case "ecsInstance": {
             // Any of these places the instance in a VPC, set or computed: a vSwitch, a primary ENI (which
             // always lives in a vSwitch), or a launch template (which may name the vSwitch).
             const placed = ["vswitchId", "networkInterfaceId", "launchTemplateId", "launchTemplateName"].some((key) => asString(model.setting(target, key)) !== undefined);
             return placed
                 ? undefined
-                : `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`;
+                : {
+                      cause: "classic-network",
+                      text: `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`,
+                  };
         }
         case "clb": {
             if (clbAddressType(model, target) === "internet") {
-                return `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`;
+                return {
+                    cause: "internet-clb",
+                    text: `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`,
+                };
             }
             // Without a vSwitch no addressType puts a CLB in a VPC: "intranet" alone makes a classic-network CLB.
             return clbInVpc(model, target) === false
-                ? `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`
+                ? {
+                      cause: "classic-clb",
+                      text: `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`,
+                  }
                 : undefined;
         }
         case "natGateway":
             return natNetworkType(model, target) === "intranet"
-                ? `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`
+                ? {
+                      cause: "vpc-nat-gateway",
+                      text: `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`,
+                  }
                 : undefined;
         default:
             return undefined;
@@ -72,14 +90,16 @@ function unsupportedTarget(model: Model, binding: Binding): string | undefined {
 }
 
 /** Why the InstanceType the association will be sent with does not fit its target, if it does not. */
-function instanceTypeMismatch(model: Model, binding: Binding): string | undefined {
+function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefined {
     const kind = binding.targetKind;
     if (kind === "alb" || kind === "nlb") {
-        return binding.target.kind === "literal" ? `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` : undefined;
+        return binding.target.kind === "literal"
+            ? { cause: "load-balancer-id", text: `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` }
+            : undefined;
     }
     if (kind === "eip") {
         const named = binding.target.kind === "literal" ? "instanceId names an EIP (its id starts with eip-)" : "instanceId is computed from an EIP";
-        return `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`;
+        return { cause: "eip-as-target", text: `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.` };
     }
     const effective = model.effectiveInstanceType(binding);
     if (typeof effective !== "string" || asInstanceType(effective) === undefined || typeof kind !== "string" || kind === "other") {
@@ -94,7 +114,7 @@ function instanceTypeMismatch(model: Model, binding: Binding): string | undefine
         binding.declaredInstanceType === undefined
             ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
             : "its instanceType does not fit";
-    return `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`;
+    return { cause: "instance-type-mismatch", text: `${sent}, but ${target} is ${articled(kind as TargetKind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".` };
 }
 
 function articled(kind: TargetKind): string {
@@ -125,14 +145,17 @@ function otherReadings(binding: Binding): TargetKind[] {
 }
 
 /** IpAddress bindings name an address in a VPC and need both the VPC and the address. */
-function ipAddressGaps(model: Model, binding: Binding): string | undefined {
+function ipAddressGaps(model: Model, binding: Binding): Problem | undefined {
     if (model.effectiveInstanceType(binding) !== "IpAddress") {
         return undefined;
     }
     const missing = [binding.vpcId === undefined ? "vpcId" : "", binding.privateIpAddress === undefined ? "privateIpAddress" : ""].filter(Boolean);
     return missing.length === 0
         ? undefined
-        : `instanceType "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and privateIpAddress, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`;
+        : {
+              cause: "ip-address-incomplete",
+              text: `instanceType "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and privateIpAddress, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`,
+          };
 }
 
 export const eipSupportedTarget = defineRule({
@@ -161,11 +184,11 @@ export const eipSupportedTarget = defineRule({
                 continue;
             }
             const involved = binding.target.kind === "resource" ? [binding.target.resource] : [];
-            const targetProblems = [unsupportedTarget(model, binding), instanceTypeMismatch(model, binding)].filter((problem): problem is string => problem !== undefined);
+            const targetProblems = [unsupportedTarget(model, binding), instanceTypeMismatch(model, binding)].filter((problem): problem is Problem => problem !== undefined);
             const readings = targetProblems.length > 0 ? otherReadings(binding) : [];
-            const problems = [...(readings.length > 0 ? [] : targetProblems), ipAddressGaps(model, binding)].filter((problem): problem is string => problem !== undefined);
+            const problems = [...(readings.length > 0 ? [] : targetProblems), ipAddressGaps(model, binding)].filter((problem): problem is Problem => problem !== undefined);
             for (const problem of problems) {
-                report.violation(binding.via, `${describeBinding(binding)}: ${problem}`, involved);
+                report.violation(binding.via, `${describeBinding(binding)}: ${problem.text}`, involved, problem.cause);
             }
             if (!options.reportUndecided || problems.length > 0) {
                 continue;
@@ -175,19 +198,23 @@ export const eipSupportedTarget = defineRule({
                 const alternative = readings[0];
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: instanceId is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0]} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
+                    `${describeBinding(binding)}: instanceId is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0].text} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
                     involved,
+                    "other-output",
                 );
             } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
                     `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
                     involved,
+                    "undocumented-type",
                 );
             } else if (binding.target.kind === "unresolved") {
                 report.undecided(
                     binding.via,
                     `Could not tell what ${describeBinding(binding)} binds its EIP to: instanceId is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (instanceId: target.id) to have it checked.`,
+                    [],
+                    "target-unresolved",
                 );
             }
         }

@@ -111,7 +111,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     const { maxMultiBindedEips: maxMultiBinded, reportUndecided } = options;
     const name = targetName(group[0], "ENI");
     const involved = involvedInGroup(group);
-    const violation = (message: string) => group.forEach((binding) => report.violation(binding.via, message, involved));
+    const violation = (cause: string, message: string) => group.forEach((binding) => report.violation(binding.via, message, involved, cause));
     const inMode = (mode: Mode) => group.filter((binding) => modeOf(binding) === mode);
     const nat = inMode("NAT");
     const binded = inMode("BINDED");
@@ -119,19 +119,20 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     const eni = group[0].target.kind === "resource" ? group[0].target.resource : undefined;
 
     if (nat.length > 0 && multi.length > 0) {
-        violation(`${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`);
+        violation("mixed-modes", `${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`);
     }
     if (binded.length > 0 && group.length > 1) {
-        violation(`${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`);
+        violation("binded-shared", `${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`);
     }
     if (multi.length > maxMultiBinded) {
-        violation(`${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
+        violation("multi-binded-limit", `${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
     }
     if (multi.length > 0 && !options.multiBindedAllowed && reportUndecided) {
         report.undecided(
             multi[0].via,
             `${name} takes ${plural(multi.length, "EIP")} in multi-EIP-to-ENI mode (MULTI_BINDED: ${names(multi)}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`,
             [...multi.map((binding) => binding.via), ...(eni === undefined ? [] : [eni])],
+            "multi-binded-allow-list",
         );
     }
     const byIp = new Map<string, Binding[]>();
@@ -143,9 +144,8 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     for (const sharing of byIp.values()) {
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
-            sharing.forEach((binding) =>
-                report.violation(binding.via, `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`, sharingInvolved),
-            );
+            const message = `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`;
+            sharing.forEach((binding) => report.violation(binding.via, message, sharingInvolved, "shared-private-ip"));
         }
     }
     checkAttachedFirst(model, group, name, reportUndecided, report);
@@ -157,23 +157,23 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
                 nat[0].via,
                 `Could not count the private IPs of ${name}: in NAT mode an ENI takes one EIP per private IP, and ${nat.length} are planned (${names(nat)}). Manage the ENI in this stack to have it checked.`,
                 involved,
+                "eni-outside-stack",
             );
         }
         return;
     }
     const secondaries = secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS);
     if (binded.length > 0 && typeof secondaries === "number" && secondaries > 0) {
-        violation(`${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`);
+        violation("binded-with-secondaries", `${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`);
     }
     if (nat.length === 0) {
         return;
     }
     if (typeof secondaries === "number" && nat.length > secondaries + 1) {
-        violation(`${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`);
+        violation("nat-over-capacity", `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`);
     } else if (secondaries === UNKNOWN && nat.length > 1 && reportUndecided) {
-        nat.forEach((binding) =>
-            report.undecided(binding.via, `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`, involved),
-        );
+        const message = `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`;
+        nat.forEach((binding) => report.undecided(binding.via, message, involved, "private-ips-unknown"));
     }
     if (reportUndecided) {
         checkInstanceEipOnPrimaryIp(model, eni, nat, secondaries, report);
@@ -192,6 +192,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
                     binding.via,
                     `${describeBinding(binding)} binds its EIP to a privateIpAddress that is not one of the private IPs of ${describe(eni)} (its primaryIpAddress and privateIpAddresses). Use one of the ENI's addresses, or add it to the ENI's privateIpAddresses.`,
                     involved,
+                    "foreign-private-ip",
                 ),
             );
         }
@@ -223,7 +224,7 @@ function checkInstanceEipOnPrimaryIp(model: Model, eni: Binding["via"], nat: rea
         const message = `${describe(owner)} is created on ${describe(eni)} as its primary ENI (networkInterfaceId), and ${names(instanceEips)} binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; ${clash}. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance's EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".`;
         const involved = [...instanceEips.map((binding) => binding.via), ...(onPrimary.length > 0 ? onPrimary : nat).map((binding) => binding.via), owner, eni];
         for (const binding of [...instanceEips, ...onPrimary]) {
-            report.undecided(binding.via, message, involved);
+            report.undecided(binding.via, message, involved, "instance-eip-on-primary-ip");
         }
     }
 }
@@ -257,6 +258,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
                 binding.via,
                 `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, the primary ENI of ${describe(primary.by)} (networkInterfaceId). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.`,
                 [binding.via, primary.by, ...eni],
+                "cut-through-on-primary-eni",
             );
             continue;
         }
@@ -266,6 +268,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
                 binding.via,
                 `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, but it is created after ${attaching(first)}. Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association's dependency on ${describe(first.by)} and make ${describe(first.by)} depend on the association (dependsOn).`,
                 [binding.via, first.by, ...eni],
+                "attached-first",
             );
             continue;
         }
@@ -275,6 +278,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
                 binding.via,
                 `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, and nothing orders it before ${listOf(racing.map(attaching))}. Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ${listOf(racing.map((attacher) => describe(attacher.by)))} depend on the association (dependsOn).`,
                 [binding.via, ...racing.map((attacher) => attacher.by), ...eni],
+                "attachment-races",
             );
         }
     }
@@ -296,6 +300,7 @@ function noteUndeclaredAddresses(model: Model, eni: ResourceInput, byIp: Readonl
                 binding.via,
                 `${describeBinding(binding)} binds its EIP to a privateIpAddress that ${describe(eni)} does not declare: some of the ENI's private IPs are assigned by the system or computed at creation. Unless the ENI ends up with exactly that address, the association fails. Declare the address on the ENI (primaryIpAddress or privateIpAddresses), or use privateIpAddress: eni.primaryIpAddress.`,
                 involved,
+                "undeclared-private-ip",
             );
         }
     }

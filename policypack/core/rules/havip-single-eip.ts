@@ -27,12 +27,9 @@ export const havipSingleEip = defineRule({
             }
             const name = targetName(group[0], "HAVIP");
             const involved = involvedInGroup(group);
+            const message = `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an HAVIP can be associated with only one EIP. Keep one association, or create another HAVIP for the second address.`;
             for (const binding of group) {
-                report.violation(
-                    binding.via,
-                    `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an HAVIP can be associated with only one EIP. Keep one association, or create another HAVIP for the second address.`,
-                    involved,
-                );
+                report.violation(binding.via, message, involved, "several-eips");
             }
         }
     },

@@ -71,7 +71,7 @@ export const natGatewayEipLimit = defineRule({
                     ? `${name} would hold ${plural(group.length, "EIP")}, more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with, whatever its quota (maxEips is ${options.maxEips}) (${tooMany}). Spread the EIPs over more NAT gateways, or leave eipBindMode unset (MULTI_BINDED), to which a raised quota applies.`
                     : `${name} would hold ${plural(group.length, "EIP")}, more than the ${limit} one Internet NAT gateway can be associated with (${tooMany}). Spread the EIPs over more NAT gateways, or raise the quota natgw_quota_eip_num_per_nat and set maxEips.`;
                 for (const binding of group) {
-                    report.violation(binding.via, message, involved);
+                    report.violation(binding.via, message, involved, capped ? "over-nat-mode-cap" : "over-limit");
                 }
                 continue;
             }
@@ -81,6 +81,7 @@ export const natGatewayEipLimit = defineRule({
                     target.kind === "resource" ? target.resource : group[0].via,
                     `${name} would hold ${plural(group.length, "EIP")}: within maxEips (${options.maxEips}), but more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with whatever its quota, and ${why}. Set eipBindMode to have it checked, or keep to ${NAT_MODE_CAP} EIPs per gateway.`,
                     involved,
+                    "nat-mode-unknown",
                 );
             }
         }

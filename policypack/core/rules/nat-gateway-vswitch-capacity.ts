@@ -152,6 +152,7 @@ export const natGatewayVswitchCapacity = defineRule({
                         gateway,
                         `Could not check that the vSwitch of ${describe(gateway)} has room for its ${plural(eips, "EIP")}: ${vswitchRef.kind === "literal" ? "its vSwitch is named by a literal id and not managed in this stack" : "its vSwitch or CIDR block is unknown until deployment"}. ${condition} the gateway and its EIPs need ${1 + eips} free private IPs, more than the smallest vSwitch (/29) offers.`,
                         involved,
+                        "vswitch-unknown",
                     );
                 }
                 continue;
@@ -164,6 +165,7 @@ export const natGatewayVswitchCapacity = defineRule({
                     gateway,
                     `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${sure.text}. ${PER_EIP} Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.`,
                     [...involved, vswitch],
+                    "vswitch-full",
                 );
                 continue;
             }
@@ -176,6 +178,7 @@ export const natGatewayVswitchCapacity = defineRule({
                     gateway,
                     `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) may not hold what the plan puts in it: ${likely.text}, if ${listOf(assumed)} ${assumed.length === 1 ? "is" : "are"} in NAT mode (${assumed.length === 1 ? NOT_A_MODE : NOT_A_MODE.replace("its", "their")}). ${PER_EIP} Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.`,
                     [...involved, vswitch],
+                    "vswitch-full-if-nat-mode",
                 );
             }
         }
