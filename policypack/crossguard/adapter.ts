@@ -13,7 +13,10 @@ function urnsOf(dependencies: unknown): string[] {
     if (!Array.isArray(dependencies)) {
         return [];
     }
-    return dependencies.flatMap((dependency) => (typeof dependency?.urn === "string" ? [dependency.urn] : []));
+    return (dependencies as unknown[]).flatMap((dependency) => {
+        const urn: unknown = typeof dependency === "object" && dependency !== null ? (dependency as { urn?: unknown }).urn : undefined;
+        return typeof urn === "string" ? [urn] : [];
+    });
 }
 
 function propertyDependenciesOf(resource: PolicyResource): Record<string, string[]> {

@@ -20,7 +20,7 @@ function args(resources: PolicyResource[], getConfig: () => unknown = () => ({})
 
 function record(): { calls: unknown[][]; report: ReportViolation } {
     const calls: unknown[][] = [];
-    return { calls, report: ((...call: unknown[]) => calls.push(call)) as unknown as ReportViolation };
+    return { calls, report: (...call: unknown[]) => calls.push(call) };
 }
 
 describe("fromPolicyResources", () => {
@@ -154,14 +154,14 @@ describe("policies", () => {
             policyResource({ type: "alicloud:ecs/eipAssociation:EipAssociation", urn: "urn:b", name: "b", props: { allocationId: "eip-1", instanceId: "i-2" }, provider: PROVIDER }),
         ];
         const policy = POLICIES.find((candidate) => candidate.name === "eip-single-binding")!;
-        policy.validateStack(
+        void policy.validateStack(
             args(resources, () => {
                 throw new Error("bad config");
             }),
             report,
         );
         expect(calls).toEqual([]);
-        policy.validateStack(args(resources), report);
+        void policy.validateStack(args(resources), report);
         expect(calls.map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
         const target = "\\(to a resource named by a literal id \\(not managed in this stack\\)\\)";
         expect(calls[0][0]).toMatch(
@@ -183,14 +183,14 @@ describe("policies", () => {
         try {
             process.env.ALICLOUD_EIP_GUARD_DATE = "2029-12-31";
             const before = record();
-            policy.validateStack(args(resources, () => config), before.report);
+            void policy.validateStack(args(resources, () => config), before.report);
             expect(before.calls.map((call) => (typeof call[0] === "string" ? ["violation", call[1]] : [(call[0] as { enforcementLevel: string }).enforcementLevel, (call[0] as { urn: string }).urn]))).toEqual([
                 ["advisory", "urn:a"],
                 ["violation", "urn:b"],
             ]);
             process.env.ALICLOUD_EIP_GUARD_DATE = "2030-01-02";
             const after = record();
-            policy.validateStack(args(resources, () => config), after.report);
+            void policy.validateStack(args(resources, () => config), after.report);
             expect(after.calls.filter((call) => typeof call[0] === "string").map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
         } finally {
             if (saved === undefined) {

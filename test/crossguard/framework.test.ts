@@ -21,7 +21,7 @@ const INSTALLED = String(require("@pulumi/policy/package.json").version).replace
 
 // Exported by @pulumi/policy but missing from its typings (marked @internal there).
 const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy") as {
-    unknownCheckingProxy<T extends object>(target: T): T;
+    unknownCheckingProxy: <T extends object>(target: T) => T;
     UnknownValueError: new (...args: unknown[]) => Error;
 };
 // Internal modules, reached only from this test.
@@ -42,6 +42,7 @@ async function holds(internal: string, check: () => void | Promise<void>): Promi
             `@pulumi/policy ${INSTALLED} no longer holds to: ${internal}\n` +
                 "See the header of policypack/crossguard/framework.ts for what relies on it and what happens without it.\n\n" +
                 (error instanceof Error ? error.message : String(error)),
+            { cause: error },
         );
     }
 }
@@ -53,7 +54,7 @@ function analyzeStack(policies: StackValidationPolicy[], resources: readonly Eng
         throw new Error(`@pulumi/policy ${INSTALLED}: server.js no longer exports makeAnalyzeStackRpcFun, through which this test reaches the server's AnalyzeStack handler.`);
     }
     const handle = make(PACK_NAME, "0.0.0", "advisory", policies);
-    return new Promise((resolve, reject) => handle({ request: receivedAnalyzeStack(resources) }, (error, response) => (error ? reject(error) : resolve(readResult(response)))));
+    return new Promise((resolve, reject) => handle({ request: receivedAnalyzeStack(resources) }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)))));
 }
 
 function probe(name: string, validateStack: StackValidation, enforcementLevel: "advisory" | "mandatory" = "mandatory"): StackValidationPolicy {
@@ -206,7 +207,7 @@ describe("5. the deployment token", () => {
         const tokens: (object | undefined)[] = [];
         const analyze = make(PACK_NAME, "0.0.0", "advisory", [{ name: "resource", description: "Probe resource.", enforcementLevel: "advisory", validateResource: (args: ResourceValidationArgs) => void tokens.push(deploymentTokenOf(args)) }]);
         for (const resource of resources.slice(0, 2)) {
-            await new Promise((resolve, reject) => analyze({ request: receivedAnalyze(resource) }, (error, response) => (error ? reject(error) : resolve(response))));
+            await new Promise((resolve, reject) => analyze({ request: receivedAnalyze(resource) }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(response))));
         }
         await analyzeStack([probe("stack", (args) => void tokens.push(deploymentTokenOf(args)))], resources);
         await holds("args.stackTags is an object, the same for every Analyze and AnalyzeStack call between two ConfigureStack calls", () => {

@@ -12,10 +12,10 @@ import { Plan } from "../support/plan";
 
 type Handler = (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => void;
 const server = require("@pulumi/policy/server") as { makeAnalyzeRpcFun: (...args: unknown[]) => Handler; makeAnalyzeStackRpcFun: (...args: unknown[]) => Handler };
-const { unknownCheckingProxy } = require("@pulumi/policy") as { unknownCheckingProxy<T extends object>(target: T): T };
+const { unknownCheckingProxy } = require("@pulumi/policy") as { unknownCheckingProxy: <T extends object>(target: T) => T };
 
 function call(handler: Handler, request: unknown): Promise<AnalyzeResult> {
-    return new Promise((resolve, reject) => handler({ request }, (error, response) => (error ? reject(error) : resolve(readResult(response)))));
+    return new Promise((resolve, reject) => handler({ request }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)))));
 }
 
 const analyzeHandler = server.makeAnalyzeRpcFun(PACK_NAME, "0.0.0", "advisory", [...POLICIES, INPUTS_POLICY]);

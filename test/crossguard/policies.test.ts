@@ -15,7 +15,7 @@ import { Plan } from "../support/plan";
 
 // The framework's proxy (marked @internal in @pulumi/policy 1.21, so absent from its typings).
 const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
-    unknownCheckingProxy<T extends object>(target: T): T;
+    unknownCheckingProxy: <T extends object>(target: T) => T;
     UnknownValueError: new (...args: unknown[]) => Error;
 };
 
@@ -52,7 +52,7 @@ function policyResourcesOf(inputs: readonly ResourceInput[], aliases: string[] =
 }
 
 function args(resources: PolicyResource[], config: Record<string, unknown> = {}): StackValidationArgs {
-    return { resources, getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable: () => { throw new Error("not applicable"); } } as unknown as StackValidationArgs;
+    return { resources, getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable: () => { throw new Error("not applicable"); } };
 }
 
 interface Reported {
@@ -71,7 +71,7 @@ function run(policyName: string, resources: PolicyResource[], config: Record<str
             reported.push({ message: diagnostic.message, urn: diagnostic.urn, level: diagnostic.enforcementLevel });
         }
     }) as ReportViolation;
-    POLICIES.find((policy) => policy.name === policyName)!.validateStack(args(resources, config), report);
+    void POLICIES.find((policy) => policy.name === policyName)!.validateStack(args(resources, config), report);
     return reported;
 }
 

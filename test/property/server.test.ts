@@ -7,7 +7,7 @@
 import * as fc from "fast-check";
 import * as path from "path";
 import { analyze } from "../../policypack/core/engine";
-import { AnalyzerClient, Diagnostic, EngineResource, PackConfig } from "../../tools/harness/analyzer";
+import { AnalyzerClient, Diagnostic, EngineResource } from "../../tools/harness/analyzer";
 import { MANDATORY_BY_DEFAULT } from "../oracle/policies";
 import { toEngineResources } from "../support/engine-stack";
 import { FOREIGN_URN, build, stackChoices } from "./arbitraries";
@@ -103,7 +103,7 @@ test("through the real server: every call answers, mandatory verdicts equal the 
             // sent unvalidated, they test the pack's own tolerance of them.
             // A deployment of its own (ConfigureStack first), as the engine runs each: the Analyze calls
             // at the end of the last one must not stand for this stack's resources.
-            await client.open(identity, packConfig(built.spec) as PackConfig, { validate: false });
+            await client.open(identity, packConfig(built.spec), { validate: false });
             const { diagnostics } = await client.analyzeStack(stack);
 
             expect(notes(diagnostics)).toEqual([]);
@@ -142,7 +142,7 @@ test("a stack marked secret throughout gets the verdicts it gets in the clear", 
             }));
             // A deployment of its own (ConfigureStack first), as the engine runs each: the Analyze calls
             // at the end of the last one must not stand for this stack's resources.
-            await client.open(identity, packConfig(built.spec) as PackConfig, { validate: false });
+            await client.open(identity, packConfig(built.spec), { validate: false });
             const open = serverMandatory((await client.analyzeStack(clear)).diagnostics);
             const hidden = serverMandatory((await client.analyzeStack(everything)).diagnostics);
             expect(readable(hidden)).toEqual(readable(open));

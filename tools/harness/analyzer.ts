@@ -258,14 +258,14 @@ export class AnalyzerClient {
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";
-        child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
+        child.stderr.on("data", (chunk) => (stderr += String(chunk)));
         const port = await new Promise<number>((resolve, reject) => {
             let stdout = "";
             const timer = setTimeout(() => {
                 child.kill();
                 reject(new Error(`policy pack did not announce a port within ${startOptions.timeoutMs ?? 30000} ms; stderr: ${stderr}`));
             }, startOptions.timeoutMs ?? 30000);
-            child.stdout!.on("data", (chunk) => {
+            child.stdout.on("data", (chunk) => {
                 stdout += String(chunk);
                 const newline = stdout.indexOf("\n");
                 if (newline >= 0) {

@@ -114,7 +114,7 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
         binding.declaredInstanceType === undefined
             ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
             : "its instanceType does not fit";
-    return { cause: "instance-type-mismatch", text: `${sent}, but ${target} is ${articled(kind as TargetKind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".` };
+    return { cause: "instance-type-mismatch", text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".` };
 }
 
 function articled(kind: TargetKind): string {
