@@ -34,6 +34,10 @@ export default tseslint.config(
         },
     },
     { files: ["**/*.js", "**/*.cjs", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
-    { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" }, languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } } },
+    {
+        files: ["**/*.js", "**/*.cjs"],
+        rules: { "@typescript-eslint/no-require-imports": "off" },
+        languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    },
     prettier,
 );

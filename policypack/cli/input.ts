@@ -75,7 +75,9 @@ export function parseJson(file: string, text: string): unknown {
             throw new InputError(file, `is not complete JSON: it ends in the middle of a value at line ${line}. The file is truncated (or was still being written).`);
         }
         const where = position ? lineAndColumn(body, Number(position[1])) : undefined;
-        const detail = message.replace(/ (in|after) JSON at position \d+.*$/s, (_, word: string) => (word === "after" ? " after the JSON value" : "")).replace(/\s*\(line \d+ column \d+\)$/, "");
+        const detail = message
+            .replace(/ (in|after) JSON at position \d+.*$/s, (_, word: string) => (word === "after" ? " after the JSON value" : ""))
+            .replace(/\s*\(line \d+ column \d+\)$/, "");
         throw new InputError(file, `is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ""}: ${detail}.`);
     }
 }

@@ -87,7 +87,16 @@ export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, mod
         const exemptions = isRecord(config) ? config.exemptions : undefined;
         return [...applyWaivers(rule.name, report.findings, exemptions, (address) => model.byAddress(address), now), ...notices];
     } catch (error) {
-        return [...report.findings, ...notices, { policy: rule.name, outcome: "notice", involved: [], message: `${rule.name} could not apply its exemptions (${describeError(error)}); the violations are reported as found.` }];
+        return [
+            ...report.findings,
+            ...notices,
+            {
+                policy: rule.name,
+                outcome: "notice",
+                involved: [],
+                message: `${rule.name} could not apply its exemptions (${describeError(error)}); the violations are reported as found.`,
+            },
+        ];
     }
 }
 

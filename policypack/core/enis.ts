@@ -60,7 +60,11 @@ function collectAttachers(model: Model): Map<string, EniAttacher[]> {
     }
     for (const attachment of model.ofKind("eniAttachment")) {
         const instance = model.resolve(attachment, "instanceId", ["ecsInstance"]);
-        add(model.resolve(attachment, "networkInterfaceId", ["eni"]), { how: "attachment", by: attachment, instance: instance.kind === "resource" ? instance.resource : undefined });
+        add(model.resolve(attachment, "networkInterfaceId", ["eni"]), {
+            how: "attachment",
+            by: attachment,
+            instance: instance.kind === "resource" ? instance.resource : undefined,
+        });
     }
     return found;
 }

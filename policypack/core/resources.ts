@@ -6,20 +6,7 @@
 // from. That last part is what lets the rules decide at preview time, when every new id is unknown.
 
 export type ResourceKind =
-    | "provider"
-    | "eip"
-    | "eipAssociation"
-    | "ecsInstance"
-    | "eni"
-    | "eniAttachment"
-    | "natGateway"
-    | "forwardEntry"
-    | "vswitch"
-    | "vpc"
-    | "clb"
-    | "alb"
-    | "nlb"
-    | "havip";
+    "provider" | "eip" | "eipAssociation" | "ecsInstance" | "eni" | "eniAttachment" | "natGateway" | "forwardEntry" | "vswitch" | "vpc" | "clb" | "alb" | "nlb" | "havip";
 
 export interface ResourceInput {
     /** A unique address: the URN for Pulumi, the resource address for Terraform. */

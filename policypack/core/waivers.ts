@@ -39,7 +39,10 @@ export function expiryOf(text: string): Date | undefined {
 
 /** A glob over names and URNs: `*` matches any run of characters, `?` any one. */
 export function globToRegExp(glob: string): RegExp {
-    const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const escaped = glob
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${escaped}$`);
 }
 
@@ -62,7 +65,11 @@ export function readExemptions(value: unknown): { waivers: ParsedWaiver[]; probl
             problems.push(`exemption ${index + 1} has no resource (a Pulumi name, URN or glob of either); it waives nothing.`);
             return;
         }
-        const waiver: Waiver = { resource: entry.resource, reason: typeof entry.reason === "string" ? entry.reason : "", expires: typeof entry.expires === "string" ? entry.expires : undefined };
+        const waiver: Waiver = {
+            resource: entry.resource,
+            reason: typeof entry.reason === "string" ? entry.reason : "",
+            expires: typeof entry.expires === "string" ? entry.expires : undefined,
+        };
         const label = describeWaiver(waiver, index);
         if (waiver.reason.trim() === "") {
             problems.push(`${label} has no reason; a waiver must say why the violation is accepted, so it waives nothing.`);
@@ -70,7 +77,9 @@ export function readExemptions(value: unknown): { waivers: ParsedWaiver[]; probl
         }
         const until = waiver.expires === undefined ? undefined : expiryOf(waiver.expires);
         if (until === undefined) {
-            problems.push(`${label} has ${waiver.expires === undefined ? "no expires date" : `an unreadable expires date "${waiver.expires}"`}; give an ISO date such as 2027-01-31. It waives nothing.`);
+            problems.push(
+                `${label} has ${waiver.expires === undefined ? "no expires date" : `an unreadable expires date "${waiver.expires}"`}; give an ISO date such as 2027-01-31. It waives nothing.`,
+            );
             return;
         }
         waivers.push({ ...waiver, until, label, pattern: globToRegExp(waiver.resource) });
@@ -109,13 +118,7 @@ function expiryText(waiver: ParsedWaiver): string {
  * Applies waivers to a policy's findings: a violation whose resource (or, for tags, any resource it
  * involves) is waived becomes a "waived" finding; problems with waivers become notices.
  */
-export function applyWaivers(
-    policy: string,
-    findings: readonly Finding[],
-    exemptions: unknown,
-    resources: (address: string) => ResourceInput | undefined,
-    now: Date,
-): Finding[] {
+export function applyWaivers(policy: string, findings: readonly Finding[], exemptions: unknown, resources: (address: string) => ResourceInput | undefined, now: Date): Finding[] {
     const { waivers, problems } = readExemptions(exemptions);
     const notices: Finding[] = problems.map((problem) => notice(policy, `The configuration of ${policy}: ${problem}`));
     const used = new Set<ParsedWaiver>();
@@ -164,7 +167,14 @@ export function applyWaivers(
         } else if (waiver.until !== undefined && now.getTime() >= waiver.until.getTime()) {
             if (!expiredSeen.has(waiver.label)) {
                 expiredSeen.add(waiver.label);
-                notices.push(notice(policy, `${waiver.label} expired on ${waiver.expires} and no longer waives this violation (reason was: ${waiver.reason}). Fix the violation, or renew the waiver with a new date.`, finding.resource, "waiver-expired"));
+                notices.push(
+                    notice(
+                        policy,
+                        `${waiver.label} expired on ${waiver.expires} and no longer waives this violation (reason was: ${waiver.reason}). Fix the violation, or renew the waiver with a new date.`,
+                        finding.resource,
+                        "waiver-expired",
+                    ),
+                );
             }
             out.push(finding);
         } else {
@@ -172,18 +182,35 @@ export function applyWaivers(
             // reasons; tags, one waiver per resource, share one cause, else their number would grow
             // with the stack's.
             const by = waiver.pattern === undefined ? "a tag" : waiver.label;
-            out.push({ ...finding, outcome: "waived", message: `Waived by ${waiver.label} ${expiryText(waiver)} (reason: ${waiver.reason}). ${finding.message}`, ...(finding.cause === undefined ? {} : { cause: `${finding.cause} waived by ${by}` }) });
+            out.push({
+                ...finding,
+                outcome: "waived",
+                message: `Waived by ${waiver.label} ${expiryText(waiver)} (reason: ${waiver.reason}). ${finding.message}`,
+                ...(finding.cause === undefined ? {} : { cause: `${finding.cause} waived by ${by}` }),
+            });
         }
     }
     for (const waiver of waivers) {
         if (!used.has(waiver)) {
             const expired = waiver.until !== undefined && now.getTime() >= waiver.until.getTime() ? ` and expired on ${waiver.expires}` : "";
-            notices.push(notice(policy, `${waiver.label} of ${policy} matches no violation in this stack${expired}; remove it if the exception is no longer needed (reason was: ${waiver.reason}).`));
+            notices.push(
+                notice(
+                    policy,
+                    `${waiver.label} of ${policy} matches no violation in this stack${expired}; remove it if the exception is no longer needed (reason was: ${waiver.reason}).`,
+                ),
+            );
         }
     }
     return [...out, ...notices];
 }
 
 function notice(policy: string, message: string, resource?: string, cause?: string): Finding {
-    return { policy: policy as Finding["policy"], outcome: "notice", resource, involved: resource === undefined ? [] : [resource], message, ...(cause === undefined ? {} : { cause }) };
+    return {
+        policy: policy as Finding["policy"],
+        outcome: "notice",
+        resource,
+        involved: resource === undefined ? [] : [resource],
+        message,
+        ...(cause === undefined ? {} : { cause }),
+    };
 }

@@ -37,7 +37,10 @@ function propertyDependenciesOf(resource: PolicyResource): Record<string, string
  * A resource that cannot be read at all is left out: that can hide a violation, never invent one.
  * `declaredOf` gives a resource's declared inputs by URN, when they were recorded (inputs.ts).
  */
-export function fromPolicyResources(resources: readonly PolicyResource[], declaredOf: (urn: string) => Readonly<Record<string, unknown>> | undefined = () => undefined): ResourceInput[] {
+export function fromPolicyResources(
+    resources: readonly PolicyResource[],
+    declaredOf: (urn: string) => Readonly<Record<string, unknown>> | undefined = () => undefined,
+): ResourceInput[] {
     const inputs: ResourceInput[] = [];
     const seen = new Set<string>();
     const referencedProviders = new Map<string, ResourceInput>();

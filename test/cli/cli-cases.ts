@@ -67,7 +67,9 @@ export function cliCases(cli: Runner): void {
             return file;
         };
         expect(cli(["check", "--config", write("advisory.json", { "eip-single-binding": "advisory" }), FAILING]).code).toBe(0);
-        expect(cli(["check", "--config", write("disabled.json", { "eip-single-binding": { enforcementLevel: "disabled" } }), FAILING]).stdout).not.toContain("] eip-single-binding");
+        expect(cli(["check", "--config", write("disabled.json", { "eip-single-binding": { enforcementLevel: "disabled" } }), FAILING]).stdout).not.toContain(
+            "] eip-single-binding",
+        );
         expect(cli(["check", "--config", write("all.json", { all: "advisory" }), FAILING]).code).toBe(0);
         const raised = plan("nat-gateway-eip-limit--fail-twenty-one-eips-count");
         expect(cli(["check", raised]).code).toBe(1);
@@ -101,7 +103,11 @@ export function cliCases(cli: Runner): void {
             ["a truncated file", bad("truncated-plan.json"), /truncated-plan\.json: is not complete JSON: it ends in the middle of a value at line \d+\. The file is truncated/],
             ["an empty file", bad("empty.json"), /empty\.json: is empty\./],
             ["a plan of another provider", bad("aws-plan.json"), /aws-plan\.json: is a Terraform plan for hashicorp\/aws, with no alicloud resource/],
-            ["an unknown format_version", bad("future-format-version.json"), /future-format-version\.json: is a Terraform plan with format_version "2\.0", which this checker does not know/],
+            [
+                "an unknown format_version",
+                bad("future-format-version.json"),
+                /future-format-version\.json: is a Terraform plan with format_version "2\.0", which this checker does not know/,
+            ],
             ["an unknown deployment version", bad("export-version-4.json"), /export-version-4\.json: is a Pulumi stack export of deployment version 4/],
             ["JSON of another kind", bad("other-json.json"), /other-json\.json: is JSON, but not a format this checker reads/],
             ["the streamed log of terraform plan -json", bad("streamed-plan-log.json"), /streamed-plan-log\.json: is the streamed log of `terraform plan -json`/],

@@ -21,7 +21,8 @@ describe.each(FRONT_ENDS.map((dir) => [dir] as const))("%s", (dir) => {
     });
 
     test("every policy has a failing and a passing fixture", () => {
-        const failing = (policy: string, expected: Expected) => expected.verdicts.some((verdict) => verdict.policy === policy && verdict.level === ruleNamed(policy as PolicyName).enforcementLevel);
+        const failing = (policy: string, expected: Expected) =>
+            expected.verdicts.some((verdict) => verdict.policy === policy && verdict.level === ruleNamed(policy as PolicyName).enforcementLevel);
         for (const policy of POLICIES) {
             const mine = fixtures.filter((fixture) => fixture.name.startsWith(`${policy}--`));
             const pass = mine.filter((fixture) => fixture.name.includes("--pass-") && !fixture.expected.verdicts.some((verdict) => verdict.policy === policy));
@@ -45,7 +46,9 @@ describe("Terraform plans that write an example program in Terraform", () => {
     test.each(mirrors.map((fixture) => [fixture.name, fixture] as const))("%s gets the example's verdicts", (_name, fixture) => {
         const example = examples.get((fixture.expected as { mirrors?: string }).mirrors!);
         expect(example).toBeDefined();
-        const byName = sortVerdicts(verdictsOfFile(fixture.file, fixture.expected.policyConfig ?? {}).map((verdict) => ({ ...verdict, resource: verdict.resource.replace(/^alicloud_\w+\./, "") })));
+        const byName = sortVerdicts(
+            verdictsOfFile(fixture.file, fixture.expected.policyConfig ?? {}).map((verdict) => ({ ...verdict, resource: verdict.resource.replace(/^alicloud_\w+\./, "") })),
+        );
         expect(byName).toEqual(example!.expected.verdicts);
     });
 });

@@ -46,8 +46,10 @@ function problemOf(action: () => unknown): { file: string; problem: string } {
 // what the checker's modules call through.
 const stdinGives = (result: () => string) => {
     const real = nodeFs.readFileSync;
-    return jest.spyOn(nodeFs, "readFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) =>
-        file === 0 ? result() : (real as (file: fs.PathOrFileDescriptor, options?: unknown) => unknown)(file, options)) as typeof fs.readFileSync);
+    return jest
+        .spyOn(nodeFs, "readFileSync")
+        .mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) =>
+            file === 0 ? result() : (real as (file: fs.PathOrFileDescriptor, options?: unknown) => unknown)(file, options)) as typeof fs.readFileSync);
 };
 
 describe("readText", () => {
@@ -93,7 +95,10 @@ describe("readText", () => {
     });
 
     test("a directory is refused with what to give instead", () => {
-        expect(problemOf(() => readText(dir))).toEqual({ file: dir, problem: "is a directory, not a file. Give the JSON file itself (for example plan.json from `terraform show -json tfplan > plan.json`)." });
+        expect(problemOf(() => readText(dir))).toEqual({
+            file: dir,
+            problem: "is a directory, not a file. Give the JSON file itself (for example plan.json from `terraform show -json tfplan > plan.json`).",
+        });
     });
 
     test("a zip archive (a binary plan) is refused with the command that converts it, naming the file", () => {
@@ -131,10 +136,16 @@ describe("parseJson", () => {
             file: "f.json",
             problem: "is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).",
         });
-        expect(problemOf(() => parseJson("f.json", '{\n"a": "abc')).problem).toBe("is not complete JSON: it ends in the middle of a value at line 2. The file is truncated (or was still being written).");
+        expect(problemOf(() => parseJson("f.json", '{\n"a": "abc')).problem).toBe(
+            "is not complete JSON: it ends in the middle of a value at line 2. The file is truncated (or was still being written).",
+        );
         // Cut right after a number or an element, where JSON.parse reports a missing comma at the end.
-        expect(problemOf(() => parseJson("f.json", '{\n  "a": {\n    "b": 1')).problem).toBe("is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).");
-        expect(problemOf(() => parseJson("f.json", "[1, 2\n\n")).problem).toBe("is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).");
+        expect(problemOf(() => parseJson("f.json", '{\n  "a": {\n    "b": 1')).problem).toBe(
+            "is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).",
+        );
+        expect(problemOf(() => parseJson("f.json", "[1, 2\n\n")).problem).toBe(
+            "is not complete JSON: it ends in the middle of a value at line 3. The file is truncated (or was still being written).",
+        );
         // A missing comma before more text is a syntax error, not a truncation.
         expect(problemOf(() => parseJson("f.json", "[1 2]")).problem).toMatch(/^is not valid JSON \(line 1, column 4\): /);
     });
@@ -243,7 +254,9 @@ describe("detectFormat", () => {
         const tail = "). Give the output of `terraform show -json` (a plan or a state), `pulumi stack export`, or `pulumi preview --json`.";
         expect(problemOf(() => detectFormat("f.json", {})).problem).toBe(`is JSON, but not a format this checker reads (its top-level keys are none${tail}`);
         expect(problemOf(() => detectFormat("f.json", { name: 1 })).problem).toBe(`is JSON, but not a format this checker reads (its top-level keys are "name"${tail}`);
-        expect(problemOf(() => detectFormat("f.json", { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 })).problem).toBe(`is JSON, but not a format this checker reads (its top-level keys are "a", "b", "c", "d", "e"${tail}`);
+        expect(problemOf(() => detectFormat("f.json", { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 })).problem).toBe(
+            `is JSON, but not a format this checker reads (its top-level keys are "a", "b", "c", "d", "e"${tail}`,
+        );
         // Not quite any of the formats: steps that are not a list, a state without serial or version.
         expect(problemOf(() => detectFormat("f.json", { steps: {} })).problem).toMatch(/^is JSON, but not a format this checker reads \(its top-level keys are "steps"\)/);
         expect(problemOf(() => detectFormat("f.json", { changeSummary: [] })).problem).toMatch(/^is JSON, but not a format this checker reads/);
@@ -278,8 +291,12 @@ describe("loadInput", () => {
         expect(loadInput(write("state.json", JSON.stringify({ format_version: "1.0" }))).format).toBe("terraform-state");
         expect(loadInput(write("export.json", JSON.stringify({ version: 3, deployment: { resources: [] } }))).format).toBe("pulumi-export");
         expect(problemOf(() => loadInput(write("state2.json", JSON.stringify({ format_version: "7.0" })))).problem).toMatch(/^is a Terraform state with format_version "7\.0"/);
-        expect(problemOf(() => loadInput(write("plan2.json", JSON.stringify({ format_version: "7.0", planned_values: {} })))).problem).toMatch(/^is a Terraform plan with format_version "7\.0"/);
-        expect(problemOf(() => loadInput(write("export2.json", JSON.stringify({ version: 2, deployment: {} })))).problem).toMatch(/^is a Pulumi stack export of deployment version 2,/);
+        expect(problemOf(() => loadInput(write("plan2.json", JSON.stringify({ format_version: "7.0", planned_values: {} })))).problem).toMatch(
+            /^is a Terraform plan with format_version "7\.0"/,
+        );
+        expect(problemOf(() => loadInput(write("export2.json", JSON.stringify({ version: 2, deployment: {} })))).problem).toMatch(
+            /^is a Pulumi stack export of deployment version 2,/,
+        );
     });
 
     test("a shape no front end expected is an InputError about the file, naming the format", () => {

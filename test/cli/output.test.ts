@@ -71,9 +71,36 @@ describe("countsOf", () => {
 
 describe("JSON", () => {
     test("every field of a finding, a file and the summary", () => {
-        const waived = finding({ outcome: "waived", level: "advisory", message: "waived until 2026-12-31", detail: "waived until 2026-12-31", address: URN, resource: ASSOCIATION, involved: [URN, EIP.address] });
-        const stack = finding({ policy: "eip-same-region", outcome: "undecided", level: "advisory", severity: "high", message: "regions unknown", detail: "regions unknown", address: undefined, resource: undefined, involved: [] });
-        const orphan = finding({ policy: "eip-clb-resource-group", level: "advisory", severity: "low", message: "m", detail: "d", address: "alicloud_slb.gone", resource: undefined, involved: ["alicloud_slb.gone"] });
+        const waived = finding({
+            outcome: "waived",
+            level: "advisory",
+            message: "waived until 2026-12-31",
+            detail: "waived until 2026-12-31",
+            address: URN,
+            resource: ASSOCIATION,
+            involved: [URN, EIP.address],
+        });
+        const stack = finding({
+            policy: "eip-same-region",
+            outcome: "undecided",
+            level: "advisory",
+            severity: "high",
+            message: "regions unknown",
+            detail: "regions unknown",
+            address: undefined,
+            resource: undefined,
+            involved: [],
+        });
+        const orphan = finding({
+            policy: "eip-clb-resource-group",
+            level: "advisory",
+            severity: "low",
+            message: "m",
+            detail: "d",
+            address: "alicloud_slb.gone",
+            resource: undefined,
+            involved: ["alicloud_slb.gone"],
+        });
         const doc = JSON.parse(
             renderJson(
                 report(
@@ -192,7 +219,9 @@ describe("JSON", () => {
     });
 
     test("findings of several files, in file order, each with its own file", () => {
-        const doc = JSON.parse(renderJson(report([file({ file: "a.json", findings: [finding()] }), file({ file: "b.json", findings: [finding({ level: "advisory" }), finding()] })], { exitCode: 1 })));
+        const doc = JSON.parse(
+            renderJson(report([file({ file: "a.json", findings: [finding()] }), file({ file: "b.json", findings: [finding({ level: "advisory" }), finding()] })], { exitCode: 1 })),
+        );
         expect(doc.findings.map((entry: { file: string; level: string }) => `${entry.file}:${entry.level}`)).toEqual(["a.json:mandatory", "b.json:advisory", "b.json:mandatory"]);
         expect(doc.summary).toEqual({ mandatory: 2, advisory: 1, notes: 0, unreadableFiles: 0 });
     });
@@ -208,7 +237,15 @@ describe("text", () => {
                         resourceCount: 1,
                         notes: ["first note", "second\nnote"],
                         findings: [
-                            finding({ policy: "eip-same-region", outcome: "notice", level: "advisory", severity: "high", detail: "about the stack", address: undefined, resource: undefined }),
+                            finding({
+                                policy: "eip-same-region",
+                                outcome: "notice",
+                                level: "advisory",
+                                severity: "high",
+                                detail: "about the stack",
+                                address: undefined,
+                                resource: undefined,
+                            }),
                             finding({ address: other.address, resource: other, detail: "line one\nline two" }),
                             finding({ policy: "eip-clb-resource-group", level: "advisory", severity: "low", detail: "groups differ" }),
                             finding({ outcome: "undecided", level: "advisory", detail: "cannot tell" }),
@@ -260,7 +297,9 @@ describe("text", () => {
     test("the whole stack is last even when it comes between resources", () => {
         const second = { ...EIP, address: "alicloud_eip_address.second", name: "alicloud_eip_address.second" };
         const text = renderText(
-            report([file({ findings: [finding(), finding({ address: undefined, resource: undefined, detail: "stack" }), finding({ address: second.address, resource: second })] })]),
+            report([
+                file({ findings: [finding(), finding({ address: undefined, resource: undefined, detail: "stack" }), finding({ address: second.address, resource: second })] }),
+            ]),
             false,
         );
         const headings = text.split("\n").filter((line) => /^ {2}\S/.test(line));
@@ -274,16 +313,33 @@ describe("text", () => {
         expect(heading([finding({ outcome: "undecided" })])).toBe("plan.json (Terraform plan, 2 resources): no violations, 1 note");
         expect(heading([finding(), finding()])).toBe("plan.json (Terraform plan, 2 resources): 2 mandatory violations");
         expect(heading([finding({ level: "advisory" }), finding({ level: "advisory" })])).toBe("plan.json (Terraform plan, 2 resources): 2 advisory violations");
-        expect(heading([finding({ level: "advisory" }), finding({ outcome: "notice" }), finding({ outcome: "waived" })])).toBe("plan.json (Terraform plan, 2 resources): 1 advisory violation, 2 notes");
+        expect(heading([finding({ level: "advisory" }), finding({ outcome: "notice" }), finding({ outcome: "waived" })])).toBe(
+            "plan.json (Terraform plan, 2 resources): 1 advisory violation, 2 notes",
+        );
     });
 
     test("each format by its name", () => {
-        const first = (format: FileReport["format"]) => renderText(report([file({ format })]), false).split(" (")[1].split(",")[0];
-        expect([first("terraform-plan"), first("terraform-state"), first("pulumi-export"), first("pulumi-preview")]).toEqual(["Terraform plan", "Terraform state", "Pulumi stack export", "Pulumi preview"]);
+        const first = (format: FileReport["format"]) =>
+            renderText(report([file({ format })]), false)
+                .split(" (")[1]
+                .split(",")[0];
+        expect([first("terraform-plan"), first("terraform-state"), first("pulumi-export"), first("pulumi-preview")]).toEqual([
+            "Terraform plan",
+            "Terraform state",
+            "Pulumi stack export",
+            "Pulumi preview",
+        ]);
     });
 
     test("configuration problems first, naming the configuration file when there is one; unreadable files with their error", () => {
-        const text = renderText(report([file({ file: "bad.json", error: "is empty.", format: undefined }), file({ file: "b.json", error: "does not exist." })], { configFile: "p.json", configProblems: ["one", "two"], exitCode: 2 }), false);
+        const text = renderText(
+            report([file({ file: "bad.json", error: "is empty.", format: undefined }), file({ file: "b.json", error: "does not exist." })], {
+                configFile: "p.json",
+                configProblems: ["one", "two"],
+                exitCode: 2,
+            }),
+            false,
+        );
         expect(text).toBe(
             [
                 "config p.json: one",
@@ -297,18 +353,39 @@ describe("text", () => {
                 "",
             ].join("\n"),
         );
-        expect(renderText(report([], { configProblems: ["bad entry"] }), false)).toBe("config: bad entry\n\nalicloud-eip-guard 9.8.7: passed: 0 mandatory violations, 0 advisory violations, 0 notes in 0 files.\n");
+        expect(renderText(report([], { configProblems: ["bad entry"] }), false)).toBe(
+            "config: bad entry\n\nalicloud-eip-guard 9.8.7: passed: 0 mandatory violations, 0 advisory violations, 0 notes in 0 files.\n",
+        );
     });
 
     test("the summary adds up every file, and the verdict follows the exit code", () => {
-        const text = renderText(report([file({ findings: [finding()] }), file({ file: "b.json", findings: [finding(), finding({ level: "advisory" }), finding({ outcome: "notice" })] }), file({ file: "c.json", error: "x" })], { exitCode: 2 }), false);
-        expect(text.split("\n").slice(-2)).toEqual(["alicloud-eip-guard 9.8.7: input error: 2 mandatory violations, 1 advisory violation, 1 note, 1 unreadable file in 3 files.", ""]);
+        const text = renderText(
+            report(
+                [
+                    file({ findings: [finding()] }),
+                    file({ file: "b.json", findings: [finding(), finding({ level: "advisory" }), finding({ outcome: "notice" })] }),
+                    file({ file: "c.json", error: "x" }),
+                ],
+                { exitCode: 2 },
+            ),
+            false,
+        );
+        expect(text.split("\n").slice(-2)).toEqual([
+            "alicloud-eip-guard 9.8.7: input error: 2 mandatory violations, 1 advisory violation, 1 note, 1 unreadable file in 3 files.",
+            "",
+        ]);
         expect(renderText(report([file()], { exitCode: 1 }), false)).toMatch(/: failed: 0 mandatory violations, 0 advisory violations, 0 notes in 1 file\.\n$/);
     });
 
     test("colour: bold names, red mandatory, yellow advisory and configuration problems, cyan notes, dim types and severities", () => {
         const text = renderText(
-            report([file({ findings: [finding(), finding({ level: "advisory", detail: "adv" }), finding({ outcome: "undecided", detail: "und" })], notes: ["n"] }), file({ file: "bad.json", error: "oops" })], { configProblems: ["cp"], exitCode: 2 }),
+            report(
+                [
+                    file({ findings: [finding(), finding({ level: "advisory", detail: "adv" }), finding({ outcome: "undecided", detail: "und" })], notes: ["n"] }),
+                    file({ file: "bad.json", error: "oops" }),
+                ],
+                { configProblems: ["cp"], exitCode: 2 },
+            ),
             true,
         );
         const esc = (code: number, inner: string) => `\u001b[${code}m${inner}\u001b[0m`;
@@ -397,8 +474,17 @@ describe("SARIF", () => {
     });
 
     test("one rule per policy: name, descriptions, help text and markdown, link, level and properties", () => {
-        const rules = sarif(report([]), { "eip-single-binding": "advisory", "eip-same-region": "disabled", "eip-clb-resource-group": { enforcementLevel: "mandatory" } }).runs[0].tool.driver.rules;
-        expect(rules.map((rule: { id: string; name: string }) => `${rule.id} ${rule.name}`)).toEqual(RULES.map((rule) => `${rule.name} ${rule.name.split("-").map((part) => part[0].toUpperCase() + part.slice(1)).join("")}`));
+        const rules = sarif(report([]), { "eip-single-binding": "advisory", "eip-same-region": "disabled", "eip-clb-resource-group": { enforcementLevel: "mandatory" } }).runs[0]
+            .tool.driver.rules;
+        expect(rules.map((rule: { id: string; name: string }) => `${rule.id} ${rule.name}`)).toEqual(
+            RULES.map(
+                (rule) =>
+                    `${rule.name} ${rule.name
+                        .split("-")
+                        .map((part) => part[0].toUpperCase() + part.slice(1))
+                        .join("")}`,
+            ),
+        );
         expect(rules[0].name).toBe("EipSingleBinding");
         expect(rules[0]).toEqual({
             id: "eip-single-binding",
@@ -417,7 +503,12 @@ describe("SARIF", () => {
         expect(byId("eip-same-region").defaultConfiguration).toEqual({ enabled: false, level: "none" });
         expect(byId("eip-same-region").properties.enforcementLevel).toBe("disabled");
         expect(byId("eip-clb-resource-group").defaultConfiguration).toEqual({ enabled: true, level: "error" });
-        expect(byId("eip-clb-resource-group").properties).toEqual({ tags: ["eip", "clb", "resource-group", "console"], severity: "low", enforcementLevel: "mandatory", precision: "high" });
+        expect(byId("eip-clb-resource-group").properties).toEqual({
+            tags: ["eip", "clb", "resource-group", "console"],
+            severity: "low",
+            enforcementLevel: "mandatory",
+            precision: "high",
+        });
         expect(byId("havip-single-eip").defaultConfiguration).toEqual({ enabled: true, level: "error" });
     });
 
@@ -450,7 +541,10 @@ describe("SARIF", () => {
         expect(second.locations[0].logicalLocations).toEqual([{ name: "web-eip", fullyQualifiedName: URN, kind: "resource" }]);
         expect(second.locations[0].physicalLocation.region).toEqual({ startLine: 40 });
         expect(second.properties).toEqual({ outcome: "violation", enforcementLevel: "advisory", severity: "low", inputFormat: "Pulumi preview", involved: [URN, EIP.address] });
-        expect(third.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: "plans/a.json", index: 0 }, region: { startLine: 1 } }, logicalLocations: [{ name: "stack", kind: "module" }] });
+        expect(third.locations[0]).toEqual({
+            physicalLocation: { artifactLocation: { uri: "plans/a.json", index: 0 }, region: { startLine: 1 } },
+            logicalLocations: [{ name: "stack", kind: "module" }],
+        });
         expect(fourth.locations[0].logicalLocations).toEqual([{ name: "alicloud_slb.gone", fullyQualifiedName: "alicloud_slb.gone", kind: "resource" }]);
         expect(fourth.locations[0].physicalLocation.region).toEqual({ startLine: 1 });
         expect(fifth.suppressions).toEqual([{ kind: "external", status: "accepted", justification: "accepted: moving" }]);
@@ -460,8 +554,17 @@ describe("SARIF", () => {
     });
 
     test("fingerprints: stable across runs and files, distinct per policy, address, outcome and repetition", () => {
-        const fingerprints = (r: Report) => sarif(r).runs[0].results.map((result: { partialFingerprints: Record<string, string> }) => result.partialFingerprints["alicloudEipGuard/v1"]);
-        const findings = [finding(), finding({ detail: "other message", message: "other message" }), finding({ level: "advisory" }), finding({ outcome: "waived" }), finding({ policy: "ecs-single-eip" }), finding({ address: URN }), finding({ address: undefined })];
+        const fingerprints = (r: Report) =>
+            sarif(r).runs[0].results.map((result: { partialFingerprints: Record<string, string> }) => result.partialFingerprints["alicloudEipGuard/v1"]);
+        const findings = [
+            finding(),
+            finding({ detail: "other message", message: "other message" }),
+            finding({ level: "advisory" }),
+            finding({ outcome: "waived" }),
+            finding({ policy: "ecs-single-eip" }),
+            finding({ address: URN }),
+            finding({ address: undefined }),
+        ];
         const once = fingerprints(report([file({ findings })]));
         expect(new Set(once).size).toBe(findings.length);
         // The same policy, address and outcome twice in a file: the first and second occurrence, whatever
@@ -478,12 +581,20 @@ describe("SARIF", () => {
     });
 
     test("unreadable files and configuration problems are notifications; an input error is an unsuccessful run", () => {
-        const log = sarif(report([file({ file: "plans/ok.json" }), file({ file: "/elsewhere/bad.json", error: "is empty.", format: undefined })], { configProblems: ["p1", "p2"], exitCode: 2 }));
+        const log = sarif(
+            report([file({ file: "plans/ok.json" }), file({ file: "/elsewhere/bad.json", error: "is empty.", format: undefined })], { configProblems: ["p1", "p2"], exitCode: 2 }),
+        );
         const invocation = log.runs[0].invocations[0];
         expect(invocation).toEqual({
             executionSuccessful: false,
             exitCode: 2,
-            toolExecutionNotifications: [{ level: "error", message: { text: "/elsewhere/bad.json: is empty." }, locations: [{ physicalLocation: { artifactLocation: { uri: "file:///elsewhere/bad.json", index: 1 } } }] }],
+            toolExecutionNotifications: [
+                {
+                    level: "error",
+                    message: { text: "/elsewhere/bad.json: is empty." },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: "file:///elsewhere/bad.json", index: 1 } } }],
+                },
+            ],
             toolConfigurationNotifications: [
                 { level: "warning", message: { text: "p1" } },
                 { level: "warning", message: { text: "p2" } },

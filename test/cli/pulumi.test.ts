@@ -20,7 +20,6 @@ const EIP = "urn:pulumi:dev::web::alicloud:ecs/eipAddress:EipAddress::ip";
 const ASSOCIATION = "urn:pulumi:dev::web::alicloud:ecs/eipAssociation:EipAssociation::ip-assoc";
 const INSTANCE = "urn:pulumi:dev::web::alicloud:ecs/instance:Instance::web";
 
-
 const exportOf = (resources: unknown[], version: unknown = 3) => ({ version, deployment: { manifest: {}, resources } });
 const textOf = (doc: unknown) => JSON.stringify(doc, null, 2);
 const loadExport = (resources: unknown[]) => {
@@ -239,7 +238,9 @@ describe("stack export", () => {
                     { urn: "urn:pulumi:dev::web::random:index/randomId:RandomId::r", type: "random:index/randomId:RandomId" },
                 ]),
             ),
-        ).toBe("stack.json: is a Pulumi stack export of aws, random resources, with no alicloud resource (3 resources). This checker reads Alibaba Cloud (alicloud) infrastructure only.");
+        ).toBe(
+            "stack.json: is a Pulumi stack export of aws, random resources, with no alicloud resource (3 resources). This checker reads Alibaba Cloud (alicloud) infrastructure only.",
+        );
         expect(problemOf(() => loadExport([{ urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket" }]))).toBe(
             "stack.json: is a Pulumi stack export of aws resources, with no alicloud resource (1 resource). This checker reads Alibaba Cloud (alicloud) infrastructure only.",
         );
@@ -251,9 +252,21 @@ describe("stack export", () => {
             { urn: "urn:pulumi:dev::web::alicloud:oss/bucket:Bucket::o", type: "alicloud:oss/bucket:Bucket" },
         ]);
         expect({ resources: loaded.resources, total: loaded.totalResources }).toEqual({ resources: [], total: 2 });
-        expect(loadExport([{ urn: STACK, type: "pulumi:pulumi:Stack" }, { urn: "urn:pulumi:dev::web::pulumi:providers:aws::default", type: "pulumi:providers:aws" }]).totalResources).toBe(0);
+        expect(
+            loadExport([
+                { urn: STACK, type: "pulumi:pulumi:Stack" },
+                { urn: "urn:pulumi:dev::web::pulumi:providers:aws::default", type: "pulumi:providers:aws" },
+            ]).totalResources,
+        ).toBe(0);
         // An alicloud provider is not an alicloud resource.
-        expect(problemOf(() => loadExport([{ urn: PROVIDER, type: "pulumi:providers:alicloud" }, { urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket" }]))).toMatch(/^stack\.json: is a Pulumi stack export of aws resources, with no alicloud resource \(1 resource\)/);
+        expect(
+            problemOf(() =>
+                loadExport([
+                    { urn: PROVIDER, type: "pulumi:providers:alicloud" },
+                    { urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket" },
+                ]),
+            ),
+        ).toMatch(/^stack\.json: is a Pulumi stack export of aws resources, with no alicloud resource \(1 resource\)/);
     });
 });
 
@@ -265,7 +278,12 @@ describe("preview", () => {
             steps: [
                 { op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "1" } } },
                 { op: "update", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "2" } }, provider: `${PROVIDER}::p` },
-                { op: "create", urn: INSTANCE, newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", inputs: {}, provider: `${DEFAULT_PROVIDER}::d` }, provider: `${PROVIDER}::p` },
+                {
+                    op: "create",
+                    urn: INSTANCE,
+                    newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", inputs: {}, provider: `${DEFAULT_PROVIDER}::d` },
+                    provider: `${PROVIDER}::p`,
+                },
                 { op: "create", urn: ASSOCIATION, newState: { urn: ASSOCIATION, type: "alicloud:ecs/eipAssociation:EipAssociation", inputs: {} } },
                 { op: "delete-replaced", urn: ASSOCIATION },
                 "junk",
@@ -280,16 +298,47 @@ describe("preview", () => {
         expect(loaded.resources).toEqual([
             { address: PROVIDER, name: "beijing", kind: "provider", type: "pulumi:providers:alicloud", props: {} },
             { address: DEFAULT_PROVIDER, name: "default_1_240_0", kind: "provider", type: "pulumi:providers:alicloud", props: { region: "cn-hangzhou" } },
-            { address: EIP, name: "ip", kind: "eip", type: "alicloud:ecs/eipAddress:EipAddress", props: { bandwidth: "2", id: UNKNOWN }, provider: PROVIDER, propertyDependencies: {}, declared: { bandwidth: "2" } },
-            { address: INSTANCE, name: "web", kind: "ecsInstance", type: "alicloud:ecs/instance:Instance", props: { id: UNKNOWN }, provider: DEFAULT_PROVIDER, propertyDependencies: {}, declared: {} },
+            {
+                address: EIP,
+                name: "ip",
+                kind: "eip",
+                type: "alicloud:ecs/eipAddress:EipAddress",
+                props: { bandwidth: "2", id: UNKNOWN },
+                provider: PROVIDER,
+                propertyDependencies: {},
+                declared: { bandwidth: "2" },
+            },
+            {
+                address: INSTANCE,
+                name: "web",
+                kind: "ecsInstance",
+                type: "alicloud:ecs/instance:Instance",
+                props: { id: UNKNOWN },
+                provider: DEFAULT_PROVIDER,
+                propertyDependencies: {},
+                declared: {},
+            },
         ]);
     });
 
     test("a preview's inputs are what the program declared: an input left unset is absent, one not known yet unknown; a state without inputs declares nothing known", () => {
         const loaded = preview({
             steps: [
-                { op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", inputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, outputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", isp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } } },
-                { op: "create", urn: INSTANCE, newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", outputs: { privateIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } } },
+                {
+                    op: "create",
+                    urn: EIP,
+                    newState: {
+                        urn: EIP,
+                        type: "alicloud:ecs/eipAddress:EipAddress",
+                        inputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+                        outputs: { bandwidth: "2", addressName: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", isp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+                    },
+                },
+                {
+                    op: "create",
+                    urn: INSTANCE,
+                    newState: { urn: INSTANCE, type: "alicloud:ecs/instance:Instance", outputs: { privateIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } },
+                },
             ],
         });
         const [eip, instance] = loaded.resources.filter((resource) => resource.kind !== "provider");
@@ -354,7 +403,8 @@ describe("preview", () => {
 
     test("a default provider not in the preview takes the stack's alicloud:region, unless secret or absent; other providers do not", () => {
         const regionOf = (config: unknown, provider = DEFAULT_PROVIDER) =>
-            preview({ steps: [{ op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", provider: `${provider}::id` } }], config }).resources[0].props;
+            preview({ steps: [{ op: "create", urn: EIP, newState: { urn: EIP, type: "alicloud:ecs/eipAddress:EipAddress", provider: `${provider}::id` } }], config }).resources[0]
+                .props;
         expect(regionOf({ "alicloud:region": "cn-beijing" })).toEqual({ region: "cn-beijing" });
         expect(regionOf({ "alicloud:region": "cn-beijing" }, "urn:pulumi:dev::web::pulumi:providers:alicloud::default")).toEqual({ region: "cn-beijing" });
         expect(regionOf({ "alicloud:region": "cn-beijing" }, "urn:pulumi:dev::web::pulumi:providers:alicloud::defaultish")).toEqual({});
@@ -383,7 +433,17 @@ describe("preview", () => {
         const loaded = preview(doc);
         expect(loaded.locate(EIP)).toBe(5);
         expect(
-            problemOf(() => preview({ steps: [{ op: "create", urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", newState: { urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket" } }] })),
+            problemOf(() =>
+                preview({
+                    steps: [
+                        {
+                            op: "create",
+                            urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b",
+                            newState: { urn: "urn:pulumi:dev::web::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket" },
+                        },
+                    ],
+                }),
+            ),
         ).toBe("preview.json: is a Pulumi preview of aws resources, with no alicloud resource (1 resource). This checker reads Alibaba Cloud (alicloud) infrastructure only.");
     });
 });

@@ -42,7 +42,9 @@ describe("readConfig", () => {
             thrown = error;
         }
         expect(thrown).toBeInstanceOf(InputError);
-        expect((thrown as InputError).message).toBe(`${file}: is not a policy pack configuration: it must be a JSON object keyed by policy name, as for \`pulumi preview --policy-pack-config\`.`);
+        expect((thrown as InputError).message).toBe(
+            `${file}: is not a policy pack configuration: it must be a JSON object keyed by policy name, as for \`pulumi preview --policy-pack-config\`.`,
+        );
     });
 });
 

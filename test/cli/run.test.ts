@@ -52,9 +52,12 @@ function write(name: string, content: string): string {
 }
 
 describe("help and version", () => {
-    test.each([[[]], [["--help"]], [["-h"]], [["help"]], [["check", "--help"]], [["check", "-h"]], [["check", PASSING, "--help"]]])("%j prints the usage on stdout and exits 0", (args) => {
-        expect(cli(args)).toEqual({ code: 0, stdout: USAGE, stderr: "" });
-    });
+    test.each([[[]], [["--help"]], [["-h"]], [["help"]], [["check", "--help"]], [["check", "-h"]], [["check", PASSING, "--help"]]])(
+        "%j prints the usage on stdout and exits 0",
+        (args) => {
+            expect(cli(args)).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+        },
+    );
 
     test("the usage names the command, every option and the exit codes", () => {
         expect(USAGE.startsWith("Usage: alicloud-eip-guard check [options] <file>...\n")).toBe(true);
@@ -108,12 +111,7 @@ describe("options", () => {
         expect(cli(["check", "--format", "text", PASSING])).toEqual({ code: 0, stdout: PASSED_TEXT, stderr: "" });
     });
 
-    test.each([
-        [["--format", "json"]],
-        [["--format=json"]],
-        [["-f", "json"]],
-        [["-f=json"]],
-    ])("%j selects JSON", (flags) => {
+    test.each([[["--format", "json"]], [["--format=json"]], [["-f", "json"]], [["-f=json"]]])("%j selects JSON", (flags) => {
         const { code, stdout } = cli(["check", ...flags, PASSING]);
         expect(code).toBe(0);
         expect(JSON.parse(stdout).files).toEqual([{ file: PASSING, format: "terraform-plan", resources: 9, error: null, notes: [] }]);
@@ -143,7 +141,11 @@ describe("options", () => {
     });
 
     test("after --, every argument is a file, even one that looks like an option", () => {
-        expect(cli(["check", "--", "--help"])).toEqual({ code: 2, stdout: `--help: error: does not exist.\n\nalicloud-eip-guard ${VERSION}: input error: 0 mandatory violations, 0 advisory violations, 0 notes, 1 unreadable file in 1 file.\n`, stderr: "alicloud-eip-guard: --help: does not exist.\n" });
+        expect(cli(["check", "--", "--help"])).toEqual({
+            code: 2,
+            stdout: `--help: error: does not exist.\n\nalicloud-eip-guard ${VERSION}: input error: 0 mandatory violations, 0 advisory violations, 0 notes, 1 unreadable file in 1 file.\n`,
+            stderr: "alicloud-eip-guard: --help: does not exist.\n",
+        });
     });
 
     test("an option value may start with - when it is given inline", () => {
@@ -158,7 +160,9 @@ describe("colour", () => {
 
     test("on a terminal by default", () => {
         const result = cli(["check", PASSING], { isTTY: true, env: {} });
-        expect(result.stdout).toBe(`\u001b[1m${PASSING}\u001b[0m (Terraform plan, 9 resources): \u001b[1mno violations\u001b[0m\n\nalicloud-eip-guard ${VERSION}: \u001b[1mpassed\u001b[0m: 0 mandatory violations, 0 advisory violations, 0 notes in 1 file.\n`);
+        expect(result.stdout).toBe(
+            `\u001b[1m${PASSING}\u001b[0m (Terraform plan, 9 resources): \u001b[1mno violations\u001b[0m\n\nalicloud-eip-guard ${VERSION}: \u001b[1mpassed\u001b[0m: 0 mandatory violations, 0 advisory violations, 0 notes in 1 file.\n`,
+        );
     });
 
     test("not on a terminal whose TERM is dumb", () => {
@@ -203,7 +207,9 @@ describe("exit codes and stderr", () => {
     test("in text on stdout, an unreadable file is named on stderr too (once), and exits 2", () => {
         const result = cli(["check", FAILING, EMPTY]);
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe(`alicloud-eip-guard: ${EMPTY}: is empty. Expected the JSON of a Terraform plan or state, a Pulumi stack export, or a \`pulumi preview --json\` output.\n`);
+        expect(result.stderr).toBe(
+            `alicloud-eip-guard: ${EMPTY}: is empty. Expected the JSON of a Terraform plan or state, a Pulumi stack export, or a \`pulumi preview --json\` output.\n`,
+        );
         expect(result.stdout).toContain(`${EMPTY}: error: is empty.`);
     });
 
@@ -214,7 +220,9 @@ describe("exit codes and stderr", () => {
             expect(result.code).toBe(2);
             expect(result.stderr.split("\n")).toEqual([
                 `alicloud-eip-guard: ${EMPTY}: is empty. Expected the JSON of a Terraform plan or state, a Pulumi stack export, or a \`pulumi preview --json\` output.`,
-                expect.stringMatching(new RegExp(`^alicloud-eip-guard: configuration ${config.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: "eip-single-bindings" is not a policy of this pack \\(`)),
+                expect.stringMatching(
+                    new RegExp(`^alicloud-eip-guard: configuration ${config.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: "eip-single-bindings" is not a policy of this pack \\(`),
+                ),
                 "",
             ]);
         }
@@ -230,7 +238,11 @@ describe("exit codes and stderr", () => {
         const written = cli(["check", "--config", config, "-o", out, PASSING, EMPTY]);
         expect(written.code).toBe(2);
         expect(written.stdout).toBe("");
-        expect(written.stderr).toMatch(new RegExp(`^alicloud-eip-guard: ${EMPTY.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: is empty\\.[^\n]*\nalicloud-eip-guard: configuration ${config.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: "nope" is not a policy of this pack \\([^\n]*\n$`));
+        expect(written.stderr).toMatch(
+            new RegExp(
+                `^alicloud-eip-guard: ${EMPTY.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: is empty\\.[^\n]*\nalicloud-eip-guard: configuration ${config.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: "nope" is not a policy of this pack \\([^\n]*\n$`,
+            ),
+        );
     });
 
     test("a report that cannot be written: exit 2, the file and the reason on stderr", () => {
@@ -238,7 +250,9 @@ describe("exit codes and stderr", () => {
         const result = cli(["check", "--format", "json", "--output", out, FAILING]);
         expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 2, stdout: "" });
         // (Node's own errors are of another realm under jest, where they print with their "Error: ".)
-        expect(result.stderr).toBe(`alicloud-eip-guard: cannot write the report to ${out} (${result.stderr.includes("(Error: ") ? "Error: " : ""}ENOENT: no such file or directory, open '${out}').\n`);
+        expect(result.stderr).toBe(
+            `alicloud-eip-guard: cannot write the report to ${out} (${result.stderr.includes("(Error: ") ? "Error: " : ""}ENOENT: no such file or directory, open '${out}').\n`,
+        );
     });
 
     test("a configuration that is JSON but not an object: exit 2, named as the configuration", () => {

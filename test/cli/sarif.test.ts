@@ -49,7 +49,10 @@ test("a run over every front end, with violations, notes, waivers and an unreada
         path.join(FIXTURES, "pulumi-export", "secrets-references-pending-delete.json"),
         path.join(FIXTURES, "bad", "truncated-plan.json"),
     ].map((file) => path.relative(REPO, file));
-    const config = { "ecs-single-eip": { exemptions: [{ resource: "alicloud_eip_association.extra", reason: "moving the address", expires: "2026-12-31" }] }, "no-such-policy": "advisory" };
+    const config = {
+        "ecs-single-eip": { exemptions: [{ resource: "alicloud_eip_association.extra", reason: "moving the address", expires: "2026-12-31" }] },
+        "no-such-policy": "advisory",
+    };
     const log = sarifOf(files, config);
     expectValid(log);
     const run = log.runs[0];
@@ -80,7 +83,10 @@ test("one rule per policy, with its description, FAQ, help text and level", () =
 
 test("results are located in the input file, on the line of the resource, and at its address or URN", () => {
     const terraform = sarifOf([path.join("test", "fixtures", "terraform-plan", "eip-single-binding--fail-shared-eip.json")]).runs[0];
-    const result = terraform.results.find((candidate: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) => candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_association.web-1-eip");
+    const result = terraform.results.find(
+        (candidate: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) =>
+            candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_association.web-1-eip",
+    );
     expect(result.ruleId).toBe("eip-single-binding");
     expect(result.level).toBe("error");
     const physical = result.locations[0].physicalLocation;
@@ -92,7 +98,9 @@ test("results are located in the input file, on the line of the resource, and at
     const pulumi = sarifOf([path.join("test", "fixtures", "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json")]).runs[0];
     const urn = pulumi.results[0].locations[0].logicalLocations[0].fullyQualifiedName;
     expect(urn).toMatch(/^urn:pulumi:dev::.+::alicloud:ecs\/eipAssociation:EipAssociation::api-eip-/);
-    const line = fs.readFileSync(path.join(FIXTURES, "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json"), "utf8").split("\n")[pulumi.results[0].locations[0].physicalLocation.region.startLine - 1];
+    const line = fs.readFileSync(path.join(FIXTURES, "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json"), "utf8").split("\n")[
+        pulumi.results[0].locations[0].physicalLocation.region.startLine - 1
+    ];
     expect(line).toContain(JSON.stringify(urn));
 });
 

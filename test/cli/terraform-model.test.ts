@@ -2,7 +2,16 @@
 // and property dependencies it hands the core, and the refusals, stated exactly. The pieces on their
 // own (traversal, overlayUnknown, matchBlocks) are in terraform.test.ts; edge cases of theirs here.
 
-import { checkFormatVersion, fromTerraformPlan, fromTerraformState, keySuffix, kindOfTerraformType, matchBlocks, overlayUnknown, traversal } from "../../policypack/cli/formats/terraform";
+import {
+    checkFormatVersion,
+    fromTerraformPlan,
+    fromTerraformState,
+    keySuffix,
+    kindOfTerraformType,
+    matchBlocks,
+    overlayUnknown,
+    traversal,
+} from "../../policypack/cli/formats/terraform";
 import { ResourceInput } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
 import { problemOf } from "./support";
@@ -33,7 +42,15 @@ function planned(address: string, values: Record<string, unknown> = {}, extra: P
 function config(address: string, expressions: Record<string, unknown>, extra: Record<string, unknown> = {}) {
     const local = address.replace(/^data\./, "");
     const type = local.slice(0, local.indexOf("."));
-    return { address, mode: address.startsWith("data.") ? "data" : "managed", type, name: local.slice(local.indexOf(".") + 1), provider_config_key: "alicloud", expressions, ...extra };
+    return {
+        address,
+        mode: address.startsWith("data.") ? "data" : "managed",
+        type,
+        name: local.slice(local.indexOf(".") + 1),
+        provider_config_key: "alicloud",
+        expressions,
+        ...extra,
+    };
 }
 
 const refs = (...references: string[]) => ({ references });
@@ -49,7 +66,6 @@ function planOf(resources: Planned[], configuration?: Record<string, unknown>, e
 
 const byAddress = (resources: readonly ResourceInput[], address: string) => resources.find((resource) => resource.address === address);
 const depsOf = (resources: readonly ResourceInput[], address: string) => byAddress(resources, address)?.propertyDependencies;
-
 
 describe("format versions", () => {
     test.each(["0.1", "0.2", "1.0", "1.2", "1.10"])("%s is read", (version) => {
@@ -100,8 +116,16 @@ describe("plans", () => {
                 root_module: {
                     resources: [
                         config("alicloud_eip_address.ip", { bandwidth: constant("10") }),
-                        config("alicloud_instance.web", { security_groups: refs("alicloud_security_group.sg.id", "alicloud_security_group.sg"), availability_zone: refs("data.alicloud_zones.all.ids[0]", "data.alicloud_zones.all") }),
-                        config("alicloud_eip_association.bind", { allocation_id: refs("alicloud_eip_address.ip.id", "alicloud_eip_address.ip"), instance_id: refs("alicloud_instance.web.id", "alicloud_instance.web"), instance_type: constant("EcsInstance"), private_ip_address: {} }),
+                        config("alicloud_instance.web", {
+                            security_groups: refs("alicloud_security_group.sg.id", "alicloud_security_group.sg"),
+                            availability_zone: refs("data.alicloud_zones.all.ids[0]", "data.alicloud_zones.all"),
+                        }),
+                        config("alicloud_eip_association.bind", {
+                            allocation_id: refs("alicloud_eip_address.ip.id", "alicloud_eip_address.ip"),
+                            instance_id: refs("alicloud_instance.web.id", "alicloud_instance.web"),
+                            instance_type: constant("EcsInstance"),
+                            private_ip_address: {},
+                        }),
                     ],
                 },
             },
@@ -130,7 +154,15 @@ describe("plans", () => {
                 provider: DEFAULT_PROVIDER,
                 propertyDependencies: {},
             },
-            { address: "alicloud_instance.web", name: "alicloud_instance.web", kind: "ecsInstance", type: "alicloud_instance", props: { instanceType: "ecs.g7.large" }, provider: DEFAULT_PROVIDER, propertyDependencies: { securityGroups: ["alicloud_security_group.sg"], availabilityZone: ["data.alicloud_zones.all"] } },
+            {
+                address: "alicloud_instance.web",
+                name: "alicloud_instance.web",
+                kind: "ecsInstance",
+                type: "alicloud_instance",
+                props: { instanceType: "ecs.g7.large" },
+                provider: DEFAULT_PROVIDER,
+                propertyDependencies: { securityGroups: ["alicloud_security_group.sg"], availabilityZone: ["data.alicloud_zones.all"] },
+            },
             {
                 address: "alicloud_eip_association.bind",
                 name: "alicloud_eip_association.bind",
@@ -152,7 +184,9 @@ describe("plans", () => {
 
     test("without a configuration section: a note, and no dependencies", () => {
         const loaded = planOf([planned("alicloud_eip_address.ip"), planned("alicloud_eip_association.bind")]);
-        expect(loaded.notes).toEqual(["The plan has no configuration section, so references between resources and provider regions are unknown; checks that need them are reported as undecided."]);
+        expect(loaded.notes).toEqual([
+            "The plan has no configuration section, so references between resources and provider regions are unknown; checks that need them are reported as undecided.",
+        ]);
         expect(loaded.resources.map((resource) => [resource.address, resource.propertyDependencies])).toEqual([
             [DEFAULT_PROVIDER, undefined],
             ["alicloud_eip_address.ip", {}],
@@ -172,7 +206,13 @@ describe("plans", () => {
         const loaded = load({
             planned_values: {
                 root_module: {
-                    resources: ["junk", { address: "alicloud_eip_address.no-type" }, { type: "alicloud_eip_address" }, planned("alicloud_eip_address.ok"), { address: "alicloud_eip.unnamed", type: "alicloud_eip", index: true }],
+                    resources: [
+                        "junk",
+                        { address: "alicloud_eip_address.no-type" },
+                        { type: "alicloud_eip_address" },
+                        planned("alicloud_eip_address.ok"),
+                        { address: "alicloud_eip.unnamed", type: "alicloud_eip", index: true },
+                    ],
                     child_modules: [module, "junk"],
                 },
             },
@@ -192,8 +232,18 @@ describe("plans", () => {
 
     test("a module address that is not one reads as the root module", () => {
         const loaded = load({
-            planned_values: { root_module: { child_modules: [{ address: "modules.x", resources: [planned("alicloud_eip_address.ip")] }, { address: "module", resources: [planned("alicloud_eip_address.ip2")] }] } },
-            configuration: { provider_config: { alicloud: { name: "alicloud", expressions: { region: constant("cn-hangzhou") } } }, root_module: { resources: [config("alicloud_eip_address.ip", { address_name: refs("local.n") })] } },
+            planned_values: {
+                root_module: {
+                    child_modules: [
+                        { address: "modules.x", resources: [planned("alicloud_eip_address.ip")] },
+                        { address: "module", resources: [planned("alicloud_eip_address.ip2")] },
+                    ],
+                },
+            },
+            configuration: {
+                provider_config: { alicloud: { name: "alicloud", expressions: { region: constant("cn-hangzhou") } } },
+                root_module: { resources: [config("alicloud_eip_address.ip", { address_name: refs("local.n") })] },
+            },
         });
         expect(loaded.resources.map((resource) => [resource.address, resource.provider, resource.propertyDependencies])).toEqual([
             [DEFAULT_PROVIDER, undefined, undefined],
@@ -204,7 +254,13 @@ describe("plans", () => {
 
     test("a plan of other providers only is refused, naming them (from the resources and the provider configurations)", () => {
         const aws = (address: string) => planned(address, {}, { provider_name: "registry.terraform.io/hashicorp/aws" });
-        expect(problemOf(() => planOf([aws("aws_s3_bucket.a"), aws("aws_s3_bucket.b")], { provider_config: { random: { name: "random", full_name: "registry.terraform.io/hashicorp/random" }, x: { name: "x" } } }))).toBe(
+        expect(
+            problemOf(() =>
+                planOf([aws("aws_s3_bucket.a"), aws("aws_s3_bucket.b")], {
+                    provider_config: { random: { name: "random", full_name: "registry.terraform.io/hashicorp/random" }, x: { name: "x" } },
+                }),
+            ),
+        ).toBe(
             "plan.json: is a Terraform plan for hashicorp/aws, hashicorp/random, with no alicloud resource (2 resources, none of type alicloud_*). This checker reads Alibaba Cloud (alicloud) infrastructure only.",
         );
         expect(problemOf(() => planOf([{ address: "google_x.a", type: "google_x", name: "a", mode: "managed" }]))).toBe(
@@ -214,16 +270,27 @@ describe("plans", () => {
         expect(planOf([aws("data.aws_ami.a")]).totalResources).toBe(0);
         expect(planOf([aws("aws_s3_bucket.a"), planned("custom_thing.x", {}, { provider_name: "example.com/corp/alicloud" })]).totalResources).toBe(2);
         expect(planOf([aws("aws_s3_bucket.a"), planned("alicloud_oss_bucket.x", {}, { provider_name: undefined })]).totalResources).toBe(2);
-        expect(problemOf(() => planOf([aws("aws_s3_bucket.a"), planned("custom_thing.x", {}, { provider_name: "example.com/corp/alicloudish" })]))).toMatch(/^plan\.json: is a Terraform plan for hashicorp\/aws, example\.com\/corp\/alicloudish, with no alicloud resource \(2 resources/);
+        expect(problemOf(() => planOf([aws("aws_s3_bucket.a"), planned("custom_thing.x", {}, { provider_name: "example.com/corp/alicloudish" })]))).toMatch(
+            /^plan\.json: is a Terraform plan for hashicorp\/aws, example\.com\/corp\/alicloudish, with no alicloud resource \(2 resources/,
+        );
     });
 });
 
 describe("providers and regions", () => {
     const eipWith = (key: string | undefined, providerConfig: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-        planOf([planned("alicloud_eip_address.ip")], { provider_config: providerConfig, root_module: { resources: [config("alicloud_eip_address.ip", {}, key === undefined ? { provider_config_key: undefined } : { provider_config_key: key })] } }, extra).resources;
+        planOf(
+            [planned("alicloud_eip_address.ip")],
+            {
+                provider_config: providerConfig,
+                root_module: { resources: [config("alicloud_eip_address.ip", {}, key === undefined ? { provider_config_key: undefined } : { provider_config_key: key })] },
+            },
+            extra,
+        ).resources;
 
     test("an alias is its own provider, with its own region", () => {
-        const resources = eipWith("alicloud.beijing", { "alicloud.beijing": { name: "alicloud", full_name: ALICLOUD, alias: "beijing", expressions: { region: constant("cn-beijing") } } });
+        const resources = eipWith("alicloud.beijing", {
+            "alicloud.beijing": { name: "alicloud", full_name: ALICLOUD, alias: "beijing", expressions: { region: constant("cn-beijing") } },
+        });
         expect(resources[0]).toEqual({ address: `${DEFAULT_PROVIDER}.beijing`, name: "alicloud.beijing", kind: "provider", type: "provider", props: { region: "cn-beijing" } });
         expect(resources[1].provider).toBe(`${DEFAULT_PROVIDER}.beijing`);
     });
@@ -302,17 +369,34 @@ describe("providers and regions", () => {
 
     test("without a provider_config_key, a resource in a module takes the module's alicloud", () => {
         const loaded = load({
-            planned_values: { root_module: { child_modules: [{ address: 'module.m["k"]', resources: [planned('module.m["k"].alicloud_eip_address.ip', {}, { provider_name: "example.com/corp/alicloud" })] }] } },
+            planned_values: {
+                root_module: {
+                    child_modules: [
+                        { address: 'module.m["k"]', resources: [planned('module.m["k"].alicloud_eip_address.ip', {}, { provider_name: "example.com/corp/alicloud" })] },
+                    ],
+                },
+            },
             configuration: {
-                provider_config: { "module.m:alicloud": { name: "alicloud", full_name: "example.com/corp/alicloud", module_address: "module.m", expressions: { region: constant("cn-qingdao") } } },
+                provider_config: {
+                    "module.m:alicloud": { name: "alicloud", full_name: "example.com/corp/alicloud", module_address: "module.m", expressions: { region: constant("cn-qingdao") } },
+                },
                 root_module: { module_calls: { m: { module: { resources: [config("alicloud_eip_address.ip", {}, { provider_config_key: undefined })] } } } },
             },
         });
-        expect(loaded.resources[0]).toEqual({ address: 'module.m.provider["example.com/corp/alicloud"]', name: "module.m:alicloud", kind: "provider", type: "provider", props: { region: "cn-qingdao" } });
+        expect(loaded.resources[0]).toEqual({
+            address: 'module.m.provider["example.com/corp/alicloud"]',
+            name: "module.m:alicloud",
+            kind: "provider",
+            type: "provider",
+            props: { region: "cn-qingdao" },
+        });
     });
 
     test("one provider for all the resources that use it, listed once, first", () => {
-        const loaded = planOf([planned("alicloud_eip_address.a"), planned("alicloud_eip_address.b")], { provider_config: { alicloud: { name: "alicloud", full_name: ALICLOUD } }, root_module: { resources: [config("alicloud_eip_address.a", {}), config("alicloud_eip_address.b", {})] } });
+        const loaded = planOf([planned("alicloud_eip_address.a"), planned("alicloud_eip_address.b")], {
+            provider_config: { alicloud: { name: "alicloud", full_name: ALICLOUD } },
+            root_module: { resources: [config("alicloud_eip_address.a", {}), config("alicloud_eip_address.b", {})] },
+        });
         expect(loaded.resources.map((resource) => resource.kind)).toEqual(["provider", "eip", "eip"]);
     });
 });
@@ -320,7 +404,12 @@ describe("providers and regions", () => {
 describe("depends_on", () => {
     test("is read as the resource's dependencies, resolved to instances like a reference; none without it", () => {
         const loaded = planOf(
-            [planned("alicloud_eip_association.bind"), planned("alicloud_ecs_network_interface_attachment.attach"), planned("alicloud_eip_address.ip[0]"), planned("alicloud_eip_address.ip[1]")],
+            [
+                planned("alicloud_eip_association.bind"),
+                planned("alicloud_ecs_network_interface_attachment.attach"),
+                planned("alicloud_eip_address.ip[0]"),
+                planned("alicloud_eip_address.ip[1]"),
+            ],
             {
                 root_module: {
                     resources: [
@@ -379,20 +468,34 @@ describe("references", () => {
             {
                 root_module: {
                     resources: [
-                        config("alicloud_eip_association.bind", { allocation_id: refs("each.value.id", "each.value"), instance_id: refs("alicloud_instance.web", "each.key") }, { for_each_expression: refs("alicloud_eip_address.ip") }),
+                        config(
+                            "alicloud_eip_association.bind",
+                            { allocation_id: refs("each.value.id", "each.value"), instance_id: refs("alicloud_instance.web", "each.key") },
+                            { for_each_expression: refs("alicloud_eip_address.ip") },
+                        ),
                     ],
                 },
             },
         );
-        expect(depsOf(loaded.resources, 'alicloud_eip_association.bind["a"]')).toEqual({ allocationId: ['alicloud_eip_address.ip["a"]'], instanceId: ['alicloud_instance.web["a"]'] });
-        expect(depsOf(loaded.resources, 'alicloud_eip_association.bind["b"]')).toEqual({ allocationId: ['alicloud_eip_address.ip["b"]'], instanceId: ['alicloud_instance.web["b"]'] });
+        expect(depsOf(loaded.resources, 'alicloud_eip_association.bind["a"]')).toEqual({
+            allocationId: ['alicloud_eip_address.ip["a"]'],
+            instanceId: ['alicloud_instance.web["a"]'],
+        });
+        expect(depsOf(loaded.resources, 'alicloud_eip_association.bind["b"]')).toEqual({
+            allocationId: ['alicloud_eip_address.ip["b"]'],
+            instanceId: ['alicloud_instance.web["b"]'],
+        });
     });
 
     test("each.value over something other than one resource leads nowhere", () => {
         const loaded = planOf([planned('alicloud_eip_association.bind["a"]'), planned('alicloud_eip_address.ip["a"]'), planned('alicloud_instance.web["a"]')], {
             root_module: {
                 resources: [
-                    config("alicloud_eip_association.bind", { allocation_id: refs("each.value.id", "each.value"), instance_id: refs("each.value") }, { for_each_expression: refs("var.ips", "local.x", "alicloud_eip_address.ip", "alicloud_instance.web") }),
+                    config(
+                        "alicloud_eip_association.bind",
+                        { allocation_id: refs("each.value.id", "each.value"), instance_id: refs("each.value") },
+                        { for_each_expression: refs("var.ips", "local.x", "alicloud_eip_address.ip", "alicloud_instance.web") },
+                    ),
                 ],
             },
         });
@@ -447,11 +550,15 @@ describe("references", () => {
                         config("alicloud_eip_association.whole", { instance_id: refs("module.web") }),
                         config("alicloud_eip_association.keyed", { instance_id: refs('module.web["b"].instance_id', 'module.web["b"]', "module.web") }),
                     ],
-                    module_calls: { web: { module: { outputs: { instance_id: { expression: refs("alicloud_instance.this.id", "alicloud_instance.this") }, nothing: { expression: {} } } } } },
+                    module_calls: {
+                        web: { module: { outputs: { instance_id: { expression: refs("alicloud_instance.this.id", "alicloud_instance.this") }, nothing: { expression: {} } } } },
+                    },
                 },
             },
         });
-        expect(depsOf(loaded.resources, "alicloud_eip_association.bind")).toEqual({ instanceId: ['module.web["a"].alicloud_instance.this', 'module.web["b"].alicloud_instance.this'] });
+        expect(depsOf(loaded.resources, "alicloud_eip_association.bind")).toEqual({
+            instanceId: ['module.web["a"].alicloud_instance.this', 'module.web["b"].alicloud_instance.this'],
+        });
         expect(depsOf(loaded.resources, "alicloud_eip_association.whole")).toEqual({ instanceId: ["module.web"] });
         expect(depsOf(loaded.resources, "alicloud_eip_association.keyed")).toEqual({ instanceId: ['module.web["b"].alicloud_instance.this'] });
     });
@@ -488,7 +595,9 @@ describe("references", () => {
             planned_values: {
                 root_module: {
                     resources: [planned("alicloud_eip_address.ip")],
-                    child_modules: [{ address: "module.bind", resources: [planned("module.bind.alicloud_eip_association.this"), planned("module.bind.alicloud_eip_association.loose")] }],
+                    child_modules: [
+                        { address: "module.bind", resources: [planned("module.bind.alicloud_eip_association.this"), planned("module.bind.alicloud_eip_association.loose")] },
+                    ],
                 },
             },
             configuration: {
@@ -508,17 +617,28 @@ describe("references", () => {
             },
         });
         expect(depsOf(loaded.resources, "module.bind.alicloud_eip_association.this")).toEqual({ allocationId: ["alicloud_eip_address.ip"] });
-        expect(depsOf(loaded.resources, "module.bind.alicloud_eip_association.loose")).toEqual({ allocationId: ["module.bind.var.literal"], instanceId: ["module.bind.var.missing"], description: ["module.bind.var"] });
+        expect(depsOf(loaded.resources, "module.bind.alicloud_eip_association.loose")).toEqual({
+            allocationId: ["module.bind.var.literal"],
+            instanceId: ["module.bind.var.missing"],
+            description: ["module.bind.var"],
+        });
     });
 
     test("module outputs are followed 20 modules down at most, and then kept as written", () => {
         const nested = (levels: number): Record<string, unknown> =>
-            levels === 0 ? { outputs: { out: { expression: refs("alicloud_eip_address.bottom.id") } } } : { outputs: { out: { expression: refs("module.loop.out") } }, module_calls: { loop: { module: nested(levels - 1) } } };
+            levels === 0
+                ? { outputs: { out: { expression: refs("alicloud_eip_address.bottom.id") } } }
+                : { outputs: { out: { expression: refs("module.loop.out") } }, module_calls: { loop: { module: nested(levels - 1) } } };
         const chain = (levels: number) =>
             depsOf(
                 load({
                     planned_values: { root_module: { resources: [planned("alicloud_eip_association.bind")] } },
-                    configuration: { root_module: { resources: [config("alicloud_eip_association.bind", { allocation_id: refs("module.loop.out") })], module_calls: { loop: { module: nested(levels) } } } },
+                    configuration: {
+                        root_module: {
+                            resources: [config("alicloud_eip_association.bind", { allocation_id: refs("module.loop.out") })],
+                            module_calls: { loop: { module: nested(levels) } },
+                        },
+                    },
                 }).resources,
                 "alicloud_eip_association.bind",
             )!.allocationId;
@@ -588,9 +708,33 @@ describe("states", () => {
         expect(loaded.resources).toEqual([
             { address: DEFAULT_PROVIDER, name: "aliyun/alicloud", kind: "provider", type: "provider", props: {} },
             { address: 'provider["example.com/corp/alicloud"]', name: "example.com/corp/alicloud", kind: "provider", type: "provider", props: {} },
-            { address: "alicloud_eip_address.ip", name: "alicloud_eip_address.ip", kind: "eip", type: "alicloud_eip_address", props: { id: "eip-1", bandwidth: "5", zoneMappings: [{ zoneId: "h" }] }, provider: DEFAULT_PROVIDER, propertyDependencies: {} },
-            { address: "alicloud_eip_association.bind", name: "alicloud_eip_association.bind", kind: "eipAssociation", type: "alicloud_eip_association", props: { allocationId: "eip-1", instanceId: "i-1" }, provider: DEFAULT_PROVIDER, propertyDependencies: {} },
-            { address: "alicloud_instance.web", name: "alicloud_instance.web", kind: "ecsInstance", type: "alicloud_instance", props: { id: "i-1" }, provider: 'provider["example.com/corp/alicloud"]', propertyDependencies: {} },
+            {
+                address: "alicloud_eip_address.ip",
+                name: "alicloud_eip_address.ip",
+                kind: "eip",
+                type: "alicloud_eip_address",
+                props: { id: "eip-1", bandwidth: "5", zoneMappings: [{ zoneId: "h" }] },
+                provider: DEFAULT_PROVIDER,
+                propertyDependencies: {},
+            },
+            {
+                address: "alicloud_eip_association.bind",
+                name: "alicloud_eip_association.bind",
+                kind: "eipAssociation",
+                type: "alicloud_eip_association",
+                props: { allocationId: "eip-1", instanceId: "i-1" },
+                provider: DEFAULT_PROVIDER,
+                propertyDependencies: {},
+            },
+            {
+                address: "alicloud_instance.web",
+                name: "alicloud_instance.web",
+                kind: "ecsInstance",
+                type: "alicloud_instance",
+                props: { id: "i-1" },
+                provider: 'provider["example.com/corp/alicloud"]',
+                propertyDependencies: {},
+            },
             { address: "alicloud_eip.legacy", name: "alicloud_eip.legacy", kind: "eip", type: "alicloud_eip", props: {}, provider: DEFAULT_PROVIDER, propertyDependencies: {} },
         ]);
         expect(text.split("\n")[loaded.locate("alicloud_eip_association.bind")! - 1]).toContain('"address": "alicloud_eip_association.bind"');
@@ -599,7 +743,15 @@ describe("states", () => {
 
     test("an empty state has nothing; a state of other providers is refused", () => {
         expect(fromTerraformState("s.json", { format_version: "1.0" }, "{}").resources).toEqual([]);
-        expect(problemOf(() => fromTerraformState("s.json", { format_version: "1.0", values: { root_module: { resources: [planned("aws_s3_bucket.b", {}, { provider_name: "registry.terraform.io/hashicorp/aws" })] } } }, "{}"))).toBe(
+        expect(
+            problemOf(() =>
+                fromTerraformState(
+                    "s.json",
+                    { format_version: "1.0", values: { root_module: { resources: [planned("aws_s3_bucket.b", {}, { provider_name: "registry.terraform.io/hashicorp/aws" })] } } },
+                    "{}",
+                ),
+            ),
+        ).toBe(
             "s.json: is a Terraform state for hashicorp/aws, with no alicloud resource (1 resource, none of type alicloud_*). This checker reads Alibaba Cloud (alicloud) infrastructure only.",
         );
     });

@@ -5,7 +5,15 @@ import { camel, matchBlocks, overlayUnknown, pulumiNames, traversal } from "../.
 import { UNKNOWN } from "../../policypack/core/values";
 
 test("addresses and references split into names and keys", () => {
-    expect(traversal('module.web["a"].alicloud_instance.this[0].id')).toEqual([{ name: "module" }, { name: "web" }, { key: "a" }, { name: "alicloud_instance" }, { name: "this" }, { key: 0 }, { name: "id" }]);
+    expect(traversal('module.web["a"].alicloud_instance.this[0].id')).toEqual([
+        { name: "module" },
+        { name: "web" },
+        { key: "a" },
+        { name: "alicloud_instance" },
+        { name: "this" },
+        { key: 0 },
+        { name: "id" },
+    ]);
     expect(traversal("alicloud_eip_address.web-1.id")).toEqual([{ name: "alicloud_eip_address" }, { name: "web-1" }, { name: "id" }]);
     expect(traversal("alicloud_eip_address.web[*].id")).toEqual([{ name: "alicloud_eip_address" }, { name: "web" }]);
 });
@@ -30,7 +38,12 @@ test("configuration blocks are paired with the planned elements of a set whateve
         { zone_id: { constant_value: "cn-hangzhou-h" }, vswitch_id: { references: ["alicloud_vswitch.h.id"] } },
         { zone_id: { constant_value: "cn-hangzhou-i" }, vswitch_id: { references: ["alicloud_vswitch.i.id"] } },
     ];
-    expect(matchBlocks(blocks, [{ zone_id: "cn-hangzhou-i", vswitch_id: UNKNOWN }, { zone_id: "cn-hangzhou-h", vswitch_id: UNKNOWN }])).toEqual([1, 0]);
+    expect(
+        matchBlocks(blocks, [
+            { zone_id: "cn-hangzhou-i", vswitch_id: UNKNOWN },
+            { zone_id: "cn-hangzhou-h", vswitch_id: UNKNOWN },
+        ]),
+    ).toEqual([1, 0]);
     expect(matchBlocks(blocks, [{ zone_id: "cn-hangzhou-h" }])).toBeUndefined();
     expect(matchBlocks(blocks, [{ zone_id: "cn-hangzhou-j" }, { zone_id: "cn-hangzhou-h" }])).toBeUndefined();
 });

@@ -40,8 +40,18 @@ function validate(config: Record<string, unknown>): string[] {
 test("the example policy-config.json is valid and configures every policy", () => {
     expect(validate(example)).toEqual([]);
     expect(Object.keys(example).sort()).toEqual(RULES.map((rule) => rule.name).sort());
-    expect(levelOf(RULES.find((r) => r.name === "eip-clb-resource-group")!, example)).toBe("advisory");
-    expect(optionsOf(RULES.find((r) => r.name === "nat-gateway-eip-limit")!, example)).toEqual({ maxEips: 50 });
+    expect(
+        levelOf(
+            RULES.find((r) => r.name === "eip-clb-resource-group")!,
+            example,
+        ),
+    ).toBe("advisory");
+    expect(
+        optionsOf(
+            RULES.find((r) => r.name === "nat-gateway-eip-limit")!,
+            example,
+        ),
+    ).toEqual({ maxEips: 50 });
 });
 
 test("every option has a type, a default, and bounds where it is a number", () => {

@@ -6,7 +6,8 @@ import { RULES } from "../../policypack/core/rules";
 import { ruleNamed } from "../support/verdicts";
 
 const ALL_NAMES = RULES.map((rule) => rule.name).join(", ");
-const badEntry = (key: string) => `the entry for "${key}" must be a level (advisory, mandatory, disabled, remediate) or an object with enforcementLevel and options; the default level was kept.`;
+const badEntry = (key: string) =>
+    `the entry for "${key}" must be a level (advisory, mandatory, disabled, remediate) or an object with enforcementLevel and options; the default level was kept.`;
 
 describe("levelOf", () => {
     const binding = ruleNamed("eip-single-binding");
@@ -80,7 +81,9 @@ describe("configProblems", () => {
         expect(configProblems(RULES, { "eip-single-bindings": "mandatory", "ecs-single-eip": "advisory" })).toEqual([
             `"eip-single-bindings" is not a policy of this pack (${ALL_NAMES}); its entry was ignored.`,
         ]);
-        expect(configProblems([ruleNamed("havip-single-eip")], { "clb-single-eip": {} })).toEqual(['"clb-single-eip" is not a policy of this pack (havip-single-eip); its entry was ignored.']);
+        expect(configProblems([ruleNamed("havip-single-eip")], { "clb-single-eip": {} })).toEqual([
+            '"clb-single-eip" is not a policy of this pack (havip-single-eip); its entry was ignored.',
+        ]);
     });
 
     test.each([

@@ -43,7 +43,9 @@ describe("the rule registry", () => {
         const actual = contractOfRegistry();
         if (JSON.stringify(actual) !== JSON.stringify(CONTRACT)) {
             // The message is the new contract, ready to review and paste into policies.json.
-            throw new Error(`The policies' public contract changed. If that is intended, review it and write it to test/contract/policies.json:\n${JSON.stringify(actual, null, 2)}`);
+            throw new Error(
+                `The policies' public contract changed. If that is intended, review it and write it to test/contract/policies.json:\n${JSON.stringify(actual, null, 2)}`,
+            );
         }
         expect(actual).toEqual(CONTRACT);
     });

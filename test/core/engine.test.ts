@@ -59,7 +59,10 @@ describe("readOptions", () => {
     });
 
     test("null reads as unset: the default, without a notice", () => {
-        expect(readOptions(eniRule, { maxMultiBindedEips: null, reportUndecided: null })).toEqual({ options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true }, problems: [] });
+        expect(readOptions(eniRule, { maxMultiBindedEips: null, reportUndecided: null })).toEqual({
+            options: { maxMultiBindedEips: 10, multiBindedAllowed: false, reportUndecided: true },
+            problems: [],
+        });
     });
 
     test("a boolean option takes true and false, and nothing else", () => {
@@ -74,10 +77,14 @@ describe("readOptions", () => {
 
     test("a value JSON cannot show is named anyway", () => {
         expect(readOptions(eniRule, { reportUndecided: Symbol("odd") }).problems).toEqual(["reportUndecided must be true or false, not Symbol(odd); the default true was used."]);
-        expect(readOptions(eniRule, { maxMultiBindedEips: BigInt(3) }).problems).toEqual(["maxMultiBindedEips must be a whole number from 1 to 1000, not an unreadable value; the default 10 was used."]);
+        expect(readOptions(eniRule, { maxMultiBindedEips: BigInt(3) }).problems).toEqual([
+            "maxMultiBindedEips must be a whole number from 1 to 1000, not an unreadable value; the default 10 was used.",
+        ]);
         const circular: Record<string, unknown> = {};
         circular.self = circular;
-        expect(readOptions(eniRule, { reportUndecided: circular }).problems).toEqual(["reportUndecided must be true or false, not an unreadable value; the default true was used."]);
+        expect(readOptions(eniRule, { reportUndecided: circular }).problems).toEqual([
+            "reportUndecided must be true or false, not an unreadable value; the default true was used.",
+        ]);
     });
 
     test("an option the policy does not have is named with the options it does have", () => {
@@ -93,10 +100,27 @@ describe("readOptions", () => {
 
 describe("runRule", () => {
     test("configuration problems become notices after the findings, one per problem", () => {
-        const found = runRule(fakeRule(() => undefined), smallModel(), { maxEips: 3 }, NOW);
+        const found = runRule(
+            fakeRule(() => undefined),
+            smallModel(),
+            { maxEips: 3 },
+            NOW,
+        );
         expect(found).toEqual([
-            { policy: "ecs-single-eip", outcome: "violation", resource: "urn:pulumi:test::test::alicloud:ecs/instance:Instance::web", involved: ["urn:pulumi:test::test::alicloud:ecs/instance:Instance::web"], message: "The first problem.", cause: "first-problem" },
-            { policy: "ecs-single-eip", outcome: "notice", involved: [], message: 'The configuration of ecs-single-eip is not valid: ecs-single-eip has no option "maxEips" (it takes exemptions); it was ignored.' },
+            {
+                policy: "ecs-single-eip",
+                outcome: "violation",
+                resource: "urn:pulumi:test::test::alicloud:ecs/instance:Instance::web",
+                involved: ["urn:pulumi:test::test::alicloud:ecs/instance:Instance::web"],
+                message: "The first problem.",
+                cause: "first-problem",
+            },
+            {
+                policy: "ecs-single-eip",
+                outcome: "notice",
+                involved: [],
+                message: 'The configuration of ecs-single-eip is not valid: ecs-single-eip has no option "maxEips" (it takes exemptions); it was ignored.',
+            },
         ]);
     });
 
@@ -148,7 +172,12 @@ describe("runRule", () => {
                 throw new RangeError("exemptions are gone");
             },
         };
-        const found = runRule(fakeRule(() => undefined), smallModel(), config, NOW);
+        const found = runRule(
+            fakeRule(() => undefined),
+            smallModel(),
+            config,
+            NOW,
+        );
         expect(found.map((finding) => [finding.outcome, finding.message])).toEqual([
             ["violation", "The first problem."],
             ["notice", 'The configuration of ecs-single-eip is not valid: ecs-single-eip has no option "maxEips" (it takes exemptions); it was ignored.'],
@@ -159,8 +188,20 @@ describe("runRule", () => {
 
     test("waivers are judged on today's date unless told otherwise", () => {
         const exemptions = (expires: string) => ({ exemptions: [{ resource: "web", reason: "accepted", expires }] });
-        expect(runRule(fakeRule(() => undefined), smallModel(), exemptions("2999-12-31"))[0].outcome).toBe("waived");
-        expect(runRule(fakeRule(() => undefined), smallModel(), exemptions("2000-01-01"))[0].outcome).toBe("violation");
+        expect(
+            runRule(
+                fakeRule(() => undefined),
+                smallModel(),
+                exemptions("2999-12-31"),
+            )[0].outcome,
+        ).toBe("waived");
+        expect(
+            runRule(
+                fakeRule(() => undefined),
+                smallModel(),
+                exemptions("2000-01-01"),
+            )[0].outcome,
+        ).toBe("violation");
     });
 });
 

@@ -1,7 +1,18 @@
 // The model the rules read (references, regions, zone mappings, bindings), how messages name what
 // they find, the facts read about targets, and the reporter that collects findings.
 
-import { describe as describeResource, describeBinding, describeEip, describeRef, describeRegion, describeTarget, involvedIn, listOf, LISTED_AT_MOST, plural } from "../../policypack/core/describe";
+import {
+    describe as describeResource,
+    describeBinding,
+    describeEip,
+    describeRef,
+    describeRegion,
+    describeTarget,
+    involvedIn,
+    listOf,
+    LISTED_AT_MOST,
+    plural,
+} from "../../policypack/core/describe";
 import { Binding, Model } from "../../policypack/core/model";
 import { ResourceInput, ResourceKind } from "../../policypack/core/resources";
 import { Reporter } from "../../policypack/core/rule";
@@ -191,7 +202,8 @@ describe("targets", () => {
     });
 
     test("secondary private IPs: a list's length, else a whole count from 0, else none", () => {
-        const count = (props: Record<string, unknown>) => secondaryIpCount(model, resource("eni", "e", props), ["privateIpAddresses", "privateIps"], ["secondaryPrivateIpAddressCount", "privateIpsCount"]);
+        const count = (props: Record<string, unknown>) =>
+            secondaryIpCount(model, resource("eni", "e", props), ["privateIpAddresses", "privateIps"], ["secondaryPrivateIpAddressCount", "privateIpsCount"]);
         expect(count({})).toBe(0);
         expect(count({ privateIpAddresses: ["10.0.0.2", "10.0.0.3"] })).toBe(2);
         expect(count({ privateIps: ["10.0.0.2"], secondaryPrivateIpAddressCount: 5 })).toBe(1);
@@ -237,9 +249,15 @@ describe("Reporter", () => {
         const report = new Reporter("eip-single-binding");
         report.violation(a, "the cn-hangzhou-a zone mapping holds two EIPs.", [], "text");
         report.violation(a, "zone, mapping", [], "text");
-        report.violation(a, "vSwitch \"v\" is full.", [], "text");
+        report.violation(a, 'vSwitch "v" is full.', [], "text");
         report.violation(a, "lowercase", [], "text");
         report.violation(a, "an\tEIP", [], "text");
-        expect(report.findings.map((finding) => finding.message)).toEqual(["The cn-hangzhou-a zone mapping holds two EIPs.", "Zone, mapping", 'vSwitch "v" is full.', "lowercase", "An\tEIP"]);
+        expect(report.findings.map((finding) => finding.message)).toEqual([
+            "The cn-hangzhou-a zone mapping holds two EIPs.",
+            "Zone, mapping",
+            'vSwitch "v" is full.',
+            "lowercase",
+            "An\tEIP",
+        ]);
     });
 });

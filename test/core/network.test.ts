@@ -39,6 +39,11 @@ describe("network", () => {
         plan.add("eniAttachment", "elsewhere", { instanceId: other.ref(), networkInterfaceId: plan.add("eni", "eni-2", { primaryIpAddress: "10.0.1.30" }).ref() });
         const resources = plan.resources();
         const model = new Model(resources);
-        expect(secondaryIpsOf(model, resources.find((resource) => resource.name === "web")!)).toEqual(["10.0.1.11", "10.0.1.20", "10.0.1.21"]);
+        expect(
+            secondaryIpsOf(
+                model,
+                resources.find((resource) => resource.name === "web")!,
+            ),
+        ).toEqual(["10.0.1.11", "10.0.1.20", "10.0.1.21"]);
     });
 });

@@ -19,7 +19,11 @@ function outcomes(config: unknown, instanceTags?: Record<string, string>) {
     const name = (address?: string) => resources.find((r) => r.address === address)?.name ?? "<stack>";
     const found = findings(resources, policy, config, NOW);
     return {
-        byOutcome: (outcome: string) => found.filter((f) => f.outcome === outcome).map((f) => name(f.resource)).sort(),
+        byOutcome: (outcome: string) =>
+            found
+                .filter((f) => f.outcome === outcome)
+                .map((f) => name(f.resource))
+                .sort(),
         messages: (outcome: string) => found.filter((f) => f.outcome === outcome).map((f) => f.message),
     };
 }
@@ -53,7 +57,12 @@ describe("waivers from the exemptions option", () => {
     });
 
     test("a waiver without a reason or without a date waives nothing and says so", () => {
-        for (const waiver of [{ resource: "assoc-a", expires: "2026-12-31" }, { resource: "assoc-a", reason: "  ", expires: "2026-12-31" }, { resource: "assoc-a", reason: "r" }, { resource: "assoc-a", reason: "r", expires: "next week" }]) {
+        for (const waiver of [
+            { resource: "assoc-a", expires: "2026-12-31" },
+            { resource: "assoc-a", reason: "  ", expires: "2026-12-31" },
+            { resource: "assoc-a", reason: "r" },
+            { resource: "assoc-a", reason: "r", expires: "next week" },
+        ]) {
             const result = outcomes({ exemptions: [waiver] });
             expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
             expect(result.messages("notice")).toHaveLength(1);
@@ -63,7 +72,9 @@ describe("waivers from the exemptions option", () => {
 
     test("a waiver that matches no violation is reported as stale", () => {
         const result = outcomes({ exemptions: [{ resource: "old-server", reason: "decommissioned in March", expires: "2026-12-31" }] });
-        expect(result.messages("notice")).toEqual([expect.stringContaining('matches no violation in this stack; remove it if the exception is no longer needed (reason was: decommissioned in March)')]);
+        expect(result.messages("notice")).toEqual([
+            expect.stringContaining("matches no violation in this stack; remove it if the exception is no longer needed (reason was: decommissioned in March)"),
+        ]);
     });
 
     test("exemptions of the wrong shape are reported and change nothing", () => {
@@ -172,7 +183,8 @@ describe("waiver messages and boundaries", () => {
                 outcome: "notice",
                 resource: undefined,
                 involved: [],
-                message: 'exemption 1 (resource "gone") of ecs-single-eip matches no violation in this stack and expired on 2026-01-01; remove it if the exception is no longer needed (reason was: old).',
+                message:
+                    'exemption 1 (resource "gone") of ecs-single-eip matches no violation in this stack and expired on 2026-01-01; remove it if the exception is no longer needed (reason was: old).',
             },
         ]);
     });
@@ -200,20 +212,33 @@ describe("waiver messages and boundaries", () => {
     });
 
     test("exemptions that are not a list are named as such; null and absent are no exemptions", () => {
-        expect(at({ exemptions: "assoc-a" }, NOW).filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
-            "The configuration of ecs-single-eip: exemptions must be a list of { resource, reason, expires }; it was ignored.",
-        ]);
+        expect(
+            at({ exemptions: "assoc-a" }, NOW)
+                .filter((f) => f.outcome === "notice")
+                .map((f) => f.message),
+        ).toEqual(["The configuration of ecs-single-eip: exemptions must be a list of { resource, reason, expires }; it was ignored."]);
         expect(at({ exemptions: null }, NOW).filter((f) => f.outcome !== "violation")).toEqual([]);
     });
 
     test("the first matching exemption is the one used", () => {
-        const found = at({ exemptions: [{ resource: "assoc-?", reason: "first", expires: "2026-12-31" }, { resource: "assoc-a", reason: "second", expires: "2026-12-31" }] }, NOW);
+        const found = at(
+            {
+                exemptions: [
+                    { resource: "assoc-?", reason: "first", expires: "2026-12-31" },
+                    { resource: "assoc-a", reason: "second", expires: "2026-12-31" },
+                ],
+            },
+            NOW,
+        );
         expect(found.filter((f) => f.outcome === "waived").map((f) => f.message.split(". ")[0])).toEqual([
             'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
             'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
         ]);
         expect(found.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
-            'exemption 2 (resource "assoc-a") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: accepted)'.replace("accepted", "second") + ".",
+            'exemption 2 (resource "assoc-a") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: accepted)'.replace(
+                "accepted",
+                "second",
+            ) + ".",
         ]);
     });
 
@@ -265,7 +290,9 @@ describe("applyWaivers on findings it leaves alone", () => {
         ];
         const found = applyWaivers("ecs-single-eip", kept, [{ resource: "*", reason: "all of it", expires: "2999-01-01" }], () => undefined, NOW);
         expect(found.slice(0, 2)).toEqual(kept);
-        expect(found.slice(2).map((f) => f.message)).toEqual(['exemption 1 (resource "*") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: all of it).']);
+        expect(found.slice(2).map((f) => f.message)).toEqual([
+            'exemption 1 (resource "*") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: all of it).',
+        ]);
     });
 
     test("a violation on a resource the model does not know is matched by its address", () => {

@@ -44,7 +44,18 @@ describe("zone mapping sets", () => {
             expect(model.bindings.map((binding) => binding.zoneMappingIndex)).toEqual([0, 2]);
         }
         // An unknown eipType beside per-element dependencies that name none for it was left unset.
-        const withDeps = resource("alb", "lb", { id: "alb-1", zoneMappings: [{ ...same, eipType: UNKNOWN }, { ...same, eipType: UNKNOWN }] }, { "zoneMappings[0].allocationId": [eip.address] });
+        const withDeps = resource(
+            "alb",
+            "lb",
+            {
+                id: "alb-1",
+                zoneMappings: [
+                    { ...same, eipType: UNKNOWN },
+                    { ...same, eipType: UNKNOWN },
+                ],
+            },
+            { "zoneMappings[0].allocationId": [eip.address] },
+        );
         expect(new Model([eip, withDeps]).zoneMappingsOf(withDeps).mappings.map((mapping) => mapping.key[3])).toEqual(["absent", "absent"]);
         const noDeps = resource("alb", "lb", { id: "alb-1", zoneMappings: [{ ...same, eipType: UNKNOWN }] });
         expect(new Model([eip, noDeps]).zoneMappingsOf(noDeps).mappings[0].key[3]).toBe(UNKNOWN);

@@ -112,7 +112,11 @@ describe.each(toRun.map((program) => [program.id, program] as const))("%s", (id,
             }
             expect(mandatoryOf(outcome).map((d) => describeDiagnostic(outcome, d))).toEqual([]);
             // A policy the framework skipped ("can't run policy during preview") would hide a violation.
-            expect(advisoryOf(outcome).filter((d) => d.message.includes("can't run policy")).map((d) => describeDiagnostic(outcome, d))).toEqual([]);
+            expect(
+                advisoryOf(outcome)
+                    .filter((d) => d.message.includes("can't run policy"))
+                    .map((d) => describeDiagnostic(outcome, d)),
+            ).toEqual([]);
         });
     }
 });

@@ -38,7 +38,12 @@ describe("fromPolicyResources", () => {
 
     test("dependencies (explicit and property ones, as the engine sends them) are kept as URNs, and left out when there are none", () => {
         const [input] = fromPolicyResources([
-            policyResource({ type: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment", urn: "urn:t", name: "t", dependencies: [{ urn: "urn:a" }, { urn: 5 }, null, "urn:x", { urn: "urn:eni" }] }),
+            policyResource({
+                type: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment",
+                urn: "urn:t",
+                name: "t",
+                dependencies: [{ urn: "urn:a" }, { urn: 5 }, null, "urn:x", { urn: "urn:eni" }],
+            }),
         ]);
         expect(input.dependencies).toEqual(["urn:a", "urn:eni"]);
         const [none] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", dependencies: [] })]);
@@ -48,7 +53,15 @@ describe("fromPolicyResources", () => {
     test("a resource without property dependencies has none", () => {
         for (const propertyDependencies of [undefined, null, "x"]) {
             const [input] = fromPolicyResources([policyResource({ type: "alicloud:ecs/eipAddress:EipAddress", urn: "urn:e", name: "e", propertyDependencies })]);
-            expect(input).toEqual({ address: "urn:e", name: "e", kind: "eip", type: "alicloud:ecs/eipAddress:EipAddress", props: {}, provider: undefined, propertyDependencies: {} });
+            expect(input).toEqual({
+                address: "urn:e",
+                name: "e",
+                kind: "eip",
+                type: "alicloud:ecs/eipAddress:EipAddress",
+                props: {},
+                provider: undefined,
+                propertyDependencies: {},
+            });
         }
     });
 
@@ -150,8 +163,20 @@ describe("policies", () => {
         const { calls, report } = record();
         const resources = [
             policyResource({ type: PROVIDER.type, urn: PROVIDER.urn, name: "default", props: PROVIDER.props }),
-            policyResource({ type: "alicloud:ecs/eipAssociation:EipAssociation", urn: "urn:a", name: "a", props: { allocationId: "eip-1", instanceId: "i-1" }, provider: PROVIDER }),
-            policyResource({ type: "alicloud:ecs/eipAssociation:EipAssociation", urn: "urn:b", name: "b", props: { allocationId: "eip-1", instanceId: "i-2" }, provider: PROVIDER }),
+            policyResource({
+                type: "alicloud:ecs/eipAssociation:EipAssociation",
+                urn: "urn:a",
+                name: "a",
+                props: { allocationId: "eip-1", instanceId: "i-1" },
+                provider: PROVIDER,
+            }),
+            policyResource({
+                type: "alicloud:ecs/eipAssociation:EipAssociation",
+                urn: "urn:b",
+                name: "b",
+                props: { allocationId: "eip-1", instanceId: "i-2" },
+                provider: PROVIDER,
+            }),
         ];
         const policy = POLICIES.find((candidate) => candidate.name === "eip-single-binding")!;
         void policy.validateStack(
@@ -183,14 +208,24 @@ describe("policies", () => {
         try {
             process.env.ALICLOUD_EIP_GUARD_DATE = "2029-12-31";
             const before = record();
-            void policy.validateStack(args(resources, () => config), before.report);
-            expect(before.calls.map((call) => (typeof call[0] === "string" ? ["violation", call[1]] : [(call[0] as { enforcementLevel: string }).enforcementLevel, (call[0] as { urn: string }).urn]))).toEqual([
+            void policy.validateStack(
+                args(resources, () => config),
+                before.report,
+            );
+            expect(
+                before.calls.map((call) =>
+                    typeof call[0] === "string" ? ["violation", call[1]] : [(call[0] as { enforcementLevel: string }).enforcementLevel, (call[0] as { urn: string }).urn],
+                ),
+            ).toEqual([
                 ["advisory", "urn:a"],
                 ["violation", "urn:b"],
             ]);
             process.env.ALICLOUD_EIP_GUARD_DATE = "2030-01-02";
             const after = record();
-            void policy.validateStack(args(resources, () => config), after.report);
+            void policy.validateStack(
+                args(resources, () => config),
+                after.report,
+            );
             expect(after.calls.filter((call) => typeof call[0] === "string").map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
         } finally {
             if (saved === undefined) {

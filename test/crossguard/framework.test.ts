@@ -7,7 +7,17 @@
 import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { PACK_NAME } from "../../policypack/core/pack";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../../policypack/pulumi/types";
-import { PROXY_TARGET_KEY, deploymentTokenOf, ownDataPropsOf, proxyTargetOf, rawPropsOf, reportAdvisory, requestTokenOf, typeGateOf, withTypeGate } from "../../policypack/crossguard/framework";
+import {
+    PROXY_TARGET_KEY,
+    deploymentTokenOf,
+    ownDataPropsOf,
+    proxyTargetOf,
+    rawPropsOf,
+    reportAdvisory,
+    requestTokenOf,
+    typeGateOf,
+    withTypeGate,
+} from "../../policypack/crossguard/framework";
 import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../tools/harness/analyzer";
 import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
 import { toEngineResources } from "../support/engine-stack";
@@ -54,7 +64,11 @@ function analyzeStack(policies: StackValidationPolicy[], resources: readonly Eng
         throw new Error(`@pulumi/policy ${INSTALLED}: server.js no longer exports makeAnalyzeStackRpcFun, through which this test reaches the server's AnalyzeStack handler.`);
     }
     const handle = make(PACK_NAME, "0.0.0", "advisory", policies);
-    return new Promise((resolve, reject) => handle({ request: receivedAnalyzeStack(resources) }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)))));
+    return new Promise((resolve, reject) =>
+        handle({ request: receivedAnalyzeStack(resources) }, (error, response) =>
+            error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)),
+        ),
+    );
 }
 
 function probe(name: string, validateStack: StackValidation, enforcementLevel: "advisory" | "mandatory" = "mandatory"): StackValidationPolicy {
@@ -137,7 +151,16 @@ describe("2. the type gate", () => {
 
     test("the server skips a gated policy when the stack has no resource of its type, and runs it when it has", async () => {
         let calls = 0;
-        const policies = [probe("gated", withTypeGate(() => void calls++, EIP_ASSOCIATION_TYPE)), probe("provider-gated", withTypeGate(() => void calls++, ALICLOUD_PROVIDER_TYPE))];
+        const policies = [
+            probe(
+                "gated",
+                withTypeGate(() => void calls++, EIP_ASSOCIATION_TYPE),
+            ),
+            probe(
+                "provider-gated",
+                withTypeGate(() => void calls++, ALICLOUD_PROVIDER_TYPE),
+            ),
+        ];
         const without = await analyzeStack(policies, previewStack(false).resources);
         await holds("the server reads the gate of a stack policy and skips it, as not applicable, without calling it", () => {
             expect(without.notApplicable.map((entry) => entry.policyName)).toEqual(["gated"]);
@@ -205,9 +228,20 @@ describe("5. the deployment token", () => {
         }
         const { resources } = previewStack();
         const tokens: (object | undefined)[] = [];
-        const analyze = make(PACK_NAME, "0.0.0", "advisory", [{ name: "resource", description: "Probe resource.", enforcementLevel: "advisory", validateResource: (args: ResourceValidationArgs) => void tokens.push(deploymentTokenOf(args)) }]);
+        const analyze = make(PACK_NAME, "0.0.0", "advisory", [
+            {
+                name: "resource",
+                description: "Probe resource.",
+                enforcementLevel: "advisory",
+                validateResource: (args: ResourceValidationArgs) => void tokens.push(deploymentTokenOf(args)),
+            },
+        ]);
         for (const resource of resources.slice(0, 2)) {
-            await new Promise((resolve, reject) => analyze({ request: receivedAnalyze(resource) }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(response))));
+            await new Promise((resolve, reject) =>
+                analyze({ request: receivedAnalyze(resource) }, (error, response) =>
+                    error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(response),
+                ),
+            );
         }
         await analyzeStack([probe("stack", (args) => void tokens.push(deploymentTokenOf(args)))], resources);
         await holds("args.stackTags is an object, the same for every Analyze and AnalyzeStack call between two ConfigureStack calls", () => {

@@ -15,7 +15,9 @@ const server = require("@pulumi/policy/server") as { makeAnalyzeRpcFun: (...args
 const { unknownCheckingProxy } = require("@pulumi/policy") as { unknownCheckingProxy: <T extends object>(target: T) => T };
 
 function call(handler: Handler, request: unknown): Promise<AnalyzeResult> {
-    return new Promise((resolve, reject) => handler({ request }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)))));
+    return new Promise((resolve, reject) =>
+        handler({ request }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(readResult(response)))),
+    );
 }
 
 const analyzeHandler = server.makeAnalyzeRpcFun(PACK_NAME, "0.0.0", "advisory", [...POLICIES, INPUTS_POLICY]);

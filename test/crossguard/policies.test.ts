@@ -52,7 +52,14 @@ function policyResourcesOf(inputs: readonly ResourceInput[], aliases: string[] =
 }
 
 function args(resources: PolicyResource[], config: Record<string, unknown> = {}): StackValidationArgs {
-    return { resources, getConfig: <T extends object>() => config as T, stackTags: new Map(), notApplicable: () => { throw new Error("not applicable"); } };
+    return {
+        resources,
+        getConfig: <T extends object>() => config as T,
+        stackTags: new Map(),
+        notApplicable: () => {
+            throw new Error("not applicable");
+        },
+    };
 }
 
 interface Reported {
@@ -121,7 +128,14 @@ describe("the adapter", () => {
         const odd = [
             { type: "aws:s3/bucket:Bucket", urn: "u1", name: "b", props: {} },
             { type: 42, urn: "u2", name: "n", props: {} },
-            { get type(): string { throw new Error("boom"); }, urn: "u3", name: "x", props: {} },
+            {
+                get type(): string {
+                    throw new Error("boom");
+                },
+                urn: "u3",
+                name: "x",
+                props: {},
+            },
         ] as unknown as PolicyResource[];
         expect(fromPolicyResources(odd)).toEqual([]);
     });

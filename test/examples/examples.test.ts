@@ -40,7 +40,20 @@ afterAll(async () => {
 });
 
 test("every policy has a compliant and a violating example", () => {
-    const policies = ["eip-single-binding", "eip-same-region", "eip-supported-target", "ecs-single-eip", "eni-eip-capacity", "nat-gateway-eip-limit", "nat-gateway-vswitch-capacity", "alb-nlb-eip-per-zone", "clb-single-eip", "havip-single-eip", "eip-dnat-conflict", "eip-clb-resource-group"];
+    const policies = [
+        "eip-single-binding",
+        "eip-same-region",
+        "eip-supported-target",
+        "ecs-single-eip",
+        "eni-eip-capacity",
+        "nat-gateway-eip-limit",
+        "nat-gateway-vswitch-capacity",
+        "alb-nlb-eip-per-zone",
+        "clb-single-eip",
+        "havip-single-eip",
+        "eip-dnat-conflict",
+        "eip-clb-resource-group",
+    ];
     for (const policy of policies) {
         const mine = examples.filter((example) => example.id.startsWith(`${policy}/`));
         expect({ policy, pass: mine.filter((e) => e.id.includes("/pass-")).length > 0 }).toEqual({ policy, pass: true });

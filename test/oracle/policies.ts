@@ -106,7 +106,15 @@ function eipSupportedTarget(_stack: Stack, bindings: Binding[]): Verdict {
         const sent = sentInstanceType(binding);
         if (kind === "eip") wrongTarget = true;
         if ((kind === "alb" || kind === "nlb") && binding.target.is === "literal") wrongTarget = true;
-        if (typeof kind === "string" && kind !== "eip" && kind !== "other" && REQUIRED[kind] !== undefined && typeof sent === "string" && INSTANCE_TYPES.includes(sent) && sent !== REQUIRED[kind]) {
+        if (
+            typeof kind === "string" &&
+            kind !== "eip" &&
+            kind !== "other" &&
+            REQUIRED[kind] !== undefined &&
+            typeof sent === "string" &&
+            INSTANCE_TYPES.includes(sent) &&
+            sent !== REQUIRED[kind]
+        ) {
             wrongTarget = true;
         }
         // An instanceId traced through a dependency may be another output of that resource; when the
@@ -188,7 +196,8 @@ function attachersOf(stack: Stack, eni: Named): { primary: boolean; by: Resource
         list.forEach((block, i) => {
             const id = field(block, "networkInterfaceId");
             const own = stack.computedFrom(instance, `networkInterfaces[${i}].networkInterfaceId`, ["eni"]);
-            const named: Named = own.length === 1 && typeof id !== "string" ? { is: "resource", resource: own[0], throughDependency: true } : stack.name(instance, "networkInterfaces", ["eni"], id);
+            const named: Named =
+                own.length === 1 && typeof id !== "string" ? { is: "resource", resource: own[0], throughDependency: true } : stack.name(instance, "networkInterfaces", ["eni"], id);
             if (same(named)) out.push({ primary: false, by: instance });
         });
     }
@@ -232,7 +241,7 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
                 } else {
                     for (const key of ENI_LISTS) {
                         const list = items(given(eni, key));
-                        if (addresses === undefined && Array.isArray(list) && list.every((ip) => typeof ip === "string")) addresses = [primary, ...(list)];
+                        if (addresses === undefined && Array.isArray(list) && list.every((ip) => typeof ip === "string")) addresses = [primary, ...list];
                     }
                 }
             }
@@ -476,5 +485,8 @@ export function oracle(resources: readonly ResourceInput[], options: OracleOptio
         "eip-dnat-conflict": eipDnatConflict(stack, bindings),
         "eip-clb-resource-group": eipClbResourceGroup(stack, bindings),
     };
-    return Object.fromEntries(Object.entries(verdicts).map(([policy, list]) => [policy, [...new Set(list.map((resource) => resource.address))].sort()])) as Record<PolicyName, string[]>;
+    return Object.fromEntries(Object.entries(verdicts).map(([policy, list]) => [policy, [...new Set(list.map((resource) => resource.address))].sort()])) as Record<
+        PolicyName,
+        string[]
+    >;
 }

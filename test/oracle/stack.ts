@@ -162,7 +162,10 @@ export class Stack {
         }
         for (const lb of this.all("alb", "nlb")) {
             const { list, unplaced } = this.zoneMappings(lb);
-            const held = [...list.flatMap((mapping) => (mapping.eip === undefined || mapping.eip === "maybe" ? [] : [{ eip: mapping.eip, mapping }])), ...unplaced.map((eip) => ({ eip, mapping: undefined }))];
+            const held = [
+                ...list.flatMap((mapping) => (mapping.eip === undefined || mapping.eip === "maybe" ? [] : [{ eip: mapping.eip, mapping }])),
+                ...unplaced.map((eip) => ({ eip, mapping: undefined })),
+            ];
             for (const { eip, mapping } of held) {
                 out.push({
                     via: lb,

@@ -18,10 +18,29 @@ function packedFiles(): string[] {
 
 test("npm pack contains the compiled pack, its docs and licence, and nothing else", () => {
     const files = packedFiles();
-    for (const required of ["package.json", "PulumiPolicy.yaml", "README.md", "CHANGELOG.md", "LICENSE", "policy-config.example.json", "scripts/prepare.cjs", "dist/policypack/index.js", "dist/policypack/core/index.js", "dist/policypack/core/rules/eip-single-binding.js", "dist/policypack/crossguard/policies.js"]) {
+    for (const required of [
+        "package.json",
+        "PulumiPolicy.yaml",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE",
+        "policy-config.example.json",
+        "scripts/prepare.cjs",
+        "dist/policypack/index.js",
+        "dist/policypack/core/index.js",
+        "dist/policypack/core/rules/eip-single-binding.js",
+        "dist/policypack/crossguard/policies.js",
+    ]) {
         expect(files).toContain(required);
     }
-    const unexpected = files.filter((file) => /^(test|examples|tools|bench|node_modules|policypack)\//.test(file) || file.startsWith("dist/tools/") || file.startsWith("dist/examples/") || file.endsWith(".ts") && !file.endsWith(".d.ts") || file.endsWith(".map"));
+    const unexpected = files.filter(
+        (file) =>
+            /^(test|examples|tools|bench|node_modules|policypack)\//.test(file) ||
+            file.startsWith("dist/tools/") ||
+            file.startsWith("dist/examples/") ||
+            (file.endsWith(".ts") && !file.endsWith(".d.ts")) ||
+            file.endsWith(".map"),
+    );
     expect(unexpected).toEqual([]);
 });
 

@@ -24,7 +24,6 @@ import { SENTINELS } from "../support/sentinels";
 
 export { SENTINELS };
 
-
 function deep(depth: number): unknown {
     let value: unknown = { allocationId: "eip-deep", zoneId: "cn-hangzhou-a" };
     for (let i = 0; i < depth; i++) {
@@ -155,7 +154,13 @@ const common = { provider: fc.nat(12), external: fc.oneof({ arbitrary: fc.consta
 const maybe = <T>(...values: T[]) => fc.constantFrom<T | undefined>(undefined, ...values);
 const ipPick = fc.option(fc.nat(4), { nil: undefined });
 
-const hostileEdit = fc.record({ pick: fc.nat(999), own: fc.boolean(), key: fc.nat(HOSTILE_KEYS.length - 1), value: fc.constantFrom(...HOSTILE), element: fc.option(fc.record({ index: fc.nat(5), field: fc.nat(ELEMENT_KEYS.length - 1) }), { nil: undefined }) });
+const hostileEdit = fc.record({
+    pick: fc.nat(999),
+    own: fc.boolean(),
+    key: fc.nat(HOSTILE_KEYS.length - 1),
+    value: fc.constantFrom(...HOSTILE),
+    element: fc.option(fc.record({ index: fc.nat(5), field: fc.nat(ELEMENT_KEYS.length - 1) }), { nil: undefined }),
+});
 
 const quota = (low: number, high: number) =>
     fc.oneof(
@@ -167,7 +172,15 @@ const quota = (low: number, high: number) =>
 export const groupChoices = fc.record({
     providers: fc.array(fc.record({ region: maybe<unknown>("cn-hangzhou", "cn-beijing", "cn-shanghai", " CN-Beijing ", SENTINELS[0], 7) }), { maxLength: 3 }),
     vpcs: fc.array(fc.record({ ...common }), { maxLength: 2 }),
-    vswitches: fc.array(fc.record({ ...common, cidr: maybe("10.0.1.0/24", "10.0.2.0/28", "10.0.3.0/29", "10.0.3.0/29", "10.0.4.0/30", "bad"), zone: maybe("a", "b", "c"), vpc: refChoice({ computed: 0 }) }), { maxLength: 4 }),
+    vswitches: fc.array(
+        fc.record({
+            ...common,
+            cidr: maybe("10.0.1.0/24", "10.0.2.0/28", "10.0.3.0/29", "10.0.3.0/29", "10.0.4.0/30", "bad"),
+            zone: maybe("a", "b", "c"),
+            vpc: refChoice({ computed: 0 }),
+        }),
+        { maxLength: 4 },
+    ),
     eips: fc.array(fc.record({ ...common, rg: maybe("rg-a", "rg-b") }), { maxLength: 8 }),
     instances: fc.array(
         fc
@@ -183,13 +196,31 @@ export const groupChoices = fc.record({
                     vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
                 }),
                 // Created on an existing ENI as its primary ENI (networkInterfaceId), now and then.
-                fc.record({ primaryEni: fc.constantFrom<RefChoice | undefined>(undefined, undefined, undefined, undefined, { by: "outside", pick: 0, picks: [] }, { by: "computed", pick: 0, picks: [0, 1] }) }, { requiredKeys: [] }),
+                fc.record(
+                    {
+                        primaryEni: fc.constantFrom<RefChoice | undefined>(
+                            undefined,
+                            undefined,
+                            undefined,
+                            undefined,
+                            { by: "outside", pick: 0, picks: [] },
+                            { by: "computed", pick: 0, picks: [0, 1] },
+                        ),
+                    },
+                    { requiredKeys: [] },
+                ),
             )
             .map(([instance, extra]) => ({ ...instance, ...extra })),
         { maxLength: 4 },
     ),
     enis: fc.array(
-        fc.record({ ...common, vswitch: refChoice(), primary: ipPick, list: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }), count: maybe<unknown>(0, 1, 2, 3, 0, 1, 2, 3, -1, 1.5, "2") }),
+        fc.record({
+            ...common,
+            vswitch: refChoice(),
+            primary: ipPick,
+            list: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
+            count: maybe<unknown>(0, 1, 2, 3, 0, 1, 2, 3, -1, 1.5, "2"),
+        }),
         { maxLength: 3 },
     ),
     attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 2 }),
@@ -208,14 +239,23 @@ export const groupChoices = fc.record({
         }),
         { maxLength: 2 },
     ),
-    clbs: fc.array(fc.record({ ...common, addressType: maybe("intranet", "intranet", "intranet", "internet", "Intranet"), vswitch: refChoice(), rg: maybe("rg-a", "rg-b") }), { maxLength: 2 }),
+    clbs: fc.array(fc.record({ ...common, addressType: maybe("intranet", "intranet", "intranet", "internet", "Intranet"), vswitch: refChoice(), rg: maybe("rg-a", "rg-b") }), {
+        maxLength: 2,
+    }),
     havips: fc.array(fc.record({ ...common, vswitch: refChoice() }), { maxLength: 2 }),
     lbs: fc.array(
         fc.record({
             ...common,
             nlb: fc.boolean(),
             precise: fc.boolean(),
-            mappings: fc.array(fc.record({ zone: fc.constantFrom<string | undefined>("a", "a", "b", "c", undefined), vswitch: refChoice({ computed: 0 }), eip: refChoice({ computed: 0, unset: 3 }) }), { maxLength: 4 }),
+            mappings: fc.array(
+                fc.record({
+                    zone: fc.constantFrom<string | undefined>("a", "a", "b", "c", undefined),
+                    vswitch: refChoice({ computed: 0 }),
+                    eip: refChoice({ computed: 0, unset: 3 }),
+                }),
+                { maxLength: 4 },
+            ),
         }),
         { maxLength: 2 },
     ),
@@ -307,7 +347,8 @@ class Builder {
         // Providers: the default one (the stack's alicloud:region), and explicit ones.
         const defaultProvider = this.add("provider", `${tag}default_3_108_0`, defaultRegion === undefined ? {} : { region: defaultRegion }, undefined);
         const extra = choices.providers.map((p, i) => this.add("provider", `${tag}provider-${i}`, p.region === undefined ? {} : { region: p.region }, undefined));
-        const providerOf = (n: number): ResourceSpec["provider"] => (n <= 6 ? defaultProvider : n <= 9 ? (extra.length > 0 ? extra[n % extra.length] : defaultProvider) : n === 10 ? "gone" : undefined);
+        const providerOf = (n: number): ResourceSpec["provider"] =>
+            n <= 6 ? defaultProvider : n <= 9 ? (extra.length > 0 ? extra[n % extra.length] : defaultProvider) : n === 10 ? "gone" : undefined;
 
         const outside = (kind: string, pick: number) => `${ID_PREFIX[kind as ResourceKind] ?? "x-"}out${g}-${pick % 3}`;
         /** A reference to a resource of `kinds`, chosen as `choice` says. */
@@ -336,7 +377,13 @@ class Builder {
         choices.vswitches.forEach((c, i) =>
             register(
                 "vswitch",
-                this.add("vswitch", `${tag}vsw-${i}`, set({ cidrBlock: c.cidr, zoneId: c.zone && `cn-hangzhou-${c.zone}`, vpcId: reference(c.vpc, ["vpc"], "vpc") }), providerOf(c.provider), c.external),
+                this.add(
+                    "vswitch",
+                    `${tag}vsw-${i}`,
+                    set({ cidrBlock: c.cidr, zoneId: c.zone && `cn-hangzhou-${c.zone}`, vpcId: reference(c.vpc, ["vpc"], "vpc") }),
+                    providerOf(c.provider),
+                    c.external,
+                ),
             ),
         );
         choices.eips.forEach((c, i) => register("eip", this.add("eip", `${tag}eip-${i}`, set({ resourceGroupId: c.rg }), providerOf(c.provider), c.external, c.type)));
@@ -386,7 +433,10 @@ class Builder {
             this.add(
                 "eniAttachment",
                 `${tag}attach-${i}`,
-                set({ instanceId: instances.length ? new Ref(instances[c.instance % instances.length]) : undefined, networkInterfaceId: enis.length ? new Ref(enis[c.eni % enis.length]) : undefined }),
+                set({
+                    instanceId: instances.length ? new Ref(instances[c.instance % instances.length]) : undefined,
+                    networkInterfaceId: enis.length ? new Ref(enis[c.eni % enis.length]) : undefined,
+                }),
                 providerOf(c.provider),
                 false,
                 c.type,
@@ -413,10 +463,19 @@ class Builder {
         choices.clbs.forEach((c, i) =>
             register(
                 "clb",
-                this.add("clb", `${tag}clb-${i}`, set({ addressType: c.addressType, vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"), resourceGroupId: c.rg }), providerOf(c.provider), c.external, c.type),
+                this.add(
+                    "clb",
+                    `${tag}clb-${i}`,
+                    set({ addressType: c.addressType, vswitchId: reference(c.vswitch, ["vswitch"], "vswitch"), resourceGroupId: c.rg }),
+                    providerOf(c.provider),
+                    c.external,
+                    c.type,
+                ),
             ),
         );
-        choices.havips.forEach((c, i) => register("havip", this.add("havip", `${tag}havip-${i}`, set({ vswitchId: reference(c.vswitch, ["vswitch"], "vswitch") }), providerOf(c.provider), c.external, c.type)));
+        choices.havips.forEach((c, i) =>
+            register("havip", this.add("havip", `${tag}havip-${i}`, set({ vswitchId: reference(c.vswitch, ["vswitch"], "vswitch") }), providerOf(c.provider), c.external, c.type)),
+        );
         choices.lbs.forEach((c, i) => {
             const kind = c.nlb ? "nlb" : "alb";
             const mappings = c.mappings.map((m) =>
@@ -430,9 +489,17 @@ class Builder {
             const nats = of("natGateway");
             const instances = of("ecsInstance");
             const table =
-                c.table.by === "resource" && nats.length > 0 ? new Ref(nats[c.table.pick % nats.length], "forwardTableIds") : c.table.by === "resource" ? undefined : reference(c.table, ["natGateway"], "ftb");
+                c.table.by === "resource" && nats.length > 0
+                    ? new Ref(nats[c.table.pick % nats.length], "forwardTableIds")
+                    : c.table.by === "resource"
+                      ? undefined
+                      : reference(c.table, ["natGateway"], "ftb");
             const internalIp =
-                c.ip.by === "resource" && instances.length > 0 ? new Ref(instances[c.ip.pick % instances.length], "privateIp") : c.ip.by === "computed" ? reference(c.ip, [], "") : ip(c.literalIp);
+                c.ip.by === "resource" && instances.length > 0
+                    ? new Ref(instances[c.ip.pick % instances.length], "privateIp")
+                    : c.ip.by === "computed"
+                      ? reference(c.ip, [], "")
+                      : ip(c.literalIp);
             this.add(
                 "forwardEntry",
                 `${tag}dnat-${i}`,
@@ -452,7 +519,12 @@ class Builder {
                 instanceType = "NetworkInterface";
             }
             const target = instanceId instanceof Ref ? this.resources[instanceId.to] : undefined;
-            const privateIpAddress = c.privateIp === undefined ? undefined : target?.kind === "eni" && c.privateIp === 0 && typeof target.props.primaryIpAddress === "string" ? target.props.primaryIpAddress : ip(c.privateIp);
+            const privateIpAddress =
+                c.privateIp === undefined
+                    ? undefined
+                    : target?.kind === "eni" && c.privateIp === 0 && typeof target.props.primaryIpAddress === "string"
+                      ? target.props.primaryIpAddress
+                      : ip(c.privateIp);
             this.add(
                 "eipAssociation",
                 `${tag}assoc-${i}`,
@@ -507,7 +579,9 @@ class Builder {
             const list = resource.props.zoneMappings;
             if (edit.element !== undefined && Array.isArray(list) && list.length > 0) {
                 const at = edit.element.index % list.length;
-                resource.props.zoneMappings = list.map((m, j) => (j === at && typeof m === "object" && m !== null && !Array.isArray(m) ? { ...m, [ELEMENT_KEYS[edit.element!.field]]: edit.value } : m));
+                resource.props.zoneMappings = list.map((m, j) =>
+                    j === at && typeof m === "object" && m !== null && !Array.isArray(m) ? { ...m, [ELEMENT_KEYS[edit.element!.field]]: edit.value } : m,
+                );
                 resource.preciseElementDeps = true;
             } else {
                 resource.props = { ...resource.props, [key]: edit.value };

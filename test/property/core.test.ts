@@ -20,10 +20,12 @@ function params(inTest: number, share = 1) {
 /** Verdicts keyed by the resource's position in the spec, so that stacks with other names compare. */
 function byPosition(spec: StackSpec, verdicts: readonly string[]): string[] {
     const position = new Map(spec.resources.map((resource, index) => [addressOf(resource), index]));
-    return verdicts.map((verdict) => {
-        const [policy, address] = verdict.split(" ");
-        return `${policy} #${position.get(address) ?? address}`;
-    }).sort();
+    return verdicts
+        .map((verdict) => {
+            const [policy, address] = verdict.split(" ");
+            return `${policy} #${position.get(address) ?? address}`;
+        })
+        .sort();
 }
 
 /** Leaves out the verdicts that preview and update may rightly differ on (see previewBlindSpots). */
@@ -98,7 +100,10 @@ function referenceSites(resources: readonly ResourceInput[]): Site[] {
         const mappings = resource.props.zoneMappings;
         if ((resource.kind === "alb" || resource.kind === "nlb") && Array.isArray(mappings)) {
             mappings.forEach((mapping, element) => {
-                for (const [key, kinds] of [["allocationId", ["eip"]], ["vswitchId", ["vswitch"]]] as const) {
+                for (const [key, kinds] of [
+                    ["allocationId", ["eip"]],
+                    ["vswitchId", ["vswitch"]],
+                ] as const) {
                     const target = named(typeof mapping === "object" && mapping !== null ? (mapping as Record<string, unknown>)[key] : undefined, kinds);
                     if (target !== undefined) sites.push({ resource: index, key, element, target });
                 }
@@ -140,7 +145,11 @@ test("replacing a known id by an unknown value and its property dependency chang
                 const chosen = [...new Set(picks.map((n) => sites[n % sites.length]))];
                 const before = readable(coreVerdicts(resources, built.spec));
                 const after = readable(coreVerdicts(unknownAt(resources, chosen), built.spec));
-                expect({ phase, sites: chosen.map((s) => `${resources[s.resource].name}.${s.element === undefined ? "" : `zoneMappings[${s.element}].`}${s.key}`), verdicts: after }).toEqual({
+                expect({
+                    phase,
+                    sites: chosen.map((s) => `${resources[s.resource].name}.${s.element === undefined ? "" : `zoneMappings[${s.element}].`}${s.key}`),
+                    verdicts: after,
+                }).toEqual({
                     phase,
                     sites: chosen.map((s) => `${resources[s.resource].name}.${s.element === undefined ? "" : `zoneMappings[${s.element}].`}${s.key}`),
                     verdicts: before,

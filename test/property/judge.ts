@@ -32,7 +32,7 @@ export function seed(): number {
     }
     if (fresh === undefined) {
         fresh = (Date.now() ^ (process.pid << 8)) | 0;
-         
+
         console.log(`property tests: seed ${fresh} (replay with FUZZ_SEED=${fresh} FUZZ_RUNS=${process.env.FUZZ_RUNS})`);
     }
     return fresh;
@@ -49,7 +49,11 @@ export function coreFindings(resources: readonly ResourceInput[], spec: StackSpe
 }
 
 export function coreVerdicts(resources: readonly ResourceInput[], spec: StackSpec, options: Partial<StackSpec["options"]> = {}): Verdicts {
-    return sorted(coreFindings(resources, spec, options).filter((f) => f.outcome === "violation").map((f) => `${f.policy} ${f.resource}`));
+    return sorted(
+        coreFindings(resources, spec, options)
+            .filter((f) => f.outcome === "violation")
+            .map((f) => `${f.policy} ${f.resource}`),
+    );
 }
 
 export function oracleVerdicts(resources: readonly ResourceInput[], spec: StackSpec, options: Partial<StackSpec["options"]> = {}): Verdicts {

@@ -26,12 +26,34 @@ function replay(choices: StackChoices): Record<Phase, { core: string[]; oracle: 
 function oracleNames(plan: Plan, policy: PolicyName): string[] {
     const resources = plan.resources();
     const names = new Map(resources.map((resource) => [resource.address, resource.name]));
-    return oracle(resources)[policy].map((address) => names.get(address)!).sort();
+    return oracle(resources)
+        [policy].map((address) => names.get(address)!)
+        .sort();
 }
 
 const nothing = { maxEips: undefined, maxMultiBindedEips: undefined, reportUndecided: true };
 function group(parts: Partial<StackChoices["main"]>): StackChoices["main"] {
-    return { providers: [], vpcs: [], vswitches: [], eips: [], instances: [], enis: [], attachments: [], enisAtCreation: [], orders: [], nats: [], clbs: [], havips: [], lbs: [], dnats: [], associations: [], clusters: [], hostile: [], noisyDeps: [], ...parts };
+    return {
+        providers: [],
+        vpcs: [],
+        vswitches: [],
+        eips: [],
+        instances: [],
+        enis: [],
+        attachments: [],
+        enisAtCreation: [],
+        orders: [],
+        nats: [],
+        clbs: [],
+        havips: [],
+        lbs: [],
+        dnats: [],
+        associations: [],
+        clusters: [],
+        hostile: [],
+        noisyDeps: [],
+        ...parts,
+    };
 }
 
 describe("eip-dnat-conflict after the update (found with seed 20261127, the phase property)", () => {
@@ -41,9 +63,36 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
         token: "1000",
         defaultRegion: "cn-hangzhou",
         main: group({
-            instances: [{ provider: 0, external: false, type: 0, vswitch: { by: "resource", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: undefined, secondaryCount: undefined, secondaryList: undefined, vpc: { by: "unset", pick: 0, picks: [] } }],
+            instances: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    vswitch: { by: "resource", pick: 0, picks: [] },
+                    template: false,
+                    bandwidth: undefined,
+                    privateIp: undefined,
+                    secondaryCount: undefined,
+                    secondaryList: undefined,
+                    vpc: { by: "unset", pick: 0, picks: [] },
+                },
+            ],
             dnats: [{ provider: 0, external: false, type: 0, table: { by: "outside", pick: 0, picks: [] }, ip: { by: "resource", pick: 0, picks: [] }, literalIp: 0 }],
-            associations: [{ provider: 0, external: false, type: 0, eip: { by: "computed", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: false, instanceType: "omit", mode: undefined, privateIp: undefined, vpcId: false }],
+            associations: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    eip: { by: "computed", pick: 0, picks: [] },
+                    kind: 0,
+                    target: { by: "resource", pick: 0, picks: [] },
+                    viaOutput: false,
+                    instanceType: "omit",
+                    mode: undefined,
+                    privateIp: undefined,
+                    vpcId: false,
+                },
+            ],
             hostile: [{ pick: 0, own: false, key: 0, value: null, element: undefined }],
         }),
         options: { maxEips: undefined, maxMultiBindedEips: 1, reportUndecided: false },
@@ -72,7 +121,14 @@ describe("eip-dnat-conflict after the update (found with seed 20261127, the phas
     const shared = (plan: Plan, webProps: Record<string, unknown> = {}) => {
         const web = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), ...webProps });
         plan.associate("web-assoc", plan.eip("web-eip"), web);
-        plan.add("forwardEntry", "web-dnat", { forwardTableId: "ftb-shared-gateway", externalIp: "47.0.0.1", externalPort: "80", internalPort: "80", ipProtocol: "tcp", internalIp: web.ref("privateIp") });
+        plan.add("forwardEntry", "web-dnat", {
+            forwardTableId: "ftb-shared-gateway",
+            externalIp: "47.0.0.1",
+            externalPort: "80",
+            internalPort: "80",
+            ipProtocol: "tcp",
+            internalIp: web.ref("privateIp"),
+        });
     };
 
     test("smallest plan: at preview the core reports the entry and the association", () => {
@@ -117,10 +173,37 @@ describe("eip-dnat-conflict on an internalIp that is no address (found with FUZZ
         token: "1000",
         defaultRegion: "cn-hangzhou",
         main: group({
-            instances: [{ provider: 0, external: false, type: 0, vswitch: { by: "unset", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: 0, secondaryCount: undefined, secondaryList: [], vpc: { by: "unset", pick: 0, picks: [] } }],
+            instances: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    vswitch: { by: "unset", pick: 0, picks: [] },
+                    template: false,
+                    bandwidth: undefined,
+                    privateIp: 0,
+                    secondaryCount: undefined,
+                    secondaryList: [],
+                    vpc: { by: "unset", pick: 0, picks: [] },
+                },
+            ],
             dnats: [{ provider: 0, external: false, type: 0, table: { by: "computed", pick: 0, picks: [] }, ip: { by: "resource", pick: 0, picks: [] }, literalIp: 0 }],
             eips: [{ provider: 0, external: false, type: 0, rg: undefined }],
-            associations: [{ provider: 0, external: false, type: 0, eip: { by: "resource", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: false, instanceType: "correct", mode: undefined, privateIp: undefined, vpcId: false }],
+            associations: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    eip: { by: "resource", pick: 0, picks: [] },
+                    kind: 0,
+                    target: { by: "resource", pick: 0, picks: [] },
+                    viaOutput: false,
+                    instanceType: "correct",
+                    mode: undefined,
+                    privateIp: undefined,
+                    vpcId: false,
+                },
+            ],
             hostile: [{ pick: 2, own: true, key: 0, value: null, element: undefined }],
         }),
         options: nothing,
@@ -145,7 +228,14 @@ describe("eip-dnat-conflict on an internalIp that is no address (found with FUZZ
         const plan = new Plan(phase);
         const web = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), privateIp });
         plan.associate("web-assoc", plan.eip("web-eip"), web);
-        plan.add("forwardEntry", "web-dnat", { forwardTableId: "ftb-shared-gateway", externalIp: "47.0.0.1", externalPort: "80", internalPort: "80", ipProtocol: "tcp", internalIp: web.ref("privateIp") });
+        plan.add("forwardEntry", "web-dnat", {
+            forwardTableId: "ftb-shared-gateway",
+            externalIp: "47.0.0.1",
+            externalPort: "80",
+            internalPort: "80",
+            ipProtocol: "tcp",
+            internalIp: web.ref("privateIp"),
+        });
         return plan;
     };
     const notAddresses = [null, 5, ["10.0.1.7"]];
@@ -171,7 +261,21 @@ describe("eni-eip-capacity on a secondary IP count that is no count (found with 
         defaultRegion: "cn-hangzhou",
         main: group({
             enis: [{ provider: 0, external: false, type: 0, vswitch: { by: "resource", pick: 0, picks: [] }, primary: undefined, list: undefined, count: -1 }],
-            associations: [{ provider: 0, external: false, type: 0, eip: { by: "resource", pick: 0, picks: [] }, kind: 1, target: { by: "resource", pick: 0, picks: [] }, viaOutput: false, instanceType: "correct", mode: undefined, privateIp: undefined, vpcId: false }],
+            associations: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    eip: { by: "resource", pick: 0, picks: [] },
+                    kind: 1,
+                    target: { by: "resource", pick: 0, picks: [] },
+                    viaOutput: false,
+                    instanceType: "correct",
+                    mode: undefined,
+                    privateIp: undefined,
+                    vpcId: false,
+                },
+            ],
             hostile: [{ pick: 0, own: false, key: 0, value: null, element: undefined }],
         }),
         options: { maxEips: 1, maxMultiBindedEips: 1, reportUndecided: false },
@@ -237,8 +341,35 @@ describe("an association bound to instance.networkInterfaceId (found with fuzz s
         defaultRegion: "cn-hangzhou",
         main: group({
             providers: [{ region: " CN-Beijing " }],
-            instances: [{ provider: 7, external: false, type: 0, vswitch: { by: "resource", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: undefined, secondaryCount: undefined, secondaryList: undefined, vpc: { by: "outside", pick: 0, picks: [] } }],
-            associations: [{ provider: 0, external: false, type: 0, eip: { by: "computed", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: true, instanceType: "omit", mode: undefined, privateIp: undefined, vpcId: false }],
+            instances: [
+                {
+                    provider: 7,
+                    external: false,
+                    type: 0,
+                    vswitch: { by: "resource", pick: 0, picks: [] },
+                    template: false,
+                    bandwidth: undefined,
+                    privateIp: undefined,
+                    secondaryCount: undefined,
+                    secondaryList: undefined,
+                    vpc: { by: "outside", pick: 0, picks: [] },
+                },
+            ],
+            associations: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    eip: { by: "computed", pick: 0, picks: [] },
+                    kind: 0,
+                    target: { by: "resource", pick: 0, picks: [] },
+                    viaOutput: true,
+                    instanceType: "omit",
+                    mode: undefined,
+                    privateIp: undefined,
+                    vpcId: false,
+                },
+            ],
         }),
         options: { maxEips: 1, maxMultiBindedEips: 1, reportUndecided: false },
     };
@@ -259,8 +390,35 @@ describe("an association bound to instance.networkInterfaceId (found with fuzz s
         token: "1000",
         defaultRegion: "cn-hangzhou",
         main: group({
-            instances: [{ provider: 0, external: false, type: 0, vswitch: { by: "unset", pick: 0, picks: [] }, template: false, bandwidth: undefined, privateIp: undefined, secondaryCount: undefined, secondaryList: undefined, vpc: { by: "unset", pick: 0, picks: [] } }],
-            associations: [{ provider: 0, external: false, type: 0, eip: { by: "resource", pick: 0, picks: [] }, kind: 0, target: { by: "resource", pick: 0, picks: [] }, viaOutput: true, instanceType: "EcsInstance", mode: undefined, privateIp: 0, vpcId: true }],
+            instances: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    vswitch: { by: "unset", pick: 0, picks: [] },
+                    template: false,
+                    bandwidth: undefined,
+                    privateIp: undefined,
+                    secondaryCount: undefined,
+                    secondaryList: undefined,
+                    vpc: { by: "unset", pick: 0, picks: [] },
+                },
+            ],
+            associations: [
+                {
+                    provider: 0,
+                    external: false,
+                    type: 0,
+                    eip: { by: "resource", pick: 0, picks: [] },
+                    kind: 0,
+                    target: { by: "resource", pick: 0, picks: [] },
+                    viaOutput: true,
+                    instanceType: "EcsInstance",
+                    mode: undefined,
+                    privateIp: 0,
+                    vpcId: true,
+                },
+            ],
             eips: [{ provider: 0, external: false, type: 0, rg: undefined }],
             hostile: [{ pick: 3, own: true, key: 2, value: null, element: undefined }],
         }),

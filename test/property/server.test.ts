@@ -65,7 +65,14 @@ function withSecrets(resources: readonly EngineResource[], salt: number): { stac
         Object.fromEntries(
             Object.entries(properties).map(([key, value]) => {
                 if (Array.isArray(value) && value.length <= 50 && next()) {
-                    return [key, value.map((element) => (typeof element === "object" && element !== null && !Array.isArray(element) ? Object.fromEntries(Object.entries(element).map(([k, v]) => [k, next() ? secret(v) : v])) : element))];
+                    return [
+                        key,
+                        value.map((element) =>
+                            typeof element === "object" && element !== null && !Array.isArray(element)
+                                ? Object.fromEntries(Object.entries(element).map(([k, v]) => [k, next() ? secret(v) : v]))
+                                : element,
+                        ),
+                    ];
                 }
                 return [key, next() ? secret(value) : value];
             }),
@@ -78,7 +85,11 @@ function withSecrets(resources: readonly EngineResource[], salt: number): { stac
     });
     // A resource's provider reference carries the same (secret) props as the provider resource.
     return {
-        stack: stack.map((resource) => (resource.provider === undefined ? resource : { ...resource, provider: { ...resource.provider, properties: providers.get(resource.provider.urn) ?? resource.provider.properties } })),
+        stack: stack.map((resource) =>
+            resource.provider === undefined
+                ? resource
+                : { ...resource, provider: { ...resource.provider, properties: providers.get(resource.provider.urn) ?? resource.provider.properties } },
+        ),
         secrets,
     };
 }
@@ -113,11 +124,16 @@ test("through the real server: every call answers, mandatory verdicts equal the 
             expect({ phase, onlyServer: readable(onlyFirst), onlyOracle: readable(onlySecond) }).toEqual({ phase, onlyServer: [], onlyOracle: [] });
             expect(readable(served)).toEqual(readable(mandatoryOnly(coreVerdicts(resources, built.spec))));
             // The advisory policy's violations arrive as advisory diagnostics, and they match too.
-            const advisory = diagnostics.filter((d) => !MANDATORY_BY_DEFAULT.some((p) => p === d.policyName)).map((d) => `${d.policyName} ${d.urn}`).sort();
+            const advisory = diagnostics
+                .filter((d) => !MANDATORY_BY_DEFAULT.some((p) => p === d.policyName))
+                .map((d) => `${d.policyName} ${d.urn}`)
+                .sort();
             expect(readable(advisory)).toEqual(readable(oracleVerdicts(resources, built.spec).filter((v) => !MANDATORY_BY_DEFAULT.some((p) => v.startsWith(`${p} `)))));
 
             const names = stack.flatMap((resource) => [resource.urn, resource.type, resource.name]);
-            const telling = [...new Set(secrets)].filter((value) => value.trim().length >= 6 && !VOCABULARY.has(value.trim().toLowerCase()) && !names.some((name) => name.includes(value)));
+            const telling = [...new Set(secrets)].filter(
+                (value) => value.trim().length >= 6 && !VOCABULARY.has(value.trim().toLowerCase()) && !names.some((name) => name.includes(value)),
+            );
             const leaks = diagnostics.flatMap((d) => telling.filter((value) => d.message.includes(value)).map((value) => `${d.policyName} on ${d.urn}: ${value.slice(0, 40)}`));
             expect(leaks).toEqual([]);
 
@@ -146,7 +162,17 @@ test("a stack marked secret throughout gets the verdicts it gets in the clear", 
             const open = serverMandatory((await client.analyzeStack(clear)).diagnostics);
             const hidden = serverMandatory((await client.analyzeStack(everything)).diagnostics);
             expect(readable(hidden)).toEqual(readable(open));
-            expect(readable(open)).toEqual(readable(mandatoryOnly(analyze(resources, packConfig(built.spec)).filter((f) => f.outcome === "violation").map((f) => `${f.policy} ${f.resource}`).filter((v, i, all) => all.indexOf(v) === i).sort())));
+            expect(readable(open)).toEqual(
+                readable(
+                    mandatoryOnly(
+                        analyze(resources, packConfig(built.spec))
+                            .filter((f) => f.outcome === "violation")
+                            .map((f) => `${f.policy} ${f.resource}`)
+                            .filter((v, i, all) => all.indexOf(v) === i)
+                            .sort(),
+                    ),
+                ),
+            );
         }),
         { seed: seed(), numRuns: runs(16, 0.03), endOnFailure: false },
     );

@@ -43,8 +43,19 @@ describe("a configuration the CLI refuses fails with the CLI's error and never r
         ["a flag that is not a boolean", { "eip-same-region": { reportUndecided: "no" } }, ["eip-same-region: reportUndecided: Invalid type. Expected: boolean, given: string"]],
         [
             "waivers without a reason, with a date that is not ISO, with an unknown field",
-            { "ecs-single-eip": { exemptions: [{ resource: "web", expires: "2027-01-01" }, { resource: "web", reason: "r", expires: "next week", owner: "me" }] } },
-            ["ecs-single-eip: exemptions.0: reason is required", "ecs-single-eip: exemptions.1.expires: Does not match pattern '^\\d{4}-\\d{2}-\\d{2}'", "ecs-single-eip: exemptions.1: Additional property owner is not allowed"],
+            {
+                "ecs-single-eip": {
+                    exemptions: [
+                        { resource: "web", expires: "2027-01-01" },
+                        { resource: "web", reason: "r", expires: "next week", owner: "me" },
+                    ],
+                },
+            },
+            [
+                "ecs-single-eip: exemptions.0: reason is required",
+                "ecs-single-eip: exemptions.1.expires: Does not match pattern '^\\d{4}-\\d{2}-\\d{2}'",
+                "ecs-single-eip: exemptions.1: Additional property owner is not allowed",
+            ],
         ],
     ])("%s", async (_case, config, problems) => {
         await expect(client.open(identity, config)).rejects.toEqual(new PolicyConfigError(refusal(...[...problems].sort())));
@@ -63,7 +74,11 @@ describe("a configuration the CLI refuses fails with the CLI's error and never r
         ["an entry that is a list", { "clb-single-eip": ["advisory"] }, 'parsing "clb-single-eip": [advisory] is not a valid value; must be a string or object'],
         ["an entry that is null", { "clb-single-eip": null }, 'parsing "clb-single-eip": <nil> is not a valid value; must be a string or object'],
         ["`all` with options and no level", { all: { maxEips: 3 } }, `configuring policy pack "alicloud-eip-guard" at "${packDir}": invalid enforcement level ""`],
-        ["a name that is no policy, with options and no level", { "eip-single-bindings": { reportUndecided: false } }, `configuring policy pack "alicloud-eip-guard" at "${packDir}": invalid enforcement level ""`],
+        [
+            "a name that is no policy, with options and no level",
+            { "eip-single-bindings": { reportUndecided: false } },
+            `configuring policy pack "alicloud-eip-guard" at "${packDir}": invalid enforcement level ""`,
+        ],
     ])("levels: %s", async (_case, config, message) => {
         await expect(client.open(identity, config)).rejects.toEqual(new PolicyConfigError(message));
     });
@@ -116,8 +131,8 @@ describe("reconcile, as config.go ReconcilePolicyPackConfig", () => {
     });
 
     test("the CLI's schema holds an enforcementLevel enum beside the policy's properties", () => {
-        expect(() => reconcile({ ...pack, initialConfig: new Map([["b", { enforcementLevel: "advisory" as const, properties: { enforcementLevel: "loud" } }]]) }, undefined, "/pack")).toThrow(
-            'validating policy config: p 1.0.0  b: enforcementLevel: enforcementLevel must be one of the following: "advisory", "mandatory", "remediate", "disabled"',
-        );
+        expect(() =>
+            reconcile({ ...pack, initialConfig: new Map([["b", { enforcementLevel: "advisory" as const, properties: { enforcementLevel: "loud" } }]]) }, undefined, "/pack"),
+        ).toThrow('validating policy config: p 1.0.0  b: enforcementLevel: enforcementLevel must be one of the following: "advisory", "mandatory", "remediate", "disabled"');
     });
 });

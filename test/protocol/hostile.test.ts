@@ -94,7 +94,29 @@ const ALICLOUD_TYPES = [
     "alicloud:vpc/haVipv2:HaVipv2",
     "pulumi:providers:alicloud",
 ];
-const KEYS = ["id", "allocationId", "instanceId", "instanceType", "mode", "privateIpAddress", "vpcId", "vswitchId", "zoneMappings", "internetMaxBandwidthOut", "addressType", "networkType", "cidrBlock", "zoneId", "internalIp", "privateIp", "primaryIpAddress", "privateIpAddresses", "secondaryPrivateIpAddressCount", "resourceGroupId", "region"];
+const KEYS = [
+    "id",
+    "allocationId",
+    "instanceId",
+    "instanceType",
+    "mode",
+    "privateIpAddress",
+    "vpcId",
+    "vswitchId",
+    "zoneMappings",
+    "internetMaxBandwidthOut",
+    "addressType",
+    "networkType",
+    "cidrBlock",
+    "zoneId",
+    "internalIp",
+    "privateIp",
+    "primaryIpAddress",
+    "privateIpAddresses",
+    "secondaryPrivateIpAddressCount",
+    "resourceGroupId",
+    "region",
+];
 
 test("a stack made only of hostile values: every call answers, nothing mandatory is invented", async () => {
     const next = random(7);
@@ -116,7 +138,12 @@ test("a stack made only of hostile values: every call answers, nothing mandatory
             name: next() < 0.1 ? "" : `r${i}`,
             properties,
             dependencies: next() < 0.5 ? [`urn:pulumi:dev::hostile::gone::x${i}`] : [],
-            propertyDependencies: Object.fromEntries(KEYS.filter(() => next() < 0.3).map((key) => [key, next() < 0.5 ? [urn] : [`urn:pulumi:dev::hostile::gone::y${i}`, stack[Math.floor(next() * (stack.length || 1))]?.urn ?? urn]])),
+            propertyDependencies: Object.fromEntries(
+                KEYS.filter(() => next() < 0.3).map((key) => [
+                    key,
+                    next() < 0.5 ? [urn] : [`urn:pulumi:dev::hostile::gone::y${i}`, stack[Math.floor(next() * (stack.length || 1))]?.urn ?? urn],
+                ]),
+            ),
             provider: next() < 0.8 ? provider : undefined,
         });
     }

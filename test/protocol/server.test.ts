@@ -103,8 +103,18 @@ describe(`AnalyzeStack at preview, every id unknown (order from ${SHUFFLE_SEED_V
         const { resources, engine } = catalogue("preview");
         const diagnostics = await analyzeStack(engine);
         for (const rule of RULES) {
-            const core = findings(resources, rule.name).map((f) => f.message).sort();
-            const served = diagnostics.filter((d) => d.policyName === rule.name).map((d) => d.message.split("\n").slice(d.enforcementLevel === "advisory" && !d.message.startsWith(d.description) ? 0 : 1).join("\n")).sort();
+            const core = findings(resources, rule.name)
+                .map((f) => f.message)
+                .sort();
+            const served = diagnostics
+                .filter((d) => d.policyName === rule.name)
+                .map((d) =>
+                    d.message
+                        .split("\n")
+                        .slice(d.enforcementLevel === "advisory" && !d.message.startsWith(d.description) ? 0 : 1)
+                        .join("\n"),
+                )
+                .sort();
             expect({ policy: rule.name, served }).toEqual({ policy: rule.name, served: core });
         }
     });

@@ -53,7 +53,7 @@ test("the configSchema of every policy declares exemptions with their required f
 test("a waiver by name: that violation becomes advisory with its reason, the other stays mandatory", async () => {
     const ds = await diagnostics({ "ecs-single-eip": { exemptions: [{ resource: "assoc-a", reason: "ticket NET-7", expires: "2026-12-31" }] } });
     expect(summary(ds)).toEqual(["advisory:assoc-a", "mandatory:assoc-b"]);
-    expect(ds.find((d) => d.level === "advisory")?.message).toContain("Waived by exemption 1 (resource \"assoc-a\") until 2026-12-31 (reason: ticket NET-7)");
+    expect(ds.find((d) => d.level === "advisory")?.message).toContain('Waived by exemption 1 (resource "assoc-a") until 2026-12-31 (reason: ticket NET-7)');
 });
 
 test("a glob over URNs waives both", async () => {

@@ -63,7 +63,14 @@ export function everyViolation(plan: Plan): Expected {
     const served = vm("dc-vm", dcVswitch);
     const dcNat = plan.add("natGateway", "dc-nat", { vswitchId: dcVswitch.ref(), natType: "Enhanced" });
     plan.associate("dc-assoc", plan.eip("dc-eip"), served);
-    plan.add("forwardEntry", "dc-dnat", { forwardTableId: dcNat.ref("forwardTableIds"), externalIp: "47.0.0.1", externalPort: "80", internalPort: "80", ipProtocol: "tcp", internalIp: served.ref("privateIp") });
+    plan.add("forwardEntry", "dc-dnat", {
+        forwardTableId: dcNat.ref("forwardTableIds"),
+        externalIp: "47.0.0.1",
+        externalPort: "80",
+        internalPort: "80",
+        ipProtocol: "tcp",
+        internalIp: served.ref("privateIp"),
+    });
 
     const rgClb = plan.add("clb", "rg-clb", { addressType: "intranet", vswitchId: vswitch("rg-vsw").ref(), resourceGroupId: "rg-b" });
     plan.associate("rg-assoc", plan.eip("rg-eip", { resourceGroupId: "rg-a" }), rgClb, { instanceType: "SlbInstance" });

@@ -22,7 +22,6 @@ export function describeWithEngine(name: string, body: () => void): void {
             });
         });
     } else {
-         
         console.warn(`skipping "${name}": ${PULUMI_BIN} is not built; \`npm run engine\` builds it and enables these tests`);
         describe.skip(name, body);
     }

@@ -68,5 +68,7 @@ export function violationsInBothPhases(policy: PolicyName, build: (plan: Plan) =
 export function messages(policy: PolicyName, build: (plan: Plan) => void, config: unknown = {}, outcome: Finding["outcome"] = "violation", phase: Phase = "preview"): string[] {
     const plan = new Plan(phase);
     build(plan);
-    return findings(plan.resources(), policy, config).filter((finding) => finding.outcome === outcome).map((finding) => finding.message);
+    return findings(plan.resources(), policy, config)
+        .filter((finding) => finding.outcome === outcome)
+        .map((finding) => finding.message);
 }

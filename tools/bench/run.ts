@@ -176,7 +176,9 @@ async function main(): Promise<void> {
     const baseRuns = Number(argument("runs", "0"));
     const only = argument("only", argument("answers", "") === "" ? "" : "answers");
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    console.log(`alicloud-eip-guard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+        `alicloud-eip-guard benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`,
+    );
     console.log("Every time is the median of interleaved runs through run-policy-pack and the analyzer protocol.\n");
     if (only === "answers") {
         return answers(Number(argument("answers", "100000")));
@@ -194,7 +196,9 @@ async function main(): Promise<void> {
         starts.empty.push(await coldStart(PACKS.empty));
     }
     const startRatio = median(starts.pack) / median(starts.empty);
-    console.log(`  pack ${fmt(median(starts.pack))}, bare pack (only @pulumi/policy) ${fmt(median(starts.empty))}, ratio ${startRatio.toFixed(2)} (budget 1.15: ${verdict(startRatio <= 1.15)})\n`);
+    console.log(
+        `  pack ${fmt(median(starts.pack))}, bare pack (only @pulumi/policy) ${fmt(median(starts.empty))}, ratio ${startRatio.toFixed(2)} (budget 1.15: ${verdict(startRatio <= 1.15)})\n`,
+    );
     budgets.push(["cold start <= 1.15 x bare pack", startRatio <= 1.15]);
 
     const pack = await open(PACKS.pack);
@@ -240,7 +244,9 @@ async function main(): Promise<void> {
     console.log("\nDesigns, before -> after:");
     const beforeGate = await compare(ungated, pack, foreign, 5);
     console.log(`  type fast path, 10k foreign stack:            ${fmt(beforeGate.a)} -> ${fmt(beforeGate.b)} (the pack with no policies: ${fmt(withoutPolicies.b)})`);
-    const noEips = alicloudStack({ size: 10000 }).filter((r) => r.type !== "alicloud:ecs/eipAssociation:EipAssociation" && !r.type.startsWith("alicloud:alb/") && !r.type.startsWith("alicloud:nlb/"));
+    const noEips = alicloudStack({ size: 10000 }).filter(
+        (r) => r.type !== "alicloud:ecs/eipAssociation:EipAssociation" && !r.type.startsWith("alicloud:alb/") && !r.type.startsWith("alicloud:nlb/"),
+    );
     const gated = await compare(ungated, pack, noEips, 5);
     console.log(`  type fast path, 10k alicloud, no EIP binding: ${fmt(gated.a)} -> ${fmt(gated.b)}`);
     await Promise.all([empty.close(), ungated.close()]);
@@ -258,18 +264,23 @@ async function main(): Promise<void> {
             heap[variant] = { ms: median(times), rss: peakRssMiB(client.pid) };
             await client.close();
         }
-        console.log(`  bounded heap growth, ${largest / 1000}k alicloud:   peak RSS ${heap.unbounded.rss.toFixed(0)} MiB -> ${heap.pack.rss.toFixed(0)} MiB, time ${fmt(heap.unbounded.ms)} -> ${fmt(heap.pack.ms)}`);
+        console.log(
+            `  bounded heap growth, ${largest / 1000}k alicloud:   peak RSS ${heap.unbounded.rss.toFixed(0)} MiB -> ${heap.pack.rss.toFixed(0)} MiB, time ${fmt(heap.unbounded.ms)} -> ${fmt(heap.pack.ms)}`,
+        );
     }
 
     console.log("");
-    await deployments(sizes.filter((size) => size <= 10000), baseRuns);
+    await deployments(
+        sizes.filter((size) => size <= 10000),
+        baseRuns,
+    );
 
     console.log("\nOffline checker on a Terraform plan (median of 5, alternating):");
     const plan = largePlan(50000);
     const planFile = path.join(os.tmpdir(), `alicloud-eip-guard-bench-plan-${process.pid}.json`);
     fs.writeFileSync(planFile, JSON.stringify(plan));
     try {
-        const instances = ((plan as { planned_values: { root_module: { resources: unknown[] } } }).planned_values.root_module.resources).length;
+        const instances = (plan as { planned_values: { root_module: { resources: unknown[] } } }).planned_values.root_module.resources.length;
         const silent = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
         const timings: { check: number[]; parse: number[] } = { check: [], parse: [] };
         let exitCode = -1;
@@ -282,7 +293,9 @@ async function main(): Promise<void> {
             timings.parse.push(Number(process.hrtime.bigint() - began) / 1e6);
         }
         const ratio = median(timings.check) / median(timings.parse);
-        console.log(`  ${instances} resources, ${(fs.statSync(planFile).size / 2 ** 20).toFixed(1)} MiB: check ${fmt(median(timings.check))} (exit ${exitCode}), JSON.parse plus one pass ${fmt(median(timings.parse))}, ratio ${ratio.toFixed(2)} (budget 3: ${verdict(ratio <= 3)})`);
+        console.log(
+            `  ${instances} resources, ${(fs.statSync(planFile).size / 2 ** 20).toFixed(1)} MiB: check ${fmt(median(timings.check))} (exit ${exitCode}), JSON.parse plus one pass ${fmt(median(timings.parse))}, ratio ${ratio.toFixed(2)} (budget 3: ${verdict(ratio <= 3)})`,
+        );
         budgets.push(["offline check <= 3 x parse-plus-pass", ratio <= 3]);
     } finally {
         fs.rmSync(planFile, { force: true });

@@ -38,7 +38,10 @@ class StackBuilder {
         this.next = random(options.seed);
         const root = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
         this.resources.push({ urn: root, type: "pulumi:pulumi:Stack", name: `${project}-${stack}`, properties: {} });
-        for (const [name, region] of [["default_3_108_0", "cn-hangzhou"], ["beijing", "cn-beijing"]]) {
+        for (const [name, region] of [
+            ["default_3_108_0", "cn-hangzhou"],
+            ["beijing", "cn-beijing"],
+        ]) {
             const provider = { urn: this.urn("pulumi:providers:alicloud", name), type: "pulumi:providers:alicloud", name, properties: { region, version: "3.108.0" } };
             this.providers.push(provider);
             this.resources.push({ ...provider, properties: { ...provider.properties, id: `provider-${name}` } });
@@ -143,14 +146,43 @@ const ECS_COMPUTED = {
 /** One building block of the stack: a VPC with its vSwitches, a fleet, ENIs, a NAT gateway, load balancers. */
 function addSite(b: StackBuilder, site: number, region: number): void {
     const team = `team${site % 7}`;
-    const vpc = b.add("alicloud:vpc/network:Network", "vpc", { vpcName: `site-${site}`, cidrBlock: "10.0.0.0/8", tags: tags(b, team), routerId: UNKNOWN, routeTableId: UNKNOWN }, { region });
+    const vpc = b.add(
+        "alicloud:vpc/network:Network",
+        "vpc",
+        { vpcName: `site-${site}`, cidrBlock: "10.0.0.0/8", tags: tags(b, team), routerId: UNKNOWN, routeTableId: UNKNOWN },
+        { region },
+    );
     const zones = ["a", "b", "c"].map((z) => `${region === 0 ? "cn-hangzhou" : "cn-beijing"}-${z}`);
     const vswitches = zones.map((zoneId, i) =>
-        b.add("alicloud:vpc/switch:Switch", "vsw", { vpcId: ref(vpc), cidrBlock: `10.${site % 250}.${i * 16}.0/20`, zoneId, vswitchName: `site-${site}-${i}`, tags: tags(b, team) }, { region }),
+        b.add(
+            "alicloud:vpc/switch:Switch",
+            "vsw",
+            { vpcId: ref(vpc), cidrBlock: `10.${site % 250}.${i * 16}.0/20`, zoneId, vswitchName: `site-${site}-${i}`, tags: tags(b, team) },
+            { region },
+        ),
     );
-    const sg = b.add("alicloud:ecs/securityGroup:SecurityGroup", "sg", { vpcId: ref(vpc), securityGroupName: `site-${site}`, tags: tags(b, team), innerAccessPolicy: "Accept" }, { region });
+    const sg = b.add(
+        "alicloud:ecs/securityGroup:SecurityGroup",
+        "sg",
+        { vpcId: ref(vpc), securityGroupName: `site-${site}`, tags: tags(b, team), innerAccessPolicy: "Accept" },
+        { region },
+    );
     for (let r = 0; r < 4; r++) {
-        b.add("alicloud:ecs/securityGroupRule:SecurityGroupRule", "sgr", { securityGroupId: ref(sg), type: "ingress", ipProtocol: "tcp", portRange: `${80 + r}/${80 + r}`, cidrIp: "0.0.0.0/0", policy: "accept", priority: 1, nicType: "intranet" }, { region });
+        b.add(
+            "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+            "sgr",
+            {
+                securityGroupId: ref(sg),
+                type: "ingress",
+                ipProtocol: "tcp",
+                portRange: `${80 + r}/${80 + r}`,
+                cidrIp: "0.0.0.0/0",
+                policy: "accept",
+                priority: 1,
+                nicType: "intranet",
+            },
+            { region },
+        );
     }
 
     // An ECS fleet; most servers have an EIP.
@@ -179,7 +211,21 @@ function addSite(b: StackBuilder, site: number, region: number): void {
         servers.push(server);
         // Servers 6 to 8 are served through the NAT gateway's DNAT entries, so they take no EIP.
         if (i < 6 || i > 8 ? b.chance(0.6) : b.chance(0.01)) {
-            const eip = b.add("alicloud:ecs/eipAddress:EipAddress", "eip", { addressName: `site-${site}-vm-${i}`, bandwidth: "10", internetChargeType: "PayByTraffic", isp: "BGP", tags: tags(b, team), ipAddress: UNKNOWN, status: UNKNOWN, resourceGroupId: UNKNOWN }, { region });
+            const eip = b.add(
+                "alicloud:ecs/eipAddress:EipAddress",
+                "eip",
+                {
+                    addressName: `site-${site}-vm-${i}`,
+                    bandwidth: "10",
+                    internetChargeType: "PayByTraffic",
+                    isp: "BGP",
+                    tags: tags(b, team),
+                    ipAddress: UNKNOWN,
+                    status: UNKNOWN,
+                    resourceGroupId: UNKNOWN,
+                },
+                { region },
+            );
             b.add("alicloud:ecs/eipAssociation:EipAssociation", "assoc", { allocationId: ref(eip), instanceId: ref(server), instanceType: UNKNOWN, mode: UNKNOWN }, { region });
             if (b.chance(0.01)) {
                 // A violation: a second EIP on the same primary NIC.
@@ -191,16 +237,48 @@ function addSite(b: StackBuilder, site: number, region: number): void {
 
     // Secondary ENIs in NAT mode, with EIPs on their secondary private IPs.
     for (let i = 0; i < 2; i++) {
-        const eni = b.add("alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface", "eni", { vswitchId: ref(vswitches[i]), securityGroupIds: [ref(sg)], secondaryPrivateIpAddressCount: 2, networkInterfaceName: `site-${site}-eni-${i}`, primaryIpAddress: UNKNOWN, privateIpAddresses: UNKNOWN, tags: tags(b, team) }, { region });
+        const eni = b.add(
+            "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface",
+            "eni",
+            {
+                vswitchId: ref(vswitches[i]),
+                securityGroupIds: [ref(sg)],
+                secondaryPrivateIpAddressCount: 2,
+                networkInterfaceName: `site-${site}-eni-${i}`,
+                primaryIpAddress: UNKNOWN,
+                privateIpAddresses: UNKNOWN,
+                tags: tags(b, team),
+            },
+            { region },
+        );
         b.add("alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment", "eni-attach", { instanceId: ref(servers[i]), networkInterfaceId: ref(eni) }, { region });
         for (let k = 0; k < 2; k++) {
             const eip = b.add("alicloud:ecs/eipAddress:EipAddress", "eip", { addressName: `eni-${i}-${k}`, bandwidth: "5" }, { region });
-            b.add("alicloud:ecs/eipAssociation:EipAssociation", "assoc", { allocationId: ref(eip), instanceId: ref(eni), instanceType: "NetworkInterface", mode: "NAT" }, { region });
+            b.add(
+                "alicloud:ecs/eipAssociation:EipAssociation",
+                "assoc",
+                { allocationId: ref(eip), instanceId: ref(eni), instanceType: "NetworkInterface", mode: "NAT" },
+                { region },
+            );
         }
     }
 
     // A NAT gateway with EIPs and DNAT entries.
-    const nat = b.add("alicloud:vpc/natGateway:NatGateway", "ngw", { vpcId: ref(vpc), vswitchId: ref(vswitches[2]), natType: "Enhanced", networkType: "internet", natGatewayName: `site-${site}`, forwardTableIds: UNKNOWN, snatTableIds: UNKNOWN, tags: tags(b, team) }, { region });
+    const nat = b.add(
+        "alicloud:vpc/natGateway:NatGateway",
+        "ngw",
+        {
+            vpcId: ref(vpc),
+            vswitchId: ref(vswitches[2]),
+            natType: "Enhanced",
+            networkType: "internet",
+            natGatewayName: `site-${site}`,
+            forwardTableIds: UNKNOWN,
+            snatTableIds: UNKNOWN,
+            tags: tags(b, team),
+        },
+        { region },
+    );
     const natEips: Ref[] = [];
     for (let k = 0; k < 4; k++) {
         const eip = b.add("alicloud:ecs/eipAddress:EipAddress", "eip", { addressName: `nat-${site}-${k}`, bandwidth: "50" }, { region });
@@ -209,9 +287,26 @@ function addSite(b: StackBuilder, site: number, region: number): void {
     }
     for (let k = 0; k < 3; k++) {
         const target = servers[6 + k];
-        b.add("alicloud:vpc/forwardEntry:ForwardEntry", "dnat", { forwardTableId: ref(nat, "forwardTableIds"), externalIp: ref(natEips[k % 4], "ipAddress"), externalPort: `${8080 + k}`, internalIp: ref(target, "privateIp"), internalPort: "80", ipProtocol: "tcp" }, { region });
+        b.add(
+            "alicloud:vpc/forwardEntry:ForwardEntry",
+            "dnat",
+            {
+                forwardTableId: ref(nat, "forwardTableIds"),
+                externalIp: ref(natEips[k % 4], "ipAddress"),
+                externalPort: `${8080 + k}`,
+                internalIp: ref(target, "privateIp"),
+                internalPort: "80",
+                ipProtocol: "tcp",
+            },
+            { region },
+        );
     }
-    b.add("alicloud:vpc/snatEntry:SnatEntry", "snat", { snatTableId: ref(nat, "snatTableIds"), sourceVswitchId: ref(vswitches[0]), snatIp: ref(natEips[0], "ipAddress") }, { region });
+    b.add(
+        "alicloud:vpc/snatEntry:SnatEntry",
+        "snat",
+        { snatTableId: ref(nat, "snatTableIds"), sourceVswitchId: ref(vswitches[0]), snatIp: ref(natEips[0], "ipAddress") },
+        { region },
+    );
 
     // An ALB and an NLB with one EIP per zone.
     for (const type of ["alicloud:alb/loadBalancer:LoadBalancer", "alicloud:nlb/loadBalancer:LoadBalancer"]) {
@@ -220,7 +315,12 @@ function addSite(b: StackBuilder, site: number, region: number): void {
             vswitchId: ref(vsw),
             allocationId: ref(b.add("alicloud:ecs/eipAddress:EipAddress", "eip", { addressName: `lb-${site}-${i}`, bandwidth: "10" }, { region })),
         }));
-        b.add(type, type.startsWith("alicloud:alb") ? "alb" : "nlb", { vpcId: ref(vpc), addressType: "Internet", loadBalancerName: `site-${site}`, zoneMappings, dnsName: UNKNOWN, tags: tags(b, team) }, { region });
+        b.add(
+            type,
+            type.startsWith("alicloud:alb") ? "alb" : "nlb",
+            { vpcId: ref(vpc), addressType: "Internet", loadBalancerName: `site-${site}`, zoneMappings, dnsName: UNKNOWN, tags: tags(b, team) },
+            { region },
+        );
     }
 
     // Other alicloud resources the pack does not read.
@@ -244,7 +344,12 @@ export function alicloudStack(options: StackOptions): EngineResource[] {
 /** A stack of `size` resources of another cloud: what an org-wide pack sees on most stacks. */
 export function foreignStack(size: number): EngineResource[] {
     const resources: EngineResource[] = [{ urn: "urn:pulumi:prod::other::pulumi:pulumi:Stack::other-prod", type: "pulumi:pulumi:Stack", name: "other-prod", properties: {} }];
-    const provider = { urn: "urn:pulumi:prod::other::pulumi:providers:aws::default_6_0_0", type: "pulumi:providers:aws", name: "default_6_0_0", properties: { region: "us-east-1", version: "6.0.0" } };
+    const provider = {
+        urn: "urn:pulumi:prod::other::pulumi:providers:aws::default_6_0_0",
+        type: "pulumi:providers:aws",
+        name: "default_6_0_0",
+        properties: { region: "us-east-1", version: "6.0.0" },
+    };
     resources.push({ ...provider, properties: { ...provider.properties, id: "p" } });
     for (let i = resources.length; i < size; i++) {
         const type = i % 3 === 0 ? "aws:s3/bucket:Bucket" : i % 3 === 1 ? "aws:ec2/instance:Instance" : "aws:iam/role:Role";

@@ -86,7 +86,10 @@ export function moduleFileOf(pkgDir: string, type: string): string | undefined {
         return undefined;
     }
     const defines = (file: string) => fs.readFileSync(path.join(dir, file), "utf8").includes(`__pulumiType = '${type}'`);
-    const files = fs.readdirSync(dir).filter((file) => file.endsWith(".js")).sort();
+    const files = fs
+        .readdirSync(dir)
+        .filter((file) => file.endsWith(".js"))
+        .sort();
     const named = files.filter((file) => file.slice(0, -3).toLowerCase() === member.toLowerCase());
     const found = named.find(defines) ?? files.find((file) => !named.includes(file) && defines(file));
     return found === undefined ? undefined : `${module}/${found.slice(0, -3)}`;
@@ -232,8 +235,7 @@ export function extractCorpus(outDir: string = freshOutDir(), types: readonly st
         const syntaxErrors = (output.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
         fs.writeFileSync(path.join(outDir, `${base}.ts`), block.code);
         fs.writeFileSync(file, output.outputText);
-        const notRunnable =
-            missing.length > 0 ? `missing package ${missing.join(", ")}` : syntaxErrors.length > 0 ? `does not compile: ${syntaxErrors.join("; ")}` : undefined;
+        const notRunnable = missing.length > 0 ? `missing package ${missing.join(", ")}` : syntaxErrors.length > 0 ? `does not compile: ${syntaxErrors.join("; ")}` : undefined;
         programs.push({
             id,
             group,
@@ -284,16 +286,15 @@ export function extractCorpus(outDir: string = freshOutDir(), types: readonly st
     }
 
     const corpus: Corpus = { packageVersion, packageDir: pkgDir, outDir, sources, programs, duplicates };
-    fs.writeFileSync(
-        path.join(outDir, "corpus.json"),
-        `${JSON.stringify({ ...corpus, programs: programs.map(({ source: _source, ...rest }) => rest) }, null, 2)}\n`,
-    );
+    fs.writeFileSync(path.join(outDir, "corpus.json"), `${JSON.stringify({ ...corpus, programs: programs.map(({ source: _source, ...rest }) => rest) }, null, 2)}\n`);
     return corpus;
 }
 
 if (require.main === module) {
     const corpus = extractCorpus(process.argv[2] === undefined ? undefined : path.resolve(process.argv[2]));
-    console.log(`${PACKAGE_NAME}@${corpus.packageVersion}: ${corpus.programs.length} programs from ${corpus.sources.length} resource types, in ${path.relative(process.cwd(), corpus.outDir)}`);
+    console.log(
+        `${PACKAGE_NAME}@${corpus.packageVersion}: ${corpus.programs.length} programs from ${corpus.sources.length} resource types, in ${path.relative(process.cwd(), corpus.outDir)}`,
+    );
     for (const source of corpus.sources) {
         console.log(`  ${source.resourceType}  ${source.sourceFile ?? "-"}  ${source.blocks} block(s)${source.error ? `  (${source.error})` : ""}`);
     }

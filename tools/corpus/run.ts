@@ -90,7 +90,14 @@ export function describeDiagnostic(outcome: CorpusOutcome, d: Diagnostic): strin
 
 function table(rows: string[][]): string {
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+    return rows
+        .map((row) =>
+            row
+                .map((cell, column) => cell.padEnd(widths[column]))
+                .join("  ")
+                .trimEnd(),
+        )
+        .join("\n");
 }
 
 async function main(): Promise<number> {
@@ -115,7 +122,11 @@ async function main(): Promise<number> {
             for (const run of CORPUS_RUNS) {
                 try {
                     const outcome = await runCorpusProgram(client, program, { preview: run.preview, config: run.config });
-                    resources = String(Object.entries(outcome.types).filter(([type]) => !type.startsWith("pulumi:")).reduce((sum, [, n]) => sum + n, 0));
+                    resources = String(
+                        Object.entries(outcome.types)
+                            .filter(([type]) => !type.startsWith("pulumi:"))
+                            .reduce((sum, [, n]) => sum + n, 0),
+                    );
                     const mandatory = mandatoryOf(outcome);
                     const advisory = advisoryOf(outcome);
                     failures += mandatory.length > 0 ? 1 : 0;

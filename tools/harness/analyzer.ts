@@ -182,7 +182,13 @@ function analyzeStackRequest(resources: readonly EngineResource[]): unknown {
 
 /** The order in which AnalyzeStack sends `resources` for `seed`: a permutation drawn from both. */
 export function stackOrder<T extends EngineResource>(resources: readonly T[], seed: number): T[] {
-    return shuffled(resources, seedFor(seed, resources.map((resource) => resource.urn)));
+    return shuffled(
+        resources,
+        seedFor(
+            seed,
+            resources.map((resource) => resource.urn),
+        ),
+    );
 }
 
 /** The wire form of an AnalyzeStack request, for `analyzeStackEncoded`. */
@@ -410,8 +416,12 @@ export class AnalyzerClient {
             return method.responseDeserialize(buffer);
         };
         return new Promise((resolve, reject) => {
-            this.client.makeUnaryRequest(method.path, (buffer: Buffer) => buffer, deserialize, encoded, (error: Error | null, response: unknown) =>
-                error ? reject(error) : resolve({ ...readResult(response), answerBytes }),
+            this.client.makeUnaryRequest(
+                method.path,
+                (buffer: Buffer) => buffer,
+                deserialize,
+                encoded,
+                (error: Error | null, response: unknown) => (error ? reject(error) : resolve({ ...readResult(response), answerBytes })),
             );
         });
     }
@@ -423,7 +433,13 @@ export class AnalyzerClient {
     analyzeEncoded(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
         const definition = analyzerrpc.AnalyzerService[method];
         return new Promise((resolve, reject) => {
-            this.client.makeUnaryRequest(definition.path, (buffer: Buffer) => buffer, definition.responseDeserialize, encoded, (error: Error | null) => (error ? reject(error) : resolve()));
+            this.client.makeUnaryRequest(
+                definition.path,
+                (buffer: Buffer) => buffer,
+                definition.responseDeserialize,
+                encoded,
+                (error: Error | null) => (error ? reject(error) : resolve()),
+            );
         });
     }
 

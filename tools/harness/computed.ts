@@ -8,7 +8,16 @@
 // Computed flags agree with the output types of @pulumi/alicloud 3.108.0.
 
 /** The two ENI resources share one schema (resourceAliCloudEcsNetworkInterface). */
-const ENI_COMPUTED = ["primaryIpAddress", "privateIp", "privateIpAddresses", "privateIps", "secondaryPrivateIpAddressCount", "privateIpsCount", "networkInterfaceTrafficMode", "instanceType"];
+const ENI_COMPUTED = [
+    "primaryIpAddress",
+    "privateIp",
+    "privateIpAddresses",
+    "privateIps",
+    "secondaryPrivateIpAddressCount",
+    "privateIpsCount",
+    "networkInterfaceTrafficMode",
+    "instanceType",
+];
 
 export const COMPUTED_AT_PREVIEW: Readonly<Record<string, readonly string[]>> = {
     "alicloud:ecs/eipAssociation:EipAssociation": ["instanceType", "mode"],

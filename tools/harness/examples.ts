@@ -82,7 +82,13 @@ export function listExamples(stack = "dev"): Example[] {
                     });
                 } catch (error) {
                     // One broken example must not hide the others: it is listed and fails on its own.
-                    found.push({ ...base, config: {}, expected: { verdicts: [] }, project: id.replace(/\W+/g, "-"), error: `cannot read the example: ${error instanceof Error ? error.message : String(error)}` });
+                    found.push({
+                        ...base,
+                        config: {},
+                        expected: { verdicts: [] },
+                        project: id.replace(/\W+/g, "-"),
+                        error: `cannot read the example: ${error instanceof Error ? error.message : String(error)}`,
+                    });
                 }
             } else {
                 walk(full);

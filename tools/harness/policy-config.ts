@@ -62,7 +62,7 @@ function goValue(value: unknown): string {
             .map((key) => `${key}:${goValue(value[key])}`)
             .join(" ")}]`;
     }
-    return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+    return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }
 
 /** config.go `extractEnforcementLevel`: the level out of an entry's object, checked. */

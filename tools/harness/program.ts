@@ -207,8 +207,7 @@ function loadFresh(file: string): unknown {
     const source = fs.readFileSync(file, "utf8");
     const dir = path.dirname(file);
     const moduleObject: { exports: unknown } = { exports: {} };
-    const localRequire = (id: string): unknown =>
-        id.startsWith(".") ? loadFresh(require.resolve(path.resolve(dir, id))) : require(require.resolve(id, { paths: [dir] }));
+    const localRequire = (id: string): unknown => (id.startsWith(".") ? loadFresh(require.resolve(path.resolve(dir, id))) : require(require.resolve(id, { paths: [dir] })));
     // The module wrapper Node itself puts around a CommonJS file, so that each run loads it afresh.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const body = new Function("exports", "require", "module", "__filename", "__dirname", source);

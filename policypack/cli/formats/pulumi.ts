@@ -122,7 +122,8 @@ function readState(value: unknown, stepProvider?: unknown): PulumiState | undefi
             deps[key] = Array.isArray(list) ? list.filter((urn): urn is string => typeof urn === "string") : [];
         }
     }
-    const provider = typeof value.provider === "string" && value.provider !== "" ? value.provider : typeof stepProvider === "string" && stepProvider !== "" ? stepProvider : undefined;
+    const provider =
+        typeof value.provider === "string" && value.provider !== "" ? value.provider : typeof stepProvider === "string" && stepProvider !== "" ? stepProvider : undefined;
     return {
         urn: value.urn,
         type,
@@ -249,7 +250,9 @@ export function fromPreview(file: string, doc: Record<string, unknown>, text: st
     const notes: string[] = [];
     const unchanged = isRecord(doc.changeSummary) && typeof doc.changeSummary.same === "number" ? doc.changeSummary.same : 0;
     if (unchanged > 0 && !(Array.isArray(doc.steps) && doc.steps.some((step) => isRecord(step) && step.op === "same"))) {
-        notes.push(`The preview lists only the resources it changes; the ${unchanged} it leaves as they are are not in it and are treated as outside the stack. Run \`pulumi preview --json --show-sames\` to check the whole stack.`);
+        notes.push(
+            `The preview lists only the resources it changes; the ${unchanged} it leaves as they are are not in it and are treated as outside the stack. Run \`pulumi preview --json --show-sames\` to check the whole stack.`,
+        );
     }
     const locate = lineLocator(text, "urn");
     return { file, format: "pulumi-preview", resources, totalResources: total, notes, locate: (address) => locate(address) };

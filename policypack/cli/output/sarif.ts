@@ -127,9 +127,7 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                                 ? { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } }
                                 : { artifactLocation: sourceArtifact(where.file), region: { startLine: where.line } },
                         logicalLocations: [
-                            address === undefined
-                                ? { name: "stack", kind: "module" }
-                                : { name: finding.resource?.name ?? address, fullyQualifiedName: address, kind: "resource" },
+                            address === undefined ? { name: "stack", kind: "module" } : { name: finding.resource?.name ?? address, fullyQualifiedName: address, kind: "resource" },
                         ],
                     },
                 ],

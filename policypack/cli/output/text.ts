@@ -42,7 +42,14 @@ export function renderText(report: Report, color: boolean): string {
         const counts = countsOf(file.findings);
         lines.push(
             `${paint("bold", file.file)} (${FORMAT_LABEL[file.format!]}, ${plural(file.resourceCount ?? 0, "resource")}): ${
-                counts.mandatory + counts.advisory === 0 ? paint("bold", "no violations") : [counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "", counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : ""].filter(Boolean).join(", ")
+                counts.mandatory + counts.advisory === 0
+                    ? paint("bold", "no violations")
+                    : [
+                          counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "",
+                          counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : "",
+                      ]
+                          .filter(Boolean)
+                          .join(", ")
             }${counts.notes > 0 ? `, ${plural(counts.notes, "note")}` : ""}`,
         );
         for (const note of file.notes) {

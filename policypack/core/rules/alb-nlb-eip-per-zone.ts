@@ -82,13 +82,17 @@ function albZones(mappings: readonly ZoneMapping[]): ZoneVerdict {
         if (someTwoDiffer(held, (a, b) => compareKeys(a.key, b.key))) {
             crowded.push(`${elements} in one zone`);
         } else if (elements > 1) {
-            undecided.push("some zone mappings of one zone hold the same EIP, and whether they are identical (identical zone mappings collapse into one) is unknown until deployment");
+            undecided.push(
+                "some zone mappings of one zone hold the same EIP, and whether they are identical (identical zone mappings collapse into one) is unknown until deployment",
+            );
         } else if (elements + maybe > 1) {
             undecided.push("");
         }
     }
     const doubtful = undecided.filter((why) => why === "").length;
-    const doubt = undecided.find((why) => why !== "") ?? (doubtful > 0 ? `${plural(doubtful, "zone has", "zones have")} several zone mappings, and which of them hold EIPs is unknown until deployment` : undefined);
+    const doubt =
+        undecided.find((why) => why !== "") ??
+        (doubtful > 0 ? `${plural(doubtful, "zone has", "zones have")} several zone mappings, and which of them hold EIPs is unknown until deployment` : undefined);
     return { crowded, doubt };
 }
 
@@ -123,7 +127,7 @@ export const albNlbEipPerZone = defineRule({
         "An ALB with two zone mappings in one zone that both carry an EIP and are not identical (identical mappings collapse into one), or more EIPs than zones.",
         "An NLB with zone mappings in one zone that carry different EIPs: NLB zone mappings are keyed by zoneId, so they collapse into one and all but one EIP are silently left unbound.",
         "Advisory: an NLB with several zone mappings in one zone of which only some carry the EIP (which one the provider keeps is not documented).",
-        "Advisory: an internal-facing ALB or NLB (`addressType: \"Intranet\"`) whose zone mappings set `allocationId` (documented for Internet-facing load balancers only; whether Alibaba Cloud refuses it or ignores the EIP is not documented).",
+        'Advisory: an internal-facing ALB or NLB (`addressType: "Intranet"`) whose zone mappings set `allocationId` (documented for Internet-facing load balancers only; whether Alibaba Cloud refuses it or ignores the EIP is not documented).',
     ],
     enforcementLevel: "mandatory",
     severity: "high",
@@ -140,7 +144,10 @@ export const albNlbEipPerZone = defineRule({
             if (eipCount === 0) {
                 continue;
             }
-            const eips = [...mappings.flatMap((mapping) => (typeof mapping.eip === "object" && mapping.eip.kind === "resource" ? [mapping.eip.resource] : [])), ...unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : []))];
+            const eips = [
+                ...mappings.flatMap((mapping) => (typeof mapping.eip === "object" && mapping.eip.kind === "resource" ? [mapping.eip.resource] : [])),
+                ...unplaced.flatMap((ref) => (ref.kind === "resource" ? [ref.resource] : [])),
+            ];
             if (options.reportUndecided && intranet(model, lb)) {
                 report.undecided(
                     lb,
@@ -177,7 +184,14 @@ export const albNlbEipPerZone = defineRule({
                     "more-eips-than-zones",
                 );
             } else if (options.reportUndecided) {
-                const why = eipCount < 2 ? undefined : !complete ? "its zone mappings are computed from other resources as a whole" : unknownZone ? "the zone of some zone mappings is computed from other resources" : zones.doubt;
+                const why =
+                    eipCount < 2
+                        ? undefined
+                        : !complete
+                          ? "its zone mappings are computed from other resources as a whole"
+                          : unknownZone
+                            ? "the zone of some zone mappings is computed from other resources"
+                            : zones.doubt;
                 if (why !== undefined) {
                     report.undecided(lb, `Could not check one EIP per zone for ${describe(lb)}: ${why}.`, eips, "same-zone-unknown");
                 } else if (nlb !== undefined && nlb.collapsing > 0) {

@@ -11,9 +11,7 @@ export const clbSingleEip = defineRule({
     name: "clb-single-eip",
     description: "An internal-facing CLB instance in a VPC can be associated with only one EIP.",
     faq: "An internal-facing CLB instance in a VPC can be associated with only one EIP.",
-    rejects: [
-        "More than one EIP associated with an internal-facing CLB.",
-    ],
+    rejects: ["More than one EIP associated with an internal-facing CLB."],
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:

@@ -33,9 +33,7 @@ export function groupBy(model: Model, bindings: readonly Binding[], pick: (bindi
  * against that target's limit.
  */
 export function bindingsOnto(model: Model, kind: TargetKind, instanceType: string): Binding[] {
-    return model.bindings.filter(
-        (binding) => binding.source === "association" && binding.targetKind === kind && model.effectiveInstanceType(binding) === instanceType,
-    );
+    return model.bindings.filter((binding) => binding.source === "association" && binding.targetKind === kind && model.effectiveInstanceType(binding) === instanceType);
 }
 
 /** Groups the bindings onto targets of one kind by target. */

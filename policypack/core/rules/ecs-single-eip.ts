@@ -18,7 +18,7 @@ import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName }
 // https://www.alibabacloud.com/help/en/eip/bind-an-eip-to-a-cloud-resource/). Only instanceType
 // "EcsInstance" is limited to one EIP per instance; this rule counts those alone.
 const SEVERAL_EIPS =
-    "To give one instance several EIPs, associate them in NAT mode with its network interfaces, one per private IP (instanceType \"NetworkInterface\", mode \"NAT\", a different privateIpAddress each): the instance's primary ENI takes them too (an EcsNetworkInterface the instance is created on with networkInterfaceId, provider 1.284.0 or later, bound by instanceId: eni.id), or attach secondary ENIs (alicloud.ecs.EcsNetworkInterface + EcsNetworkInterfaceAttachment) for more private IPs.";
+    'To give one instance several EIPs, associate them in NAT mode with its network interfaces, one per private IP (instanceType "NetworkInterface", mode "NAT", a different privateIpAddress each): the instance\'s primary ENI takes them too (an EcsNetworkInterface the instance is created on with networkInterfaceId, provider 1.284.0 or later, bound by instanceId: eni.id), or attach secondary ENIs (alicloud.ecs.EcsNetworkInterface + EcsNetworkInterfaceAttachment) for more private IPs.';
 
 export const ecsSingleEip = defineRule({
     name: "ecs-single-eip",

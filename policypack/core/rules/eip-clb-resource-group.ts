@@ -12,9 +12,7 @@ export const eipClbResourceGroup = defineRule({
     name: "eip-clb-resource-group",
     description: "An EIP and the CLB instance it is associated with should be in the same resource group, or the CLB is not shown in the EIP console.",
     faq: "Why is the bound CLB instance not visible in the EIP console? The associated CLB instance may not be visible in the console for the following reasons: The EIP and the CLB instance belong to different resource groups.",
-    rejects: [
-        "An EIP and the CLB it is associated with whose `resourceGroupId`s are both known and differ (advisory, low severity).",
-    ],
+    rejects: ["An EIP and the CLB it is associated with whose `resourceGroupId`s are both known and differ (advisory, low severity)."],
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps: "Set the same resourceGroupId on the EIP (alicloud.ecs.EipAddress) and on the CLB, or expect the CLB not to appear next to the EIP in the EIP console.",

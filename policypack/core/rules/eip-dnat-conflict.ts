@@ -46,7 +46,10 @@ function note(entry: ResourceInput, target: DnatTarget, associations: string): s
     if (target.address === "primary") {
         return `Could not tell whether ${describe(entry)} forwards to ${instance}: its internalIp equals the instance's private IP, but ${DOUBT[target.certainty as keyof typeof DOUBT]}. If it does, ${CONFLICT}.`;
     }
-    const what = target.certainty === "proven" ? `forwards to a secondary private IP of ${instance}` : `may forward to a secondary private IP of ${instance}: its internalIp equals one, but ${DOUBT[target.certainty]}`;
+    const what =
+        target.certainty === "proven"
+            ? `forwards to a secondary private IP of ${instance}`
+            : `may forward to a secondary private IP of ${instance}: its internalIp equals one, but ${DOUBT[target.certainty]}`;
     return `${describe(entry)} ${what}. Alibaba Cloud documents the conflict between an EIP and DNAT per ECS instance and does not say whether it covers secondary private IPs: the EIP association may be refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP), or the DNAT entry may be unreachable. Verify before relying on it, or forward to an instance without an EIP.`;
 }
 

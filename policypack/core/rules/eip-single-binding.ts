@@ -75,9 +75,7 @@ export const eipSingleBinding = defineRule({
                 }
                 continue;
             }
-            const uses = group.map((binding) =>
-                binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding),
-            );
+            const uses = group.map((binding) => (binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding)));
             const involved = group.flatMap(involvedIn);
             const message = `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`;
             for (const binding of group) {
@@ -114,4 +112,3 @@ export const eipSingleBinding = defineRule({
         }
     },
 });
-

@@ -94,7 +94,10 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
     const kind = binding.targetKind;
     if (kind === "alb" || kind === "nlb") {
         return binding.target.kind === "literal"
-            ? { cause: "load-balancer-id", text: `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` }
+            ? {
+                  cause: "load-balancer-id",
+                  text: `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`,
+              }
             : undefined;
     }
     if (kind === "eip") {
@@ -114,7 +117,10 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
         binding.declaredInstanceType === undefined
             ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
             : "its instanceType does not fit";
-    return { cause: "instance-type-mismatch", text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".` };
+    return {
+        cause: "instance-type-mismatch",
+        text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`,
+    };
 }
 
 function articled(kind: TargetKind): string {
@@ -165,11 +171,11 @@ export const eipSupportedTarget = defineRule({
     rejects: [
         "An EipAssociation whose target is an ALB or NLB (they take EIPs only through `zoneMappings[].allocationId`).",
         "An ECS instance in the classic network (no `vswitchId`, no `networkInterfaceId` and no launch template).",
-        "An Internet-facing CLB (`addressType: \"internet\"`, or neither `addressType` nor `vswitchId` set).",
-        "A CLB without `vswitchId`, whatever its `addressType` (`addressType: \"intranet\"` alone makes an internal-facing CLB of the classic network).",
-        "A VPC NAT gateway (`networkType: \"intranet\"`).",
+        'An Internet-facing CLB (`addressType: "internet"`, or neither `addressType` nor `vswitchId` set).',
+        'A CLB without `vswitchId`, whatever its `addressType` (`addressType: "intranet"` alone makes an internal-facing CLB of the classic network).',
+        'A VPC NAT gateway (`networkType: "intranet"`).',
         "An `instanceType` that contradicts the target: set wrongly, or omitted for an ENI or HAVIP (the provider then sends `EcsInstance`), or contradicting a literal id's prefix (`i-`, `eni-`, `lb-`, `ngw-`, `havip-`, `alb-`, `nlb-`), or an `instanceId` that is itself an EIP's id.",
-        "`instanceType: \"IpAddress\"` without `vpcId` or `privateIpAddress`.",
+        '`instanceType: "IpAddress"` without `vpcId` or `privateIpAddress`.',
     ],
     enforcementLevel: "mandatory",
     severity: "high",

@@ -119,13 +119,22 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     const eni = group[0].target.kind === "resource" ? group[0].target.resource : undefined;
 
     if (nat.length > 0 && multi.length > 0) {
-        violation("mixed-modes", `${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`);
+        violation(
+            "mixed-modes",
+            `${name} mixes NAT mode (${names(nat)}) and multi-EIP-to-ENI mode (${names(multi)}); one ENI cannot use both (OperationFailed.EipBindModeConflict). Use one mode for every EIP on the ENI.`,
+        );
     }
     if (binded.length > 0 && group.length > 1) {
-        violation("binded-shared", `${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`);
+        violation(
+            "binded-shared",
+            `${name} is bound in cut-through mode (BINDED) by ${names(binded)}, which allows exactly one EIP, but ${group.length} associations point at it. Keep one, or use NAT mode with one private IP per EIP.`,
+        );
     }
     if (multi.length > maxMultiBinded) {
-        violation("multi-binded-limit", `${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`);
+        violation(
+            "multi-binded-limit",
+            `${name} would hold ${multi.length} EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most ${maxMultiBinded} are allowed. Spread them over more ENIs.`,
+        );
     }
     if (multi.length > 0 && !options.multiBindedAllowed && reportUndecided) {
         report.undecided(
@@ -164,13 +173,19 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     }
     const secondaries = secondaryIpCount(model, eni, ENI_SECONDARY_LISTS, ENI_SECONDARY_COUNTS);
     if (binded.length > 0 && typeof secondaries === "number" && secondaries > 0) {
-        violation("binded-with-secondaries", `${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`);
+        violation(
+            "binded-with-secondaries",
+            `${describe(eni)} has ${plural(secondaries, "secondary private IP")}, but cut-through mode (BINDED, used by ${names(binded)}) needs an ENI without any (Eni.HasSubIp). Remove the secondary private IPs, or use NAT mode.`,
+        );
     }
     if (nat.length === 0) {
         return;
     }
     if (typeof secondaries === "number" && nat.length > secondaries + 1) {
-        violation("nat-over-capacity", `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`);
+        violation(
+            "nat-over-capacity",
+            `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`,
+        );
     } else if (secondaries === UNKNOWN && nat.length > 1 && reportUndecided) {
         const message = `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`;
         nat.forEach((binding) => report.undecided(binding.via, message, involved, "private-ips-unknown"));

@@ -10,13 +10,10 @@ export const havipSingleEip = defineRule({
     name: "havip-single-eip",
     description: "An HAVIP can be associated with only one EIP.",
     faq: "A high-availability virtual IP address (HAVIP) instance can be associated with only one EIP.",
-    rejects: [
-        "More than one EIP associated with an HAVIP.",
-    ],
+    rejects: ["More than one EIP associated with an HAVIP."],
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps:
-        "Keep one EipAssociation per HAVIP. For a second public address, create a second HAVIP (alicloud.vpc.HaVipv2) with its own EIP.",
+    remediationSteps: "Keep one EipAssociation per HAVIP. For a second public address, create a second HAVIP (alicloud.vpc.HaVipv2) with its own EIP.",
     tags: ["eip", "havip"],
     options: {},
     requires: ["eipAssociation"],

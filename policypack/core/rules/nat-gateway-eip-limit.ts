@@ -30,7 +30,8 @@ function modeOf(model: Model, group: readonly Binding[]): ReturnType<typeof natE
 
 export const natGatewayEipLimit = defineRule({
     name: "nat-gateway-eip-limit",
-    description: 'An Internet NAT gateway can be associated with at most 20 EIPs (or the quota configured as maxEips), and one in NAT mode (eipBindMode "NAT") with at most 50 whatever the quota.',
+    description:
+        'An Internet NAT gateway can be associated with at most 20 EIPs (or the quota configured as maxEips), and one in NAT mode (eipBindMode "NAT") with at most 50 whatever the quota.',
     faq: "An Internet NAT Gateway can be associated with up to 20 EIPs. (CreateNatGateway, EipBindMode: in NAT mode, at most 50 EIPs per NAT gateway.)",
     rejects: [
         "More than `maxEips` (default 20) EIPs associated with one Internet NAT gateway.",

@@ -102,7 +102,13 @@ function holding(gateway: ResourceInput, eips: number, inVswitch: readonly Consu
     const needed = inVswitch.reduce((sum, consumer) => sum + consumer.addresses, 0);
     const others = inVswitch.filter((consumer) => consumer.resource !== gateway);
     const otherCount = others.reduce((sum, consumer) => sum + consumer.addresses, 0);
-    const otherText = others.length === 0 ? "" : `, and ${plural(otherCount, "address", "addresses")} for ${plural(others.length, "other planned resource")} in it (${others.slice(0, 4).map((c) => describe(c.resource)).join(", ")}${others.length > 4 ? ", ..." : ""})`;
+    const otherText =
+        others.length === 0
+            ? ""
+            : `, and ${plural(otherCount, "address", "addresses")} for ${plural(others.length, "other planned resource")} in it (${others
+                  .slice(0, 4)
+                  .map((c) => describe(c.resource))
+                  .join(", ")}${others.length > 4 ? ", ..." : ""})`;
     return { text: `${describe(gateway)}${modeNote} needs 1 address for itself and 1 per EIP for its ${plural(eips, "EIP")}${otherText}, ${needed} in all`, needed };
 }
 
@@ -110,7 +116,7 @@ export const natGatewayVswitchCapacity = defineRule({
     name: "nat-gateway-vswitch-capacity",
     description:
         'In NAT mode (eipBindMode "NAT"), each EIP associated with a new Internet NAT gateway takes a private IP from the gateway\'s vSwitch, which must have enough free addresses.',
-    faq: 'Starting from September 19, 2022, when you associate an EIP with a newly created Internet NAT Gateway, the EIP consumes a private IP address from the NAT Gateway\'s vSwitch. Make sure that the vSwitch has sufficient private IP addresses. (CreateNatGateway, EipBindMode: this holds for gateways in NAT mode; in MULTI_BINDED mode, the API default and what a gateway created without eipBindMode gets, an EIP takes no vSwitch address.)',
+    faq: "Starting from September 19, 2022, when you associate an EIP with a newly created Internet NAT Gateway, the EIP consumes a private IP address from the NAT Gateway's vSwitch. Make sure that the vSwitch has sufficient private IP addresses. (CreateNatGateway, EipBindMode: this holds for gateways in NAT mode; in MULTI_BINDED mode, the API default and what a gateway created without eipBindMode gets, an EIP takes no vSwitch address.)",
     rejects: [
         'A NAT gateway with `eipBindMode: "NAT"` whose vSwitch (with a known CIDR block) cannot hold one private IP for the gateway, one per EIP bound to it, and one or more for every other planned resource in that vSwitch (instances and their secondary IPs, ENIs, other gateways and the EIPs of those in NAT mode, CLBs, HAVIPs, ALB/NLB zone mappings), after the 4 addresses Alibaba Cloud reserves.',
     ],

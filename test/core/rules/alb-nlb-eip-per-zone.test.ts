@@ -69,7 +69,11 @@ const failsForEither = (kind: Kind): FailCase[] => [
     {
         name: `${kind}: two literal allocation ids in one zone`,
         plan: (plan) => {
-            loadBalancer(plan, kind, "lb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1one"), mapping(plan, "a2", "cn-hangzhou-a", "eip-bp1two"), mapping(plan, "b", "cn-hangzhou-b", "eip-bp1three")]);
+            loadBalancer(plan, kind, "lb", [
+                mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1one"),
+                mapping(plan, "a2", "cn-hangzhou-a", "eip-bp1two"),
+                mapping(plan, "b", "cn-hangzhou-b", "eip-bp1three"),
+            ]);
         },
         violations: ["lb"],
     },
@@ -185,7 +189,11 @@ ruleTester(albNlbEipPerZone, {
             // counts the EIPs (a literal one and one traced to this load balancer) against the one zone.
             name: "more EIPs than zones, even where preview cannot tell which mapping holds which",
             plan: (plan) => {
-                loadBalancer(plan, "nlb", "nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
+                loadBalancer(plan, "nlb", "nlb", [
+                    mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"),
+                    mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")),
+                    mapping(plan, "a3", "cn-hangzhou-a"),
+                ]);
             },
             violations: ["nlb"],
         },
@@ -226,7 +234,11 @@ describe(`${policy}: at preview only`, () => {
     // After the update the same plan is reported as two EIPs in one zone.
     test("the message for more EIPs than zones gives the counts and the fix", () => {
         const [message] = messages(policy, (plan) => {
-            loadBalancer(plan, "nlb", "web-nlb", [mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "a3", "cn-hangzhou-a")]);
+            loadBalancer(plan, "nlb", "web-nlb", [
+                mapping(plan, "a1", "cn-hangzhou-a", "eip-bp1literal"),
+                mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")),
+                mapping(plan, "a3", "cn-hangzhou-a"),
+            ]);
         });
         expect(message).toContain('NLB instance "web-nlb" would hold 2 EIPs but has 1 zone');
         expect(message).toContain("Add zone mappings in more zones, or bind fewer EIPs");
@@ -246,7 +258,11 @@ describe(`${policy}: at preview only`, () => {
 
     test("undecided: two EIPs among three mappings, two of them in one zone: preview cannot tell, the update can", () => {
         const phases = bothPhases((plan) => {
-            loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")), mapping(plan, "b", "cn-hangzhou-b")]);
+            loadBalancer(plan, "alb", "alb", [
+                mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")),
+                mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2")),
+                mapping(plan, "b", "cn-hangzhou-b"),
+            ]);
         });
         expect(violations(phases.preview, policy)).toEqual([]);
         expect(undecided(phases.preview, policy)).toEqual(["alb"]);
@@ -335,7 +351,11 @@ describe(`${policy}: at preview only`, () => {
         const eips = [plan.eip("eip-1"), plan.eip("eip-2")];
         const resources = plan.resources().map((resource) =>
             resource.address === nlb.address
-                ? { ...resource, props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { zoneMappings: [vsw.address, ...eips.map((e) => e.address)] } }
+                ? {
+                      ...resource,
+                      props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") },
+                      propertyDependencies: { zoneMappings: [vsw.address, ...eips.map((e) => e.address)] },
+                  }
                 : resource,
         );
         expect(violations(resources, policy)).toEqual([]);

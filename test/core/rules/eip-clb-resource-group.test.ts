@@ -38,7 +38,9 @@ ruleTester(eipClbResourceGroup, {
         {
             name: "an association that does not use instanceType SlbInstance is not a CLB binding",
             plan: (plan) => {
-                plan.associate("clb-assoc", plan.eip("clb-eip", { resourceGroupId: "rg-aek2a" }), intranetClb(plan, "clb", { resourceGroupId: "rg-aek2b" }), { instanceType: "EcsInstance" });
+                plan.associate("clb-assoc", plan.eip("clb-eip", { resourceGroupId: "rg-aek2a" }), intranetClb(plan, "clb", { resourceGroupId: "rg-aek2b" }), {
+                    instanceType: "EcsInstance",
+                });
             },
         },
     ],

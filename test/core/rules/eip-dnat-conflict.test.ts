@@ -148,7 +148,14 @@ ruleTester(eipDnatConflict, {
             },
             // "Cannot tell" is a note; "different" (the case above) is nothing.
             undecided: ["legacy-dnat"],
-            undecidedMessages: [primaryNote("legacy-dnat", "legacy", "legacy-assoc", "the plan does not tell whether the instance and the entry's NAT gateway share a VPC (private IPs repeat across VPCs)")],
+            undecidedMessages: [
+                primaryNote(
+                    "legacy-dnat",
+                    "legacy",
+                    "legacy-assoc",
+                    "the plan does not tell whether the instance and the entry's NAT gateway share a VPC (private IPs repeat across VPCs)",
+                ),
+            ],
         },
         // A literal internalIp needs the entry's gateway: a forward table that names no gateway, or none, proves nothing.
         {
@@ -196,7 +203,14 @@ ruleTester(eipDnatConflict, {
             plan: (plan) => {
                 const web = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), privateIp: "10.0.1.10", secondaryPrivateIps: ["10.0.1.21"] });
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
-                plan.add("forwardEntry", "dnat", { forwardTableId: "ftb-9", externalIp: "47.0.0.1", externalPort: "80", internalIp: "10.0.1.21", internalPort: "80", ipProtocol: "tcp" });
+                plan.add("forwardEntry", "dnat", {
+                    forwardTableId: "ftb-9",
+                    externalIp: "47.0.0.1",
+                    externalPort: "80",
+                    internalIp: "10.0.1.21",
+                    internalPort: "80",
+                    ipProtocol: "tcp",
+                });
             },
             undecided: ["dnat"],
             undecidedMessages: [secondaryNote("dnat", OUTSIDE)],
@@ -309,13 +323,17 @@ describe(`${policy}: beyond the table`, () => {
         }).update;
         const dnat = resources.find((resource) => resource.name === "dnat")!;
         const web = resources.find((resource) => resource.name === "web")!;
-        const rewired = resources.map((resource) => (resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.99" }, propertyDependencies: { internalIp: [web.address] } } : resource));
+        const rewired = resources.map((resource) =>
+            resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.99" }, propertyDependencies: { internalIp: [web.address] } } : resource,
+        );
         expect(violations(rewired, policy)).toEqual([]);
         expect(findings(rewired, policy)).toEqual([]);
         // ... unless it is one of the instance's secondary private IPs: a note.
         const secondary = rewired.map((resource) => (resource === web ? { ...web, props: { ...web.props, secondaryPrivateIps: ["10.0.1.99"] } } : resource));
         expect(findings(secondary, policy).map((finding) => [finding.outcome, finding.message])).toEqual([["undecided", secondaryNote("dnat")]]);
-        const same = resources.map((resource) => (resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.10" }, propertyDependencies: { internalIp: [web.address] } } : resource));
+        const same = resources.map((resource) =>
+            resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.10" }, propertyDependencies: { internalIp: [web.address] } } : resource,
+        );
         expect(violations(same, policy)).toEqual(["dnat", "web-assoc"]);
     });
 });

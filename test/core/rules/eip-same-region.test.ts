@@ -52,7 +52,12 @@ ruleTester(eipSameRegion, {
                 const bj = plan.provider("bj", "cn-beijing");
                 const vswitch = plan.vswitch("vsw", "10.0.1.0/24", { zoneId: "cn-beijing-a" }, { provider: bj });
                 const eip = plan.eip("alb-eip", {}, { provider: bj });
-                plan.add("alb", "alb", { addressType: "Internet", zoneMappings: [{ zoneId: "cn-beijing-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] }, { provider: bj });
+                plan.add(
+                    "alb",
+                    "alb",
+                    { addressType: "Internet", zoneMappings: [{ zoneId: "cn-beijing-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] },
+                    { provider: bj },
+                );
             },
         },
         {
@@ -241,9 +246,13 @@ describe(`${policy}: what the table cannot build`, () => {
         const first = plan.eip("first");
         const second = plan.eip("second");
         const assoc = plan.associate("web-assoc", first, web);
-        const resources = plan.resources().map((resource) =>
-            resource.address === assoc.address ? { ...resource, propertyDependencies: { ...resource.propertyDependencies, allocationId: [first.address, second.address] } } : resource,
-        );
+        const resources = plan
+            .resources()
+            .map((resource) =>
+                resource.address === assoc.address
+                    ? { ...resource, propertyDependencies: { ...resource.propertyDependencies, allocationId: [first.address, second.address] } }
+                    : resource,
+            );
         expect(violations(resources, policy)).toEqual([]);
         expect(undecided(resources, policy)).toEqual(["web-assoc"]);
         expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
@@ -263,10 +272,18 @@ describe(`${policy}: what the table cannot build`, () => {
         const other = { ...eip, address: `${eip.address}-2`, name: "eip-2" };
         const rewired = [...resources, other].map((resource) => {
             if (resource.name === "to-one-of-two") {
-                return { ...resource, props: { ...resource.props, instanceId: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, instanceId: [a.address, b.address] } };
+                return {
+                    ...resource,
+                    props: { ...resource.props, instanceId: UNKNOWN },
+                    propertyDependencies: { ...resource.propertyDependencies, instanceId: [a.address, b.address] },
+                };
             }
             if (resource.name === "from-one-of-two") {
-                return { ...resource, props: { ...resource.props, allocationId: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, allocationId: [eip.address, other.address] } };
+                return {
+                    ...resource,
+                    props: { ...resource.props, allocationId: UNKNOWN },
+                    propertyDependencies: { ...resource.propertyDependencies, allocationId: [eip.address, other.address] },
+                };
             }
             return resource;
         });

@@ -153,9 +153,13 @@ describe(`${policy}: bindings the preview cannot fully see`, () => {
         const { web, api } = network(plan);
         plan.associate("web-assoc", plan.eip("web-eip"), web);
         const mystery = plan.associate("mystery-assoc", "placeholder", api);
-        const resources = plan.resources().map((resource) =>
-            resource.address === mystery.address ? { ...resource, props: { ...resource.props, allocationId: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { allocationId: [web.address] } } : resource,
-        );
+        const resources = plan
+            .resources()
+            .map((resource) =>
+                resource.address === mystery.address
+                    ? { ...resource, props: { ...resource.props, allocationId: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { allocationId: [web.address] } }
+                    : resource,
+            );
         expect(undecided(resources, policy)).toEqual(["mystery-assoc"]);
         expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
     });
@@ -168,7 +172,9 @@ describe(`${policy}: bindings the preview cannot fully see`, () => {
             }
         };
         const unknownAllocation = (make: (plan: Plan) => void) =>
-            bothPhases(make).preview.map((resource) => (resource.name === "loose" ? { ...resource, props: { ...resource.props, allocationId: UNKNOWN }, propertyDependencies: { allocationId: ["urn:x"] } } : resource));
+            bothPhases(make).preview.map((resource) =>
+                resource.name === "loose" ? { ...resource, props: { ...resource.props, allocationId: UNKNOWN }, propertyDependencies: { allocationId: ["urn:x"] } } : resource,
+            );
         expect(undecided(unknownAllocation(withUnknown(0)), policy)).toEqual([]);
         const found = findings(unknownAllocation(withUnknown(2)), policy).filter((finding) => finding.outcome === "undecided");
         expect(found.map((finding) => finding.message)).toEqual([
@@ -244,7 +250,11 @@ describe(`${policy}: zone mappings the preview cannot fully see`, () => {
         const nlb = plan.add("nlb", "nlb", { addressType: "Internet", zoneMappings: [] });
         const resources = plan.resources().map((resource) =>
             resource.address === nlb.address
-                ? { ...resource, props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") }, propertyDependencies: { zoneMappings: [vsw.address, eip.address] } }
+                ? {
+                      ...resource,
+                      props: { ...resource.props, zoneMappings: Symbol.for("alicloud-eip-guard.unknown") },
+                      propertyDependencies: { zoneMappings: [vsw.address, eip.address] },
+                  }
                 : resource,
         );
         expect(violations(resources, policy)).toEqual(["nlb", "server-eip"]);
@@ -270,31 +280,50 @@ describe(`${policy}: zone mappings the preview cannot fully see`, () => {
 
     /** An ALB whose zone mappings all read as unknown at preview, computed from `eips`. */
     function doubtfulAlb(plan: Plan, mappings: number, eips: Handle[]): void {
-        const zoneMappings = Array.from({ length: mappings }, (_, i) => ({ zoneId: `cn-hangzhou-${"abcdef"[i]}`, vswitchId: `vsw-${i}`, allocationId: i < eips.length ? eips[i].ref() : undefined }));
+        const zoneMappings = Array.from({ length: mappings }, (_, i) => ({
+            zoneId: `cn-hangzhou-${"abcdef"[i]}`,
+            vswitchId: `vsw-${i}`,
+            allocationId: i < eips.length ? eips[i].ref() : undefined,
+        }));
         plan.add("alb", "lb", { addressType: "Internet", zoneMappings });
     }
 
     test("an ALB whose mappings cannot be told apart is undecided, naming its one EIP", () => {
         expect(
-            messages(policy, (plan) => {
-                doubtfulAlb(plan, 2, [plan.eip("e1")]);
-            }, {}, "undecided"),
+            messages(
+                policy,
+                (plan) => {
+                    doubtfulAlb(plan, 2, [plan.eip("e1")]);
+                },
+                {},
+                "undecided",
+            ),
         ).toEqual([
             'Could not tell whether ALB instance "lb" uses EIP "e1" in more than one zone mapping: 2 zone mappings have an allocation id that is unknown until deployment, computed from one EIP, and a mapping without an EIP looks the same at preview. Give every zone mapping its own EIP, or none.',
         ]);
     });
 
     test("... or counting its EIPs when there are several", () => {
-        const found = messages(policy, (plan) => {
-            doubtfulAlb(plan, 3, [plan.eip("e1"), plan.eip("e2")]);
-        }, {}, "undecided");
+        const found = messages(
+            policy,
+            (plan) => {
+                doubtfulAlb(plan, 3, [plan.eip("e1"), plan.eip("e2")]);
+            },
+            {},
+            "undecided",
+        );
         expect(found).toEqual([
             'Could not tell whether ALB instance "lb" uses one of its EIPs in more than one zone mapping: 3 zone mappings have an allocation id that is unknown until deployment, computed from 2 EIPs, and a mapping without an EIP looks the same at preview. Give every zone mapping its own EIP, or none.',
         ]);
         expect(
-            messages(policy, (plan) => {
-                doubtfulAlb(plan, 3, [plan.eip("e1"), plan.eip("e2")]);
-            }, { reportUndecided: false }, "undecided"),
+            messages(
+                policy,
+                (plan) => {
+                    doubtfulAlb(plan, 3, [plan.eip("e1"), plan.eip("e2")]);
+                },
+                { reportUndecided: false },
+                "undecided",
+            ),
         ).toEqual([]);
     });
 });

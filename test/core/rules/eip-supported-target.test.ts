@@ -407,7 +407,11 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), plan.instance("classic"));
             },
             violations: ["classic-assoc"],
-            messages: ['ECS instance "classic" has neither vswitchId nor networkInterfaceId', "only with an ECS instance in a VPC", "Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId)"],
+            messages: [
+                'ECS instance "classic" has neither vswitchId nor networkInterfaceId',
+                "only with an ECS instance in a VPC",
+                "Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId)",
+            ],
         },
         {
             name: "reportUndecided: false never hides a violation",
@@ -437,9 +441,11 @@ describe(`${policy}: what the table cannot build`, () => {
         const { vswitch, web } = network(plan);
         const api = plan.instance("api", { vswitchId: vswitch.ref() });
         const assoc = plan.associate("assoc", plan.eip("eip"), web);
-        const resources = plan.resources().map((resource) =>
-            resource.address === assoc.address ? { ...resource, propertyDependencies: { ...resource.propertyDependencies, instanceId: [web.address, api.address] } } : resource,
-        );
+        const resources = plan
+            .resources()
+            .map((resource) =>
+                resource.address === assoc.address ? { ...resource, propertyDependencies: { ...resource.propertyDependencies, instanceId: [web.address, api.address] } } : resource,
+            );
         expect(violations(resources, policy)).toEqual([]);
         expect(undecided(resources, policy)).toEqual(["assoc"]);
         expect(undecided(resources, policy, { reportUndecided: false })).toEqual([]);
@@ -468,11 +474,18 @@ describe(`${policy}: a target traced through a dependency, at preview`, () => {
         expect(eni.endsWith(" If it is another of its outputs naming eni-... (an ENI), the binding is valid. Reference the target's id directly to have it checked.")).toBe(true);
         expect(messages(policy, eniReading, { reportUndecided: false }, "undecided")).toEqual([]);
 
-        const [instance] = messages(policy, (plan) => {
-            const vip = plan.add("havip", "vip", { vswitchId: plan.vswitch("vsw").ref() });
-            plan.associate("to-vm", plan.eip("eip"), "placeholder", { instanceId: vip.ref("masterInstanceId"), instanceType: "EcsInstance" });
-        }, {}, "undecided");
+        const [instance] = messages(
+            policy,
+            (plan) => {
+                const vip = plan.add("havip", "vip", { vswitchId: plan.vswitch("vsw").ref() });
+                plan.associate("to-vm", plan.eip("eip"), "placeholder", { instanceId: vip.ref("masterInstanceId"), instanceType: "EcsInstance" });
+            },
+            {},
+            "undecided",
+        );
         expect(instance.startsWith('EIP association "to-vm": instanceId is computed from HAVIP "vip". If it is that resource\'s id, ')).toBe(true);
-        expect(instance.endsWith(" If it is another of its outputs naming i-... (an ECS instance), the binding is valid. Reference the target's id directly to have it checked.")).toBe(true);
+        expect(
+            instance.endsWith(" If it is another of its outputs naming i-... (an ECS instance), the binding is valid. Reference the target's id directly to have it checked."),
+        ).toBe(true);
     });
 });

@@ -289,7 +289,10 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "other", eniIn(plan, {}, "other-eni"), { mode: "MULTI_BINDED" });
             },
             undecided: ["multi-1", "other"],
-            undecidedMessages: [allowListNote(2, 'EIP association "multi-1" and EIP association "multi-2"'), allowListNote(1, 'EIP association "other"').replace('ENI "eni"', 'ENI "other-eni"')],
+            undecidedMessages: [
+                allowListNote(2, 'EIP association "multi-1" and EIP association "multi-2"'),
+                allowListNote(1, 'EIP association "other"').replace('ENI "eni"', 'ENI "other-eni"'),
+            ],
         },
         {
             name: "MULTI_BINDED with multiBindedAllowed: no note",
@@ -511,7 +514,10 @@ ruleTester(eniEipCapacity, {
             name: "BINDED created after the attachment through its EIP's dependencies",
             plan: (plan) => {
                 const eni = eniIn(plan);
-                const attach = plan.add("eniAttachment", "attach", { instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(), networkInterfaceId: eni.ref() });
+                const attach = plan.add("eniAttachment", "attach", {
+                    instanceId: plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref() }).ref(),
+                    networkInterfaceId: eni.ref(),
+                });
                 plan.associate("cut", plan.eip("cut-eip", {}, { dependsOn: [attach] }), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
             },
             violations: ["cut"],
@@ -577,7 +583,11 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "multi", eni, { mode: "MULTI_BINDED" });
             },
             violations: ["multi", "nat"],
-            messages: ['ENI "eni" mixes NAT mode (EIP association "nat") and multi-EIP-to-ENI mode (EIP association "multi")', "OperationFailed.EipBindModeConflict", "Use one mode for every EIP on the ENI"],
+            messages: [
+                'ENI "eni" mixes NAT mode (EIP association "nat") and multi-EIP-to-ENI mode (EIP association "multi")',
+                "OperationFailed.EipBindModeConflict",
+                "Use one mode for every EIP on the ENI",
+            ],
         },
         {
             name: "NAT and MULTI_BINDED mixed on a literal eni- id",
@@ -671,7 +681,8 @@ describe(`${policy}: maxMultiBindedEips`, () => {
         });
         for (const resources of [phases.preview, phases.update]) {
             expect(violations(resources, policy, { multiBindedAllowed: true })).toEqual(violations(resources, policy));
-            const notes = (config: object) => findings(resources, policy, config).filter((finding) => finding.outcome === "undecided" && finding.message.includes("multiBindedAllowed"));
+            const notes = (config: object) =>
+                findings(resources, policy, config).filter((finding) => finding.outcome === "undecided" && finding.message.includes("multiBindedAllowed"));
             expect(notes({}).length).toBe(2);
             expect(notes({ multiBindedAllowed: true })).toEqual([]);
             expect(notes({ multiBindedAllowed: "yes" }).length).toBe(2);
@@ -684,7 +695,9 @@ describe(`${policy}: maxMultiBindedEips`, () => {
         const resources = plan.resources();
         expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(multiNames(11));
         expect(notices(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
-        expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain("maxMultiBindedEips must be a whole number");
+        expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain(
+            "maxMultiBindedEips must be a whole number",
+        );
     });
 });
 
@@ -695,10 +708,18 @@ describe(`${policy}: what the table cannot build`, () => {
             plan.associate("a", plan.eip("e1"), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
             plan.associate("b", plan.eip("e2"), eni, { instanceType: "NetworkInterface" });
         }).update;
-        const computed = resources.map((resource) => (resource.name === "b" ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } } : resource));
+        const computed = resources.map((resource) =>
+            resource.name === "b"
+                ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } }
+                : resource,
+        );
         // "a" is still BINDED beside another association: that is reported whatever "b"'s mode is.
         expect(violations(computed, policy)).toEqual(["a", "b"]);
-        const twoComputed = computed.map((resource) => (resource.name === "a" ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } } : resource));
+        const twoComputed = computed.map((resource) =>
+            resource.name === "a"
+                ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } }
+                : resource,
+        );
         expect(violations(twoComputed, policy)).toEqual([]);
     });
 });

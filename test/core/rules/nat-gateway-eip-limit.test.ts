@@ -94,7 +94,7 @@ ruleTester(natGatewayEipLimit, {
             config: { maxEips: 60 },
             undecided: ["a-01"],
             undecidedMessages: [
-                "The NAT gateway named by a literal id (not managed in this stack) would hold 55 EIPs: within maxEips (60), but more than the 50 a NAT gateway in NAT mode (eipBindMode \"NAT\") can be associated with whatever its quota, and its eipBindMode cannot be seen from this stack. Set eipBindMode to have it checked, or keep to 50 EIPs per gateway.",
+                'The NAT gateway named by a literal id (not managed in this stack) would hold 55 EIPs: within maxEips (60), but more than the 50 a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with whatever its quota, and its eipBindMode cannot be seen from this stack. Set eipBindMode to have it checked, or keep to 50 EIPs per gateway.',
             ],
         },
     ],

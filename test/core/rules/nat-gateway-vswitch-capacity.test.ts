@@ -362,7 +362,9 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", "MULTI_BINDED"), 5);
             },
             violations: ["ngw-a"],
-            messages: ['NAT gateway "ngw-a" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 3 EIPs, and 1 address for 1 other planned resource in it (NAT gateway "ngw-b"), 5 in all.'],
+            messages: [
+                'NAT gateway "ngw-a" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 3 EIPs, and 1 address for 1 other planned resource in it (NAT gateway "ngw-b"), 5 in all.',
+            ],
         },
         {
             name: "a NAT-mode gateway that does not fit even if its neighbour of unknown mode is MULTI_BINDED",

@@ -22,7 +22,11 @@ export function requireAlicloud(file: string, what: string, planned: readonly Pl
     const managed = managedResources(planned);
     const alicloud = managed.filter((resource) => resource.type.startsWith("alicloud_") || isAlicloudProvider(resource.providerName));
     if (managed.length > 0 && alicloud.length === 0) {
-        const providers = [...new Set([...managed.map((resource) => resource.providerName ?? resource.type.split("_")[0]), ...providerNames].filter(Boolean).map((name) => providerShortName(name)))];
+        const providers = [
+            ...new Set(
+                [...managed.map((resource) => resource.providerName ?? resource.type.split("_")[0]), ...providerNames].filter(Boolean).map((name) => providerShortName(name)),
+            ),
+        ];
         throw noAlicloudResource(file, `${what} for ${providers.join(", ")}`, managed.length, "none of type alicloud_*");
     }
 }

@@ -15,7 +15,7 @@ export class ConfigReader {
             const call = isRecord(calls) ? calls[step.name] : undefined;
             module = isRecord(call) ? call.module : undefined;
         }
-        return isRecord(module) ? (module) : undefined;
+        return isRecord(module) ? module : undefined;
     }
 
     resource(steps: readonly ModuleStep[], mode: string | undefined, type: string, name: string): ConfigResource | undefined {

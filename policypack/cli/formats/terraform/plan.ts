@@ -32,7 +32,12 @@ export function fromTerraformPlan(file: string, doc: Record<string, unknown>, te
     const reader = new ConfigReader(isRecord(doc.configuration) ? doc.configuration : {});
     const resolver = new ReferenceResolver(reader, new Instances(planned));
     const configs = reader.providerConfigs();
-    requireAlicloud(file, "Terraform plan", planned, Object.values(configs).flatMap((config) => (typeof config?.full_name === "string" ? [config.full_name] : [])));
+    requireAlicloud(
+        file,
+        "Terraform plan",
+        planned,
+        Object.values(configs).flatMap((config) => (typeof config?.full_name === "string" ? [config.full_name] : [])),
+    );
 
     const unknowns = afterUnknowns(doc.resource_changes);
     const providers = new PlanProviders(configs, doc.variables);
@@ -54,7 +59,14 @@ export function fromTerraformPlan(file: string, doc: Record<string, unknown>, te
 }
 
 /** One planned resource instance as the core reads it: Pulumi's names, unknowns marked, dependencies. */
-function plannedInput(resolver: ReferenceResolver, resource: PlannedResource, kind: ResourceKind, config: ConfigResource | undefined, provider: string, unknown: unknown): ResourceInput {
+function plannedInput(
+    resolver: ReferenceResolver,
+    resource: PlannedResource,
+    kind: ResourceKind,
+    config: ConfigResource | undefined,
+    provider: string,
+    unknown: unknown,
+): ResourceInput {
     const snake = markUnknownIn({ ...resource.values }, unknown);
     const scope: Scope = { module: resource.module, key: resource.index, forEach: referencesOf(config?.for_each_expression) };
     const propertyDependencies = config === undefined ? {} : dependenciesOf(resolver, config.expressions ?? {}, snake, scope);

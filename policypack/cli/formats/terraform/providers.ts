@@ -58,7 +58,9 @@ function providerTarget(configs: Record<string, ProviderConfig>, key: string, fa
 
 /** The key of the provider configuration a resource uses: the one it names, else its module's `alicloud`. */
 function providerConfigKey(config: ConfigResource | undefined, module: readonly ModuleStep[]): string {
-    return typeof config?.provider_config_key === "string" ? config.provider_config_key : `${module.length > 0 ? `${moduleAddressOf(module.map((step) => ({ name: step.name })))}:` : ""}alicloud`;
+    return typeof config?.provider_config_key === "string"
+        ? config.provider_config_key
+        : `${module.length > 0 ? `${moduleAddressOf(module.map((step) => ({ name: step.name })))}:` : ""}alicloud`;
 }
 
 function regionOf(config: ProviderConfig | undefined, variables: unknown): unknown {

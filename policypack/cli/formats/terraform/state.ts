@@ -29,7 +29,15 @@ export function fromTerraformState(file: string, doc: Record<string, unknown>, t
         if (!providers.has(address)) {
             providers.set(address, { address, name: providerShortName(fullName), kind: "provider", type: "provider", props: {} });
         }
-        resources.push({ address: resource.address, name: resource.address, kind, type: resource.type, props: pulumiNames(resource.values), provider: address, propertyDependencies: {} });
+        resources.push({
+            address: resource.address,
+            name: resource.address,
+            kind,
+            type: resource.type,
+            props: pulumiNames(resource.values),
+            provider: address,
+            propertyDependencies: {},
+        });
     }
     return loadedInput(file, "terraform-state", planned, [...providers.values(), ...resources], [], text);
 }

@@ -1,6 +1,6 @@
 // A pack whose answer to AnalyzeStack is a little over 4 MiB, whatever the stack: what the Pulumi CLI
 // refuses since v3.221 (test/protocol/answer-size.test.ts checks that the harness refuses it too).
- 
+
 const { PolicyPack } = require("@pulumi/policy");
 
 new PolicyPack("oversized", {
