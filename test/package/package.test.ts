@@ -50,8 +50,8 @@ test("package metadata: a versioned, licensed, publishable pack with its entry p
     expect(pkg.private).toBeUndefined();
     expect(pkg.license).toBe("Apache-2.0");
     expect(pkg.main).toBe("dist/policypack/index.js");
-    expect(pkg.exports["."]).toBe("./dist/policypack/index.js");
-    expect(pkg.exports["./core"]).toBe("./dist/policypack/core/index.js");
+    expect(pkg.exports["."]).toEqual({ types: "./dist/policypack/library.d.ts", default: "./dist/policypack/library.js" });
+    expect(pkg.exports["./core"]).toEqual({ types: "./dist/policypack/core/index.d.ts", default: "./dist/policypack/core/index.js" });
     expect(fs.readFileSync(path.join(root, "CHANGELOG.md"), "utf8")).toContain(`## [${pkg.version}]`);
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/runtime: nodejs/);
 });
@@ -60,4 +60,25 @@ test("the core entry point loads without starting a policy server", () => {
     const core = require(path.join(root, "dist/policypack/core/index.js"));
     expect(core.RULES.map((rule: { name: string }) => rule.name)).toEqual(CONTRACT.map((policy) => policy.name));
     expect(typeof core.analyze).toBe("function");
+});
+
+test("requiring the package by name starts nothing and gives the policies; requiring its directory starts the pack", () => {
+    // By name, Node follows `exports` (here through the package's self-reference); run from another
+    // directory, a PolicyPack would fail at once for want of a package.json there.
+    const byName = execFileSync(
+        process.execPath,
+        ["-e", 'const m = require("alicloud-eip-guard"); console.log(JSON.stringify({ keys: Object.keys(m).sort(), policies: m.POLICIES.map((p) => p.name) }))'],
+        {
+            cwd: root,
+            encoding: "utf8",
+            timeout: 20000,
+        },
+    );
+    expect(JSON.parse(byName)).toEqual({ keys: ["PACK_NAME", "PACK_POLICIES", "POLICIES", "README_URL", "RULES", "policyFor"], policies: CONTRACT.map((policy) => policy.name) });
+    // By directory, as run-policy-pack loads a pack, Node follows `main`: the pack itself, which
+    // constructs a PolicyPack and so needs the pack's package.json in the working directory.
+    const os = require("os") as typeof import("os");
+    expect(() => execFileSync(process.execPath, ["-e", `require(${JSON.stringify(root)})`], { cwd: os.tmpdir(), encoding: "utf8", stdio: "pipe", timeout: 20000 })).toThrow(
+        /package\.json/,
+    );
 });
