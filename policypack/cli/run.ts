@@ -2,7 +2,9 @@
 // tests can run it in-process with their own streams and environment.
 
 import * as fs from "fs";
+import { levelOf } from "../core/config";
 import { PACK_NAME, evaluationDate } from "../core/pack";
+import { RULES } from "../core/rules";
 import { sourceLocator } from "./formats/hcl/locate";
 import { configFilesIn } from "./formats/hcl/sources";
 import { InputError } from "./input";
@@ -30,6 +32,10 @@ interface Options {
     readonly color?: boolean;
     readonly varFiles: string[];
     readonly tfRoot?: string;
+    /** Exit 0 even when a mandatory policy is violated (the report is unchanged). */
+    readonly softFail: boolean;
+    /** List the policies with their levels instead of checking files. */
+    readonly listPolicies: boolean;
 }
 
 export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
@@ -48,12 +54,14 @@ Options:
   --output, -o <file>    write the report to <file> instead of standard output
   --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
   --tf-root <dir>        the .tf sources a plan or state was made from: findings point at their lines
+  --soft-fail            exit 0 even when a mandatory policy is violated (the report still says so)
+  --list-policies        list every policy with its level (as --config sets it) and severity, and exit
   --color, --no-color    force or disable colour (default: colour on a terminal, unless NO_COLOR is set)
   --help, -h             show this help
   --version              show the version
 
-Exit codes: 0 no mandatory violation, 1 at least one mandatory violation, 2 unreadable or
-unrecognised input (or a bad option or configuration file).
+Exit codes: 0 no mandatory violation (or --soft-fail), 1 at least one mandatory violation, 2
+unreadable or unrecognised input (or a bad option or configuration file).
 `;
 
 class UsageError extends Error {}
@@ -76,6 +84,8 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     let color: boolean | undefined;
     const varFiles: string[] = [];
     let tfRoot: string | undefined;
+    let softFail = false;
+    let listPolicies = false;
     const value = (flag: string, inline: string | undefined): string => {
         const next = inline ?? args.shift();
         if (next === undefined || (inline === undefined && next.startsWith("-") && next !== "-")) {
@@ -119,6 +129,12 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
             case "--tf-root":
                 tfRoot = value(flag, inline);
                 break;
+            case "--soft-fail":
+                softFail = true;
+                break;
+            case "--list-policies":
+                listPolicies = true;
+                break;
             case "--color":
                 color = true;
                 break;
@@ -134,10 +150,10 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
                 throw new UsageError(`unknown option ${flag}.`);
         }
     }
-    if (files.length === 0) {
+    if (files.length === 0 && !listPolicies) {
         throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
     }
-    return { files, format, config, output, color, varFiles, tfRoot };
+    return { files, format, config, output, color, varFiles, tfRoot, softFail, listPolicies };
 }
 
 function wantsColor(options: Options, io: Io): boolean {
@@ -164,6 +180,13 @@ function tfRootProblem(dir: string): string | undefined {
     } catch (error) {
         return error instanceof InputError ? `${error.file}: ${error.problem}` : error instanceof Error ? error.message : String(error);
     }
+}
+
+/** One line per policy: its name, its level under `config`, its severity and what it checks. */
+function policyList(config: unknown): string {
+    const rows = RULES.map((rule) => [rule.name, levelOf(rule, config), rule.severity, rule.description]);
+    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+    return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join("  ")).join("\n") + "\n";
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -198,6 +221,10 @@ export function run(argv: readonly string[], io: Io): number {
                 }
                 throw error;
             }
+        }
+        if (options.listPolicies) {
+            io.stdout(policyList(config));
+            return 0;
         }
         if (options.tfRoot !== undefined) {
             const problem = tfRootProblem(options.tfRoot);
@@ -236,7 +263,7 @@ export function run(argv: readonly string[], io: Io): number {
                 }
             }
         }
-        return report.exitCode;
+        return options.softFail && report.exitCode === 1 ? 0 : report.exitCode;
     } catch (error) {
         // A defect of this tool, not of the input: one line, no stack trace.
         io.stderr(`${PACK_NAME}: internal error (${error instanceof Error ? error.message : String(error)}); please report it.\n`);

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Io, USAGE, run } from "../../policypack/cli/run";
+import { RULES } from "../../policypack/core/rules";
 import { FIXTURES, NOW, REPO } from "./support";
 
 const PASSING = path.join(FIXTURES, "terraform-plan", "eip-single-binding--pass-one-eip-per-server.json");
@@ -61,10 +62,10 @@ describe("help and version", () => {
 
     test("the usage names the command, every option and the exit codes", () => {
         expect(USAGE.startsWith("Usage: alicloud-eip-guard check [options] <file>...\n")).toBe(true);
-        for (const option of ["--config <file>", "--format <format>", "--output, -o <file>", "--color, --no-color", "--help, -h", "--version"]) {
+        for (const option of ["--config <file>", "--format <format>", "--output, -o <file>", "--soft-fail", "--list-policies", "--color, --no-color", "--help, -h", "--version"]) {
             expect(USAGE).toContain(`  ${option}`);
         }
-        expect(USAGE).toContain("Exit codes: 0 no mandatory violation, 1 at least one mandatory violation, 2 unreadable or");
+        expect(USAGE).toContain("Exit codes: 0 no mandatory violation (or --soft-fail), 1 at least one mandatory violation, 2\nunreadable or");
     });
 
     test.each([[["--version"]], [["check", "--version"]], [["check", PASSING, "--version"]]])("%j prints the package version and exits 0", (args) => {
@@ -291,5 +292,37 @@ describe("exit codes and stderr", () => {
         expect(result.code).toBe(2);
         expect(result.stdout).toBe("");
         expect(result.stderr).toMatch(/^alicloud-eip-guard: internal error \(.*startsWith.*\); please report it\.\n$/);
+    });
+});
+
+describe("--soft-fail and --list-policies", () => {
+    test("--soft-fail exits 0 on a mandatory violation, and the report still shows it", () => {
+        const hard = cli(["check", FAILING]);
+        const soft = cli(["check", "--soft-fail", FAILING]);
+        expect(hard.code).toBe(1);
+        expect(soft).toEqual({ ...hard, code: 0 });
+        expect(soft.stdout).toMatch(/failed: 2 mandatory violations/);
+    });
+
+    test("--soft-fail keeps exit 2 for input that cannot be read", () => {
+        expect(cli(["check", "--soft-fail", EMPTY]).code).toBe(2);
+    });
+
+    test("--list-policies lists every policy once, with its default level, severity and description, and needs no file", () => {
+        const { code, stdout, stderr } = cli(["check", "--list-policies"]);
+        expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+        const lines = stdout.trimEnd().split("\n");
+        expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(RULES.map((rule) => rule.name));
+        for (const [index, rule] of RULES.entries()) {
+            expect(lines[index].split(/\s{2,}/)).toEqual([rule.name, rule.enforcementLevel, rule.severity, rule.description]);
+        }
+    });
+
+    test("--list-policies shows the levels a --config file sets", () => {
+        const config = write("levels.json", JSON.stringify({ all: "advisory", "eip-same-region": "disabled" }));
+        const lines = cli(["--list-policies", "--config", config]).stdout.trimEnd().split("\n");
+        const levels = Object.fromEntries(lines.map((line) => line.split(/\s{2,}/).slice(0, 2)));
+        expect(levels["eip-same-region"]).toBe("disabled");
+        expect(levels["eip-single-binding"]).toBe("advisory");
     });
 });
