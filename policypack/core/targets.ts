@@ -88,12 +88,17 @@ export const ENI_SECONDARY_COUNTS = ["secondaryPrivateIpAddressCount", "privateI
 export const ECS_SECONDARY_LISTS = ["secondaryPrivateIps"] as const;
 export const ECS_SECONDARY_COUNTS = ["secondaryPrivateIpAddressCount"] as const;
 
+/** The primary private IP an ENI declares or reports (`primaryIpAddress`, or the older `privateIp`). */
+function eniPrimaryIp(model: Model, eni: ResourceInput): Maybe<string> {
+    return asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+}
+
 /**
  * Every private IP of an ENI when all of them are known: its primary address and the list of
  * secondary addresses. UNKNOWN when any is assigned by the system or computed.
  */
 export function eniAddresses(model: Model, eni: ResourceInput): Maybe<string[]> {
-    const primary = asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+    const primary = eniPrimaryIp(model, eni);
     if (!isKnown(primary)) {
         return UNKNOWN;
     }
@@ -112,7 +117,7 @@ export function eniAddresses(model: Model, eni: ResourceInput): Maybe<string[]> 
 
 /** The private IPs an ENI declares as known values, whether or not all of its addresses are known. */
 export function declaredEniAddresses(model: Model, eni: ResourceInput): string[] {
-    const primary = asString(model.setting(eni, "primaryIpAddress")) ?? asString(model.setting(eni, "privateIp"));
+    const primary = eniPrimaryIp(model, eni);
     const declared = typeof primary === "string" ? [primary] : [];
     for (const key of ENI_SECONDARY_LISTS) {
         const list = asList(model.setting(eni, key));
