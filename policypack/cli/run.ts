@@ -7,6 +7,7 @@ import { PACK_NAME, evaluationDate } from "../core/pack";
 import { RULES } from "../core/rules";
 import { sourceLocator } from "./formats/hcl/locate";
 import { configFilesIn } from "./formats/hcl/sources";
+import { VariableArgument } from "./formats/hcl/tfvars";
 import { InputError } from "./input";
 import { renderJson } from "./output/json";
 import { renderSarif } from "./output/sarif";
@@ -30,7 +31,8 @@ interface Options {
     readonly config?: string;
     readonly output?: string;
     readonly color?: boolean;
-    readonly varFiles: string[];
+    /** `--var-file`s and `--var`s, in the order given. */
+    readonly variables: VariableArgument[];
     readonly tfRoot?: string;
     /** Exit 0 even when a mandatory policy is violated (the report is unchanged). */
     readonly softFail: boolean;
@@ -53,6 +55,8 @@ Options:
   --format <format>      text (default), json or sarif
   --output, -o <file>    write the report to <file> instead of standard output
   --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
+  --var <name>=<value>   a root variable's value for Terraform sources, as terraform plan -var
+                         (TF_VAR_<name> environment variables are read too)
   --tf-root <dir>        the .tf sources a plan or state was made from: findings point at their lines
   --soft-fail            exit 0 even when a mandatory policy is violated (the report still says so)
   --list-policies        list every policy with its level (as --config sets it) and severity, and exit
@@ -82,7 +86,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     let config: string | undefined;
     let output: string | undefined;
     let color: boolean | undefined;
-    const varFiles: string[] = [];
+    const variables: VariableArgument[] = [];
     let tfRoot: string | undefined;
     let softFail = false;
     let listPolicies = false;
@@ -124,7 +128,10 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
                 output = value(flag, inline);
                 break;
             case "--var-file":
-                varFiles.push(value(flag, inline));
+                variables.push({ file: value(flag, inline) });
+                break;
+            case "--var":
+                variables.push({ assignment: value(flag, inline) });
                 break;
             case "--tf-root":
                 tfRoot = value(flag, inline);
@@ -153,7 +160,7 @@ function parseArgs(argv: readonly string[]): Options | "help" | "version" {
     if (files.length === 0 && !listPolicies) {
         throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
     }
-    return { files, format, config, output, color, varFiles, tfRoot, softFail, listPolicies };
+    return { files, format, config, output, color, variables, tfRoot, softFail, listPolicies };
 }
 
 function wantsColor(options: Options, io: Io): boolean {
@@ -233,7 +240,7 @@ export function run(argv: readonly string[], io: Io): number {
                 return 2;
             }
         }
-        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { varFiles: options.varFiles, tfRoot: options.tfRoot });
+        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { variables: options.variables, environment: io.env, tfRoot: options.tfRoot });
         const rendered =
             options.format === "json" ? renderJson(report) : options.format === "sarif" ? renderSarif(report, config, io.cwd) : renderText(report, wantsColor(options, io));
         if (options.output !== undefined) {

@@ -14,6 +14,8 @@ import { FIXTURES, NOW, REPO } from "./support";
 
 const PASSING = path.join(FIXTURES, "terraform-plan", "eip-single-binding--pass-one-eip-per-server.json");
 const FAILING = path.join(FIXTURES, "terraform-plan", "eip-single-binding--fail-shared-eip.json");
+/** The same plan pretty-printed (`jq .`), one key per line. */
+const PRETTY = path.join(FIXTURES, "terraform-plan", "pretty-printed-shared-eip.json");
 const ADVISORY = path.join(FIXTURES, "terraform-plan", "eip-clb-resource-group--fail-different-resource-groups.json");
 const EMPTY = path.join(FIXTURES, "bad", "empty.json");
 
@@ -68,7 +70,10 @@ describe("checkFile", () => {
             "eip-single-binding violation mandatory alicloud_eip_association.web-1-eip",
             "eip-single-binding violation mandatory alicloud_eip_association.web-2-eip",
         ]);
-        expect(fs.readFileSync(FAILING, "utf8").split("\n")[report.locate("alicloud_eip_association.web-2-eip")! - 1]).toContain('"address": "alicloud_eip_association.web-2-eip"');
+        // terraform show -json prints one line: every resource is on it.
+        expect(report.locate("alicloud_eip_association.web-2-eip")).toBe(1);
+        const pretty = checkFile(PRETTY, {}, NOW);
+        expect(fs.readFileSync(PRETTY, "utf8").split("\n")[pretty.locate("alicloud_eip_association.web-2-eip")! - 1]).toContain('"address": "alicloud_eip_association.web-2-eip"');
     });
 
     test("an unreadable file: the problem, no findings, nowhere to locate", () => {

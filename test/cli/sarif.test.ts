@@ -82,7 +82,8 @@ test("one rule per policy, with its description, FAQ, help text and level", () =
 });
 
 test("results are located in the input file, on the line of the resource, and at its address or URN", () => {
-    const terraform = sarifOf([path.join("test", "fixtures", "terraform-plan", "eip-single-binding--fail-shared-eip.json")]).runs[0];
+    // A plan pretty-printed (`terraform show -json tfplan | jq .`): each resource on its own line.
+    const terraform = sarifOf([path.join("test", "fixtures", "terraform-plan", "pretty-printed-shared-eip.json")]).runs[0];
     const result = terraform.results.find(
         (candidate: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) =>
             candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_association.web-1-eip",
@@ -90,7 +91,7 @@ test("results are located in the input file, on the line of the resource, and at
     expect(result.ruleId).toBe("eip-single-binding");
     expect(result.level).toBe("error");
     const physical = result.locations[0].physicalLocation;
-    expect(physical.artifactLocation.uri).toBe("test/fixtures/terraform-plan/eip-single-binding--fail-shared-eip.json");
+    expect(physical.artifactLocation.uri).toBe("test/fixtures/terraform-plan/pretty-printed-shared-eip.json");
     const lines = fs.readFileSync(path.join(REPO, physical.artifactLocation.uri), "utf8").split("\n");
     expect(lines[physical.region.startLine - 1]).toContain('"address": "alicloud_eip_association.web-1-eip"');
     expect(result.partialFingerprints["alicloudEipGuard/v1"]).toMatch(/^[0-9a-f]{64}$/);

@@ -680,6 +680,27 @@ describe("references", () => {
         expect(depsOf(loaded.resources, "alicloud_alb_load_balancer.unpaired")).toEqual({ zoneMappings: ["alicloud_vswitch.h", "alicloud_eip_address.h", "alicloud_vswitch.i"] });
         expect(depsOf(loaded.resources, "alicloud_alb_load_balancer.single")).toEqual({ accessLogConfig: ["local.store"] });
     });
+
+    test("blocks nested in nested blocks: their references count for the field that holds them, as the sources reader gives them", () => {
+        const loaded = planOf(
+            [planned("alicloud_alb_load_balancer.alb", { zone_mappings: [{ zone_id: "cn-hangzhou-h", load_balancer_addresses: [{}] }] }), planned("alicloud_eip_address.h")],
+            {
+                root_module: {
+                    resources: [
+                        config("alicloud_alb_load_balancer.alb", {
+                            zone_mappings: [
+                                { zone_id: constant("cn-hangzhou-h"), load_balancer_addresses: [{ allocation_id: refs("alicloud_eip_address.h.id", "alicloud_eip_address.h") }] },
+                            ],
+                        }),
+                    ],
+                },
+            },
+        );
+        expect(depsOf(loaded.resources, "alicloud_alb_load_balancer.alb")).toEqual({
+            "zoneMappings[0].loadBalancerAddresses": ["alicloud_eip_address.h"],
+            zoneMappings: ["alicloud_eip_address.h"],
+        });
+    });
 });
 
 describe("states", () => {

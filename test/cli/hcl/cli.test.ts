@@ -5,14 +5,14 @@ import * as path from "path";
 import { run } from "../../../policypack/cli/run";
 import { FIXTURES, NOW, REPO } from "../support";
 
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
+function cli(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
     let stdout = "";
     let stderr = "";
     const code = run(args, {
         stdout: (text) => (stdout += text),
         stderr: (text) => (stderr += text),
         isTTY: false,
-        env: { ALICLOUD_EIP_GUARD_DATE: NOW.toISOString() },
+        env: { ALICLOUD_EIP_GUARD_DATE: NOW.toISOString(), ...env },
         cwd: REPO,
     });
     return { code, stdout, stderr };
@@ -26,6 +26,15 @@ test("a directory: the text report names the format, the resources and each find
     expect(code).toBe(1);
     expect(stdout).toContain(`${SOURCES}/aliases-for-each (Terraform configuration, 11 resources): 1 mandatory violation`);
     expect(stdout).toContain(`alicloud_eip_association.cross  alicloud_eip_association  ${SOURCES}/aliases-for-each/main.tf:52`);
+});
+
+test("--var and TF_VAR_<name>, as terraform plan reads them", () => {
+    expect(cli(["check", "--var", "eip_count=2", `${SOURCES}/local-module-tfvars`]).code).toBe(0);
+    // TF_VAR_ comes first in Terraform's order: production.auto.tfvars (21 EIPs) still wins over it.
+    expect(cli(["check", `${SOURCES}/local-module-tfvars`], { TF_VAR_eip_count: "2" }).code).toBe(1);
+    const undeclared = cli(["check", "--var=nope=1", `${SOURCES}/local-module-tfvars`]);
+    expect(undeclared.code).toBe(2);
+    expect(undeclared.stderr).toContain("--var nope=1: sets var.nope, which the root module does not declare");
 });
 
 test("--var-file, after the variable files Terraform loads by itself", () => {

@@ -47,7 +47,7 @@ ${EIP(
             const dir = project({ ...files, ...extra });
             return read(
                 { ...files, ...extra },
-                varFiles.map((file) => `${dir}/${file}`),
+                varFiles.map((file) => ({ file: `${dir}/${file}` })),
             ).at("alicloud_eip_address.a").props.addressName;
         };
         expect(name({})).toBe("from-default");
@@ -58,13 +58,58 @@ ${EIP(
         expect(name({ "one.tfvars": 'name = "one"', "two.tfvars": 'name = "two"' }, ["two.tfvars", "one.tfvars"])).toBe("one");
     });
 
+    test("TF_VAR_<name> under the files, --var and --var-file in the order given over both, as terraform plan reads them", () => {
+        const files = {
+            "main.tf": `${HEADER}variable "name" {\n  default = "from-default"\n}\n${EIP("a", "  address_name = var.name")}`,
+        };
+        const name = (extra: Record<string, string>, variables: ({ file: string } | { assignment: string })[], environment: Record<string, string> = {}) => {
+            const dir = project({ ...files, ...extra });
+            const args = variables.map((arg) => ("file" in arg ? { file: `${dir}/${arg.file}` } : arg));
+            return read({ ...files, ...extra }, args, environment).at("alicloud_eip_address.a").props.addressName;
+        };
+        expect(name({}, [], { TF_VAR_name: "from-env" })).toBe("from-env");
+        expect(name({ "terraform.tfvars": 'name = "tfvars"' }, [], { TF_VAR_name: "from-env" })).toBe("tfvars");
+        expect(name({ "terraform.tfvars": 'name = "tfvars"' }, [{ assignment: "name=from-var" }])).toBe("from-var");
+        expect(name({ "x.tfvars": 'name = "file"' }, [{ assignment: "name=from-var" }, { file: "x.tfvars" }])).toBe("file");
+        expect(name({ "x.tfvars": 'name = "file"' }, [{ file: "x.tfvars" }, { assignment: "name=from-var" }])).toBe("from-var");
+        // Everything after the first "=" is the value, spaces and further "=" included.
+        expect(name({}, [{ assignment: "name=a = b" }])).toBe("a = b");
+        // A TF_VAR_ variable the configuration does not declare is ignored, as Terraform ignores it.
+        expect(name({}, [], { TF_VAR_other: "x", NAME: "y" })).toBe("from-default");
+    });
+
+    test("a value given as text is a literal string for primitive or untyped variables, an HCL expression for the others", () => {
+        const main = [
+            HEADER,
+            'variable "untyped" {}\nvariable "text" {\n  type = string\n}\nvariable "size" {\n  type = number\n}\n',
+            'variable "zones" {\n  type = list(string)\n}\nvariable "tags" {\n  type = map(string)\n}\n',
+            EIP("a", "  address_name = var.untyped\n  description = var.text\n  bandwidth = var.size\n  isp = var.zones[1]\n  tags = var.tags"),
+        ].join("");
+        const eip = read({ "main.tf": main }, [{ assignment: 'untyped=["not", "a list"]' }, { assignment: "size=5" }, { assignment: 'zones=["cn-hangzhou-h", "cn-hangzhou-i"]' }], {
+            TF_VAR_text: "{ literal }",
+            TF_VAR_tags: '{ Env = "prod" }',
+        }).at("alicloud_eip_address.a").props;
+        expect(eip.addressName).toBe('["not", "a list"]');
+        expect(eip.description).toBe("{ literal }");
+        expect(eip.bandwidth).toBe(5);
+        expect(eip.isp).toBe("cn-hangzhou-i");
+        expect(eip.tags).toEqual({ Env: "prod" });
+    });
+
+    test("--var refuses what terraform plan refuses: no '=', an undeclared variable, a malformed expression", () => {
+        const main = `${HEADER}variable "zones" {\n  type = list(string)\n}\n${EIP("a", "  isp = var.zones[0]")}`;
+        expect(() => read({ "main.tf": main }, [{ assignment: "zones" }])).toThrow(/--var zones: is not a variable assignment/);
+        expect(() => read({ "main.tf": main }, [{ assignment: "nope=1" }])).toThrow(/sets var\.nope, which the root module does not declare/);
+        expect(() => read({ "main.tf": main }, [{ assignment: 'zones=["a",' }])).toThrow(/sets var\.zones to text that is not a valid expression for its type/);
+    });
+
     test("a variable with no value is unknown, computed from the variable, and the file says so", () => {
         const { loaded, at } = read({ "main.tf": `${HEADER}variable "isp" {}\n${EIP("a", '  isp = var.isp\n  address_name = "x-${var.isp}"')}` });
         const eip = at("alicloud_eip_address.a");
         expect(eip.props.isp).toBe(UNKNOWN);
         expect(eip.props.addressName).toBe(UNKNOWN);
         expect(eip.propertyDependencies).toMatchObject({ isp: ["var.isp"], addressName: ["var.isp"] });
-        expect(loaded.notes.join("\n")).toMatch(/var\.isp has no default and no value in a \.tfvars file/);
+        expect(loaded.notes.join("\n")).toMatch(/var\.isp has no default and no value in a \.tfvars file, a TF_VAR_ variable or --var/);
     });
 
     test("what cannot be evaluated is unknown and still counts as computed, never as unset", () => {
@@ -259,6 +304,64 @@ resource "alicloud_alb_load_balancer" "alb" {
             { zoneId: "cn-hangzhou-j", vswitchId: "vsw-j" },
         ]);
         expect(alb.propertyDependencies).toEqual({ "zoneMappings[0].allocationId": ["alicloud_eip_address.h"], zoneMappings: ["alicloud_eip_address.h"] });
+    });
+
+    test("blocks nested in blocks: written out, generated by a dynamic block inside a dynamic block's content, and unknown", () => {
+        const { at } = read({
+            "main.tf": `${HEADER}
+variable "unknown" {}
+locals {
+  zones = { "cn-hangzhou-i" = ["a", "b"], "cn-hangzhou-j" = ["c"] }
+}
+${EIP("h", "")}
+resource "alicloud_alb_load_balancer" "alb" {
+  vpc_id = "vpc-1"
+  zone_mappings {
+    zone_id = "cn-hangzhou-h"
+    load_balancer_addresses {
+      allocation_id = alicloud_eip_address.h.id
+    }
+  }
+  dynamic "zone_mappings" {
+    for_each = local.zones
+    iterator = zone
+    content {
+      zone_id = zone.key
+      dynamic "load_balancer_addresses" {
+        for_each = zone.value
+        content {
+          address_name = "\${zone.key}-\${load_balancer_addresses.value}"
+        }
+      }
+    }
+  }
+}
+resource "alicloud_alb_load_balancer" "later" {
+  vpc_id = "vpc-1"
+  zone_mappings {
+    zone_id = "cn-hangzhou-h"
+    dynamic "load_balancer_addresses" {
+      for_each = var.unknown
+      content {
+        allocation_id = alicloud_eip_address.h.id
+      }
+    }
+  }
+}`,
+        });
+        const alb = at("alicloud_alb_load_balancer.alb");
+        expect(alb.props.zoneMappings).toEqual([
+            { zoneId: "cn-hangzhou-h", loadBalancerAddresses: [{ allocationId: UNKNOWN }] },
+            { zoneId: "cn-hangzhou-i", loadBalancerAddresses: [{ addressName: "cn-hangzhou-i-a" }, { addressName: "cn-hangzhou-i-b" }] },
+            { zoneId: "cn-hangzhou-j", loadBalancerAddresses: [{ addressName: "cn-hangzhou-j-c" }] },
+        ]);
+        // What a nested block is computed from counts for the field that holds it, as in a plan's references.
+        expect(alb.propertyDependencies).toEqual({ "zoneMappings[0].loadBalancerAddresses": ["alicloud_eip_address.h"], zoneMappings: ["alicloud_eip_address.h"] });
+        const later = at("alicloud_alb_load_balancer.later");
+        expect(later.props.zoneMappings).toEqual([{ zoneId: "cn-hangzhou-h", loadBalancerAddresses: UNKNOWN }]);
+        expect(later.propertyDependencies?.["zoneMappings[0].loadBalancerAddresses"]).toEqual(
+            expect.arrayContaining(["var.unknown", "alicloud_eip_address.h", "dynamic.load_balancer_addresses"]),
+        );
     });
 });
 

@@ -118,7 +118,8 @@ describe("sources that cannot be checked", () => {
 
 describe("the hand-written projects", () => {
     const dir = (name: string) => path.join(SOURCES, name);
-    const verdicts = (name: string, varFiles: string[] = []) => verdictsOf(checkResources(loadInput(dir(name), { varFiles }).resources, {}, NOW));
+    const verdicts = (name: string, varFiles: string[] = []) =>
+        verdictsOf(checkResources(loadInput(dir(name), { variables: varFiles.map((file) => ({ file })) }).resources, {}, NOW));
 
     test("a local module's count from *.auto.tfvars (over terraform.tfvars), and from --var-file", () => {
         const nat = Array.from({ length: 21 }, (_, n) => ({

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadInput } from "../../../policypack/cli/detect";
+import { VariableArgument } from "../../../policypack/cli/formats/hcl/tfvars";
 import { LoadedInput } from "../../../policypack/cli/formats/loaded";
 import { ResourceInput } from "../../../policypack/core/resources";
 
@@ -27,8 +28,12 @@ export function project(files: Record<string, string>): string {
 }
 
 /** The resources the checker reads from a project, by address. */
-export function read(files: Record<string, string>, varFiles: string[] = []): { loaded: LoadedInput; at: (address: string) => ResourceInput } {
-    const loaded = loadInput(project(files), { varFiles });
+export function read(
+    files: Record<string, string>,
+    variables: readonly VariableArgument[] = [],
+    environment: Record<string, string> = {},
+): { loaded: LoadedInput; at: (address: string) => ResourceInput } {
+    const loaded = loadInput(project(files), { variables, environment });
     return {
         loaded,
         at: (address) => {

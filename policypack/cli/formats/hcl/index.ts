@@ -16,13 +16,15 @@ import { SourceProviders } from "./providers";
 import { resourceInput } from "./resources";
 import { configFilesIn, isConfigFile, readModule } from "./sources";
 import { InlineWaiver, instancesGlob, readSuppressions } from "./suppressions";
-import { automaticVarFiles, variableValues } from "./tfvars";
+import { VariableArgument, automaticVarFiles, variableValues } from "./tfvars";
 
 export { isConfigFile } from "./sources";
 
 export interface SourceOptions {
-    /** `--var-file`s, in the order given, after the files Terraform loads by itself. */
-    readonly varFiles?: readonly string[];
+    /** `--var-file`s and `--var`s, in the order given, after the files Terraform loads by itself. */
+    readonly variables?: readonly VariableArgument[];
+    /** The environment, for TF_VAR_<name> variables. */
+    readonly environment?: Readonly<Record<string, string | undefined>>;
     /** `--tf-root`: the sources a plan or state was made from, to locate its resources in them. */
     readonly tfRoot?: string;
 }
@@ -87,7 +89,8 @@ export function fromTerraformSources(label: string, inputs: readonly string[], o
     const { dir, files } = rootFiles(label, inputs);
     const source = readModule(dir, files);
     const others = files.length === inputs.length ? configFilesIn(dir).filter((file) => !files.some((given) => path.resolve(given) === path.resolve(file))) : [];
-    const project = new Project(source, variableValues([...automaticVarFiles(dir), ...(options.varFiles ?? [])]));
+    const declared = new Map([...source.variables].map(([name, block]) => [name, block.body.type]));
+    const project = new Project(source, variableValues(automaticVarFiles(dir), options.variables, options.environment, declared));
     const providers = new SourceProviders(project);
     const resources: ResourceInput[] = [];
     const located = new Map<string, SourceLocation>();
@@ -136,7 +139,7 @@ export function fromTerraformSources(label: string, inputs: readonly string[], o
     if (project.unsetVariables.size > 0) {
         const names = [...project.unsetVariables].sort();
         notes.push(
-            `${names.length === 1 ? "Variable" : "Variables"} ${names.map((name) => `var.${name}`).join(", ")} ${names.length === 1 ? "has" : "have"} no default and no value in a .tfvars file, so what is computed from ${names.length === 1 ? "it" : "them"} is unknown. Give the values with --var-file to check it.`,
+            `${names.length === 1 ? "Variable" : "Variables"} ${names.map((name) => `var.${name}`).join(", ")} ${names.length === 1 ? "has" : "have"} no default and no value in a .tfvars file, a TF_VAR_ variable or --var, so what is computed from ${names.length === 1 ? "it" : "them"} is unknown. Give the values with --var-file or --var to check it.`,
         );
     }
     if (others.length > 0) {

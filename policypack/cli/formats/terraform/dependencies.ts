@@ -38,8 +38,8 @@ function blockDependencies(resolver: ReferenceResolver, key: string, expression:
     const union = new Set<string>();
     blocks.forEach((block, b) => {
         for (const [field, fieldExpression] of Object.entries(block)) {
-            const refs = referencesOf(fieldExpression);
-            if (refs === undefined || refs.length === 0) {
+            const refs = nestedReferences(fieldExpression);
+            if (refs.length === 0) {
                 continue;
             }
             const found = resolver.resolve(refs, scope);
@@ -53,4 +53,18 @@ function blockDependencies(resolver: ReferenceResolver, key: string, expression:
         entries.push([key, [...union]]);
     }
     return entries;
+}
+
+/**
+ * The references of a block's field: its expression's, or, for blocks nested in the block (a list of
+ * bodies, or one body, each field an expression or further blocks), all of theirs.
+ */
+function nestedReferences(expression: unknown): string[] {
+    if (isExpression(expression)) {
+        return referencesOf(expression) ?? [];
+    }
+    if (Array.isArray(expression)) {
+        return expression.flatMap(nestedReferences);
+    }
+    return isRecord(expression) ? Object.values(expression).flatMap(nestedReferences) : [];
 }
