@@ -77,7 +77,7 @@ test("a failing plan: valid JUnit, one suite per policy, the mandatory violation
 
 test("skipped policies are skipped cases; an unreadable file is an error; another cloud's plan is skipped", async () => {
     const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "eip-guard-junit-")), "config.json");
-    fs.writeFileSync(config, JSON.stringify({ "ecs-single-eip": "disabled" }));
+    fs.writeFileSync(config, JSON.stringify({ "ecs-single-eip": "disabled", "eip-same-regoin": "advisory" }));
     const { code, xml } = junit(["--skip-policy", "eip-single-binding", "--config", config, PASSING, AWS_PLAN, EMPTY]);
     expect(code).toBe(2);
     await expectValid(xml);
@@ -91,7 +91,9 @@ test("skipped policies are skipped cases; an unreadable file is an error; anothe
         [PASSING, "passed"],
         [AWS_PLAN, "skipped"],
         [EMPTY, "error"],
+        [config, "passed"],
     ]);
+    expect(xml).toMatch(/<system-out>ignored: &quot;eip-same-regoin&quot; is not a policy of this pack .* Did you mean &quot;eip-same-region&quot;\?<\/system-out>/);
 });
 
 test("names and messages with markup and control characters stay valid XML", async () => {

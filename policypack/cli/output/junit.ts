@@ -99,6 +99,14 @@ export function renderJunit(report: Report, config: unknown): string {
                   ? { kind: "skipped", type: "not checked", message: file.notes.join(" ") }
                   : { kind: "passed", ...(file.notes.length > 0 ? { output: file.notes.join("\n") } : {}) },
     }));
+    if (report.configProblems.length > 0) {
+        // Ignored configuration does not fail the check; CI views still show it, one line per item.
+        inputs.push({
+            name: report.configFile ?? "configuration",
+            classname: INPUT_SUITE,
+            result: { kind: "passed", output: report.configProblems.map((problem) => `ignored: ${problem}`).join("\n") },
+        });
+    }
     suites.push({ name: INPUT_SUITE, cases: inputs, properties: {} });
     const all = suites.flatMap((suite) => suite.cases);
     const count = (kind: Result["kind"]) => all.filter((test) => test.result.kind === kind).length;
