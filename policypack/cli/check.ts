@@ -2,18 +2,19 @@
 // the policy's enforcement level with the policy description, a newline and the finding's message;
 // every other finding (undecided, waived, notice) as advisory with the finding's message alone.
 
-import { configProblems, levelOf, optionsOf } from "../core/config";
+import { levelOf, optionsOf } from "../core/config";
 import { coverageFindingsOnce } from "../core/coverage";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
 import { Finding, Outcome, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
+import { configIssues } from "./config-issues";
 
 export type Level = "mandatory" | "advisory";
 
-/** What a report says of the policy behind a finding. */
-export type RuleInfo = Pick<Rule, "name" | "description" | "severity" | "remediationSteps">;
+/** What a report says of the policy behind a finding (a policy of the pack, or a check of the input: input-rules.ts). */
+export type RuleInfo = Pick<Rule, "description" | "severity" | "remediationSteps"> & { readonly name: string };
 
 export interface Reported {
     /** The policy that found it, so that reporters need not look it up. */
@@ -31,13 +32,13 @@ export interface Reported {
     readonly involved: readonly string[];
 }
 
-/** Every enabled policy on the resources of one input. */
-export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date): Reported[] {
+/** Every enabled policy on the resources of one input; with `only`, the enabled policies it names. */
+export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date, only?: ReadonlySet<string>): Reported[] {
     const model = new Model(resources);
     const reported: Reported[] = [];
     for (const rule of RULES) {
         const level = levelOf(rule, config);
-        if (level === "disabled") {
+        if (level === "disabled" || (only !== undefined && !only.has(rule.name))) {
             continue;
         }
         // The first enabled policy also says what no policy could see, once per file (coverage.ts).
@@ -59,7 +60,7 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
     return reported;
 }
 
-/** Problems with the configuration as a whole (unknown policy names, levels that are not levels). */
+/** What the checker ignores of the configuration: unknown policy and option names, levels and values it cannot use. */
 export function problemsWith(config: unknown): string[] {
-    return configProblems(RULES, config);
+    return configIssues(config);
 }

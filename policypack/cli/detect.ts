@@ -9,6 +9,7 @@ import { isRecord } from "../core/values";
 import { InputError, STDIN, parseJson, readText } from "./input";
 import { FORMAT_LABEL, InputFormat, LoadedInput } from "./formats/loaded";
 import { fromPreview, fromStackExport } from "./formats/pulumi";
+import { NoAlicloudResource } from "./formats/refusal";
 import { fromTerraformPlan, fromTerraformState } from "./formats/terraform";
 import { SourceOptions, fromTerraformSources, isSourceInput } from "./formats/hcl";
 
@@ -36,11 +37,31 @@ export function detectFormat(file: string, doc: unknown): Exclude<InputFormat, "
     );
 }
 
+/** HCL's top-level blocks: a text that opens with one of them (after comments) is no JSON document. */
+const HCL_BLOCK = /^(?:resource|data|provider|variable|output|locals|module|terraform|import|moved|removed|check)\s*(?:"[^"\n]*"\s*|[A-Za-z_][\w-]*\s*)*\{/;
+
+/** Whether a text given where JSON is expected is in fact .tf source: its first statement, past comments, is an HCL block. */
+export function looksLikeHcl(text: string): boolean {
+    let rest = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    for (;;) {
+        rest = rest.trimStart();
+        const comment = /^(?:(?:#|\/\/)[^\n]*|\/\*[\s\S]*?\*\/)/.exec(rest);
+        if (comment === null) {
+            break;
+        }
+        rest = rest.slice(comment[0].length);
+    }
+    return HCL_BLOCK.test(rest);
+}
+
 /** Reads Terraform sources: a directory, or .tf files of one directory. Throws InputError. */
 export function loadSources(label: string, paths: readonly string[], options: SourceOptions = {}): LoadedInput {
     try {
         return fromTerraformSources(label, paths, options);
     } catch (error) {
+        if (error instanceof NoAlicloudResource) {
+            throw error.inFormat("terraform-source");
+        }
         if (error instanceof InputError) {
             throw error;
         }
@@ -55,6 +76,12 @@ export function loadInput(file: string, options: SourceOptions = {}): LoadedInpu
     }
     const label = file === STDIN ? "<stdin>" : file;
     const text = readText(file);
+    if (looksLikeHcl(text)) {
+        throw new InputError(
+            label,
+            "is Terraform configuration (HCL), not JSON. To check .tf sources, give their directory or the .tf files themselves: `alicloud-eip-guard check <dir>`. To check a plan, save it with `terraform plan -out plan.out` and convert it: `terraform show -json plan.out > plan.json`.",
+        );
+    }
     const doc = parseJson(label, text);
     const format = detectFormat(label, doc);
     const record = doc as Record<string, unknown>;
@@ -70,6 +97,9 @@ export function loadInput(file: string, options: SourceOptions = {}): LoadedInpu
                 return fromPreview(label, record, text);
         }
     } catch (error) {
+        if (error instanceof NoAlicloudResource) {
+            throw error.inFormat(format);
+        }
         if (error instanceof InputError) {
             throw error;
         }

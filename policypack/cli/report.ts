@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PACK_NAME } from "../core/pack";
+import { RULES } from "../core/rules";
+import { ResourceInput } from "../core/resources";
 import { isRecord } from "../core/values";
 import { Reported, checkResources, problemsWith } from "./check";
 import { loadInput, loadSources } from "./detect";
@@ -10,7 +12,9 @@ import { SourceOptions, sourceGroups } from "./formats/hcl";
 import { sourceLocator } from "./formats/hcl/locate";
 import { WithInline, withInlineWaivers } from "./formats/hcl/suppressions";
 import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
+import { NoAlicloudResource } from "./formats/refusal";
 import { InputError, parseJson, readText } from "./input";
+import { COMPLETE_INPUT } from "./input-rules";
 
 export interface FileReport {
     readonly file: string;
@@ -24,6 +28,18 @@ export interface FileReport {
     readonly locate: (address: string) => number | undefined;
     /** The file and line that declare a resource, when the input is a set of files (Terraform sources). */
     readonly source?: (address: string) => SourceLocation | undefined;
+    /** The resources the policies read (the Markdown report draws their EIP bindings). */
+    readonly resources?: readonly ResourceInput[];
+    /** The file holds no alicloud resource (infrastructure of another cloud): no policy looked at it. */
+    readonly unchecked?: boolean;
+}
+
+/** How the checker reads and judges its inputs, besides the configuration. */
+export interface CheckOptions extends SourceOptions {
+    /** --allow-partial-preview: a preview without --show-sames is a note, not a failing finding. */
+    readonly allowPartial?: boolean;
+    /** --policy / --skip-policy: the policies to run (undefined: all of them). */
+    readonly only?: ReadonlySet<string>;
 }
 
 export interface Report {
@@ -31,6 +47,8 @@ export interface Report {
     readonly files: readonly FileReport[];
     readonly configFile?: string;
     readonly configProblems: readonly string[];
+    /** Policies left out by --policy / --skip-policy: they did not run. */
+    readonly skipped?: readonly string[];
     /** 0: no mandatory violation; 1: at least one; 2: an input or the configuration could not be read. */
     readonly exitCode: 0 | 1 | 2;
 }
@@ -62,26 +80,41 @@ export function readConfig(file: string): unknown {
     return doc;
 }
 
-export function checkFile(file: string, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
+export function checkFile(file: string, config: unknown, now: Date, options: CheckOptions = {}): FileReport {
     return checkLoaded(file, () => loadInput(file, options), config, now, options);
 }
 
-function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now: Date, options: SourceOptions = {}): FileReport {
+function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now: Date, options: CheckOptions = {}): FileReport {
     let loaded: LoadedInput;
     try {
         loaded = load();
     } catch (error) {
+        if (error instanceof NoAlicloudResource) {
+            // A monorepo's CI loops over every plan: another cloud's is no error, but no pass either.
+            return {
+                file: error.file,
+                format: error.format,
+                resourceCount: error.count,
+                findings: [],
+                notes: [`Nothing was checked: the file ${error.problem}`],
+                unchecked: true,
+                locate: () => undefined,
+            };
+        }
         const message = error instanceof InputError ? error.problem : `could not be read (${error instanceof Error ? error.message : String(error)}).`;
         return { file: error instanceof InputError ? error.file : file, error: message, findings: [], notes: [], locate: () => undefined };
     }
     const inline = withInlineWaivers(config, loaded.waivers ?? []);
-    const findings = checkResources(loaded.resources, inline.config, now);
+    const findings = checkResources(loaded.resources, inline.config, now, options.only);
+    const failsClosed = loaded.partial !== undefined && options.allowPartial !== true;
+    const inputFindings: Reported[] = failsClosed ? [partialInput(loaded.partial!)] : [];
     return {
         file: loaded.file,
         format: loaded.format,
         resourceCount: loaded.totalResources,
-        findings: loaded.waivers?.length ? findings.map((finding) => relabelled(finding, inline, loaded)) : findings,
-        notes: [...loaded.notes, ...inline.problems],
+        findings: [...inputFindings, ...(loaded.waivers?.length ? findings.map((finding) => relabelled(finding, inline, loaded)) : findings)],
+        notes: [...loaded.notes.filter((note) => !failsClosed || note !== loaded.partial), ...inline.problems],
+        resources: loaded.resources,
         locate: loaded.locate,
         ...(loaded.source !== undefined
             ? { source: loaded.source }
@@ -89,6 +122,12 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
               ? { source: sourceLocator(options.tfRoot) }
               : {}),
     };
+}
+
+/** A preview that lacks the unchanged resources: passing it would vouch for resources never seen. */
+function partialInput(why: string): Reported {
+    const detail = `${why} To check only the resources it lists, pass --allow-partial-preview.`;
+    return { rule: COMPLETE_INPUT, outcome: "violation", level: "mandatory", message: `${COMPLETE_INPUT.description}\n${detail}`, detail, involved: [] };
 }
 
 /** A finding with the waivers written as comments named by where they are; one about a comment alone is attached to its resource. */
@@ -103,7 +142,7 @@ function relabelled(finding: Reported, inline: WithInline, loaded: LoadedInput):
     };
 }
 
-export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date, options: SourceOptions = {}): Report {
+export function buildReport(files: readonly string[], config: unknown, configFile: string | undefined, now: Date, options: CheckOptions = {}): Report {
     // .tf files of one directory are one module: they are read together.
     const reports = sourceGroups(files).map((group) =>
         group.paths === undefined
@@ -117,6 +156,7 @@ export function buildReport(files: readonly string[], config: unknown, configFil
         files: reports,
         configFile,
         configProblems: problemsWith(config),
+        ...(options.only === undefined ? {} : { skipped: RULES.map((rule) => rule.name as string).filter((name) => !options.only!.has(name)) }),
         exitCode: failed ? 2 : mandatory ? 1 : 0,
     };
 }

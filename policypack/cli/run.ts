@@ -7,12 +7,16 @@ import { PACK_NAME, evaluationDate } from "../core/pack";
 import { RULES } from "../core/rules";
 import { sourceLocator } from "./formats/hcl/locate";
 import { configFilesIn } from "./formats/hcl/sources";
-import { VariableArgument } from "./formats/hcl/tfvars";
 import { InputError } from "./input";
+import { configIssues } from "./config-issues";
+import { Options, USAGE, UsageError, parseArgs } from "./options";
 import { renderJson } from "./output/json";
+import { renderJunit } from "./output/junit";
+import { renderMarkdown } from "./output/markdown";
 import { renderSarif } from "./output/sarif";
 import { renderText } from "./output/text";
-import { buildReport, readConfig, toolVersion } from "./report";
+import { Report, buildReport, readConfig, toolVersion } from "./report";
+import { selectPolicies } from "./selection";
 
 export interface Io {
     readonly stdout: (text: string) => void;
@@ -23,145 +27,7 @@ export interface Io {
     readonly cwd?: string;
 }
 
-type Format = "text" | "json" | "sarif";
-
-interface Options {
-    readonly files: string[];
-    readonly format: Format;
-    readonly config?: string;
-    readonly output?: string;
-    readonly color?: boolean;
-    /** `--var-file`s and `--var`s, in the order given. */
-    readonly variables: VariableArgument[];
-    readonly tfRoot?: string;
-    /** Exit 0 even when a mandatory policy is violated (the report is unchanged). */
-    readonly softFail: boolean;
-    /** List the policies with their levels instead of checking files. */
-    readonly listPolicies: boolean;
-}
-
-export const USAGE = `Usage: ${PACK_NAME} check [options] <file>...
-
-Checks Alibaba Cloud EIP bindings offline with the policies of the alicloud-eip-guard pack.
-Each <file> (or - for standard input) is one of, recognised by its content:
-  Terraform sources  a directory of .tf files, or .tf / .tf.json files (no plan needed)
-  a Terraform plan   terraform show -json tfplan > plan.json
-  a Terraform state  terraform show -json > state.json
-  a Pulumi export    pulumi stack export > stack.json
-  a Pulumi preview   pulumi preview --json --show-sames > preview.json
-
-Options:
-  --config <file>        policy configuration, the JSON pulumi preview --policy-pack-config takes
-  --format <format>      text (default), json or sarif
-  --output, -o <file>    write the report to <file> instead of standard output
-  --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
-  --var <name>=<value>   a root variable's value for Terraform sources, as terraform plan -var
-                         (TF_VAR_<name> environment variables are read too)
-  --tf-root <dir>        the .tf sources a plan or state was made from: findings point at their lines
-  --soft-fail            exit 0 even when a mandatory policy is violated (the report still says so)
-  --list-policies        list every policy with its level (as --config sets it) and severity, and exit
-  --color, --no-color    force or disable colour (default: colour on a terminal, unless NO_COLOR is set)
-  --help, -h             show this help
-  --version              show the version
-
-Exit codes: 0 no mandatory violation (or --soft-fail), 1 at least one mandatory violation, 2
-unreadable or unrecognised input (or a bad option or configuration file).
-`;
-
-class UsageError extends Error {}
-
-function parseArgs(argv: readonly string[]): Options | "help" | "version" {
-    const args = [...argv];
-    if (args[0] === "check") {
-        args.shift();
-    } else if (args[0] === "--help" || args[0] === "-h" || args[0] === "help" || args.length === 0) {
-        return "help";
-    } else if (args[0] === "--version") {
-        return "version";
-    } else if (!args[0].startsWith("-")) {
-        throw new UsageError(`unknown command "${args[0]}"; the command is "check".`);
-    }
-    const files: string[] = [];
-    let format: Format = "text";
-    let config: string | undefined;
-    let output: string | undefined;
-    let color: boolean | undefined;
-    const variables: VariableArgument[] = [];
-    let tfRoot: string | undefined;
-    let softFail = false;
-    let listPolicies = false;
-    const value = (flag: string, inline: string | undefined): string => {
-        const next = inline ?? args.shift();
-        if (next === undefined || (inline === undefined && next.startsWith("-") && next !== "-")) {
-            throw new UsageError(`${flag} needs a value.`);
-        }
-        return next;
-    };
-    let onlyFiles = false;
-    while (args.length > 0) {
-        const arg = args.shift()!;
-        if (onlyFiles || arg === "-" || !arg.startsWith("-")) {
-            files.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf("=");
-        const flag = eq > 0 ? arg.slice(0, eq) : arg;
-        const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-        switch (flag) {
-            case "--":
-                onlyFiles = true;
-                break;
-            case "--config":
-                config = value(flag, inline);
-                break;
-            case "--format":
-            case "-f": {
-                const given = value(flag, inline);
-                if (given !== "text" && given !== "json" && given !== "sarif") {
-                    throw new UsageError(`--format must be text, json or sarif, not "${given}".`);
-                }
-                format = given;
-                break;
-            }
-            case "--output":
-            case "-o":
-                output = value(flag, inline);
-                break;
-            case "--var-file":
-                variables.push({ file: value(flag, inline) });
-                break;
-            case "--var":
-                variables.push({ assignment: value(flag, inline) });
-                break;
-            case "--tf-root":
-                tfRoot = value(flag, inline);
-                break;
-            case "--soft-fail":
-                softFail = true;
-                break;
-            case "--list-policies":
-                listPolicies = true;
-                break;
-            case "--color":
-                color = true;
-                break;
-            case "--no-color":
-                color = false;
-                break;
-            case "--help":
-            case "-h":
-                return "help";
-            case "--version":
-                return "version";
-            default:
-                throw new UsageError(`unknown option ${flag}.`);
-        }
-    }
-    if (files.length === 0 && !listPolicies) {
-        throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
-    }
-    return { files, format, config, output, color, variables, tfRoot, softFail, listPolicies };
-}
+export { USAGE } from "./options";
 
 function wantsColor(options: Options, io: Io): boolean {
     if (options.color !== undefined) {
@@ -196,12 +62,29 @@ function policyList(config: unknown): string {
     return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join("  ")).join("\n") + "\n";
 }
 
+function render(report: Report, config: unknown, options: Options, io: Io): string {
+    switch (options.format) {
+        case "json":
+            return renderJson(report);
+        case "sarif":
+            return renderSarif(report, config, io.cwd);
+        case "junit":
+            return renderJunit(report, config);
+        case "markdown":
+            return renderMarkdown(report, config);
+        default:
+            return renderText(report, wantsColor(options, io));
+    }
+}
+
 /** Runs the command line; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io): number {
     try {
         let options: Options | "help" | "version";
+        let only: ReadonlySet<string> | undefined;
         try {
             options = parseArgs(argv);
+            only = typeof options === "string" ? undefined : selectPolicies(options.policies, options.skipPolicies);
         } catch (error) {
             if (error instanceof UsageError) {
                 io.stderr(`${PACK_NAME}: ${error.message}\n\n${USAGE}`);
@@ -229,6 +112,16 @@ export function run(argv: readonly string[], io: Io): number {
                 throw error;
             }
         }
+        if (options.strictConfig) {
+            const issues = configIssues(config);
+            if (issues.length > 0) {
+                for (const issue of issues) {
+                    io.stderr(`${PACK_NAME}: configuration ${options.config ?? ""}: ${issue}\n`.replace("configuration : ", "configuration: "));
+                }
+                io.stderr(`${PACK_NAME}: --strict-config: the configuration has ${issues.length} problem${issues.length === 1 ? "" : "s"}; nothing was checked.\n`);
+                return 2;
+            }
+        }
         if (options.listPolicies) {
             io.stdout(policyList(config));
             return 0;
@@ -240,9 +133,14 @@ export function run(argv: readonly string[], io: Io): number {
                 return 2;
             }
         }
-        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), { variables: options.variables, environment: io.env, tfRoot: options.tfRoot });
-        const rendered =
-            options.format === "json" ? renderJson(report) : options.format === "sarif" ? renderSarif(report, config, io.cwd) : renderText(report, wantsColor(options, io));
+        const report = buildReport(options.files, config, options.config, evaluationDate(io.env), {
+            variables: options.variables,
+            environment: io.env,
+            tfRoot: options.tfRoot,
+            allowPartial: options.allowPartialPreview,
+            only,
+        });
+        const rendered = render(report, config, options, io);
         if (options.output !== undefined) {
             try {
                 fs.writeFileSync(options.output, rendered);

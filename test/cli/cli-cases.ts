@@ -102,7 +102,6 @@ export function cliCases(cli: Runner): void {
         test.each([
             ["a truncated file", bad("truncated-plan.json"), /truncated-plan\.json: is not complete JSON: it ends in the middle of a value at line \d+\. The file is truncated/],
             ["an empty file", bad("empty.json"), /empty\.json: is empty\./],
-            ["a plan of another provider", bad("aws-plan.json"), /aws-plan\.json: is a Terraform plan for hashicorp\/aws, with no alicloud resource/],
             [
                 "an unknown format_version",
                 bad("future-format-version.json"),
@@ -138,7 +137,7 @@ export function cliCases(cli: Runner): void {
         test.each([
             ["no file", ["check"], /no input file/],
             ["an unknown option", ["check", "--fast", PASSING], /unknown option --fast/],
-            ["an unknown format", ["check", "--format", "xml", PASSING], /--format must be text, json or sarif/],
+            ["an unknown format", ["check", "--format", "xml", PASSING], /--format must be text, json, sarif, junit or markdown/],
             ["an unknown command", ["lint", PASSING], /unknown command "lint"/],
             ["a configuration that is not JSON", ["check", "--config", bad("truncated-plan.json"), PASSING], /the configuration .*truncated-plan\.json: is not complete JSON/],
             ["a missing configuration", ["check", "--config", path.join(FIXTURES, "none.json"), PASSING], /none\.json: does not exist/],

@@ -50,3 +50,10 @@ test("the command loads the rule core only: no Pulumi SDK, no provider package",
         expect({ file, crossguard: /crossguard/.test(text.replace(/^\/\/.*$/gm, "")) }).toEqual({ file, crossguard: false });
     }
 });
+
+test(".tf text on standard input: said to be HCL, with what to run instead", () => {
+    const piped = spawnCli(["check", "-"], { input: 'resource "alicloud_eip_address" "ip" {\n  bandwidth = 5\n}\n' });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain("<stdin>: is Terraform configuration (HCL), not JSON.");
+    expect(piped.stderr).toContain("`terraform show -json plan.out > plan.json`");
+});

@@ -23,7 +23,7 @@ const URN = "urn:pulumi:dev::web::alicloud:ecs/eipAssociation:EipAssociation::we
 const ASSOCIATION = { address: URN, name: "web-eip", kind: "eipAssociation" as const, type: "alicloud:ecs/eipAssociation:EipAssociation", props: {} };
 
 /** A policy no registry holds, with metadata of its own: reporters must take what the finding carries. */
-const STRAY: RuleInfo = { name: "no-such-policy" as PolicyName, description: "A stray policy.", severity: "medium", remediationSteps: "Stray fix." };
+const STRAY: RuleInfo = { name: "no-such-policy", description: "A stray policy.", severity: "medium", remediationSteps: "Stray fix." };
 
 /** A reported finding; `policy` and `severity` pick or adjust the rule it carries. */
 function finding({ policy, severity, ...over }: Partial<Reported> & { policy?: string; severity?: RuleInfo["severity"] } = {}): Reported {

@@ -89,12 +89,12 @@ describe("usage errors: exit 2, the problem and the usage on stderr, nothing on 
         [["check", "--config", "--no-color", PASSING], "--config needs a value."],
         [["check", PASSING, "--output"], "--output needs a value."],
         [["check", PASSING, "-o"], "-o needs a value."],
-        [["check", "--format", "xml", PASSING], '--format must be text, json or sarif, not "xml".'],
-        [["check", "--format=", PASSING], '--format must be text, json or sarif, not "".'],
-        [["check", "--format=JSON", PASSING], '--format must be text, json or sarif, not "JSON".'],
+        [["check", "--format", "xml", PASSING], '--format must be text, json, sarif, junit or markdown, not "xml".'],
+        [["check", "--format=", PASSING], '--format must be text, json, sarif, junit or markdown, not "".'],
+        [["check", "--format=JSON", PASSING], '--format must be text, json, sarif, junit or markdown, not "JSON".'],
         // "-" (standard input) is a value, and so is anything given inline.
-        [["check", "--format", "-", PASSING], '--format must be text, json or sarif, not "-".'],
-        [["check", "--format=-j", PASSING], '--format must be text, json or sarif, not "-j".'],
+        [["check", "--format", "-", PASSING], '--format must be text, json, sarif, junit or markdown, not "-".'],
+        [["check", "--format=-j", PASSING], '--format must be text, json, sarif, junit or markdown, not "-j".'],
     ])("%j", (args, message) => {
         expect(cli(args)).toEqual(usageError(message));
     });

@@ -22,6 +22,11 @@ export interface LoadedInput {
     readonly totalResources: number;
     /** Things the user should know about how the file was read (advisory). */
     readonly notes: string[];
+    /**
+     * Why the file holds only part of the stack (a preview without --show-sames), when it does: one of
+     * `notes`, which the report turns into a failing finding unless partial input was accepted.
+     */
+    readonly partial?: string;
     /** The 1-based line on which the file first names a resource address, for reports. */
     locate: (address: string) => number | undefined;
     /** Where a resource is declared, when that is another file than this input (a .tf file of a directory). */

@@ -248,12 +248,12 @@ export function fromPreview(file: string, doc: Record<string, unknown>, text: st
     const config = isRecord(doc.config) ? doc.config : {};
     const { resources, total } = toResources(file, "Pulumi preview", [...latest.values()], config["alicloud:region"], true);
     const notes: string[] = [];
+    let partial: string | undefined;
     const unchanged = isRecord(doc.changeSummary) && typeof doc.changeSummary.same === "number" ? doc.changeSummary.same : 0;
     if (unchanged > 0 && !(Array.isArray(doc.steps) && doc.steps.some((step) => isRecord(step) && step.op === "same"))) {
-        notes.push(
-            `The preview lists only the resources it changes; the ${unchanged} it leaves as they are are not in it and are treated as outside the stack. Run \`pulumi preview --json --show-sames\` to check the whole stack.`,
-        );
+        partial = `The preview lists only the resources it changes; the ${unchanged} it leaves as they are are not in it and are treated as outside the stack. Run \`pulumi preview --json --show-sames\` to check the whole stack.`;
+        notes.push(partial);
     }
     const locate = lineLocator(text, "urn");
-    return { file, format: "pulumi-preview", resources, totalResources: total, notes, locate: (address) => locate(address) };
+    return { file, format: "pulumi-preview", resources, totalResources: total, notes, ...(partial === undefined ? {} : { partial }), locate: (address) => locate(address) };
 }

@@ -36,10 +36,13 @@ export function renderJson(report: Report): string {
             format: file.format ?? null,
             resources: file.resourceCount ?? null,
             error: file.error ?? null,
+            // A file of another cloud only: read, but no policy looked at it.
+            ...(file.unchecked === true ? { checked: false } : {}),
             notes: file.notes,
         })),
         configFile: report.configFile ?? null,
         configProblems: report.configProblems,
+        ...(report.skipped === undefined ? {} : { skippedPolicies: report.skipped }),
         findings,
         summary: { ...totals, unreadableFiles: report.files.filter((file) => file.error !== undefined).length },
         exitCode: report.exitCode,

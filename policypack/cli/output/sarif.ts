@@ -11,6 +11,7 @@ import { RULES } from "../../core/rules";
 import { Reported } from "../check";
 import { IGNORE_MARKER } from "../formats/hcl/suppressions";
 import { FORMAT_LABEL } from "../formats/loaded";
+import { INPUT_RULES } from "../input-rules";
 import { Report } from "../report";
 
 const SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -62,8 +63,9 @@ function sarifKind(finding: Reported): "fail" | "review" | "informational" {
 export function renderSarif(report: Report, config: unknown, cwd: string = process.cwd()): string {
     const rules = RULES.map((rule) => {
         const level = levelOf(rule, config);
+        const id: string = rule.name;
         return {
-            id: rule.name,
+            id,
             name: pascal(rule.name),
             shortDescription: { text: rule.description },
             fullDescription: { text: rule.faq },
@@ -76,7 +78,24 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
             properties: { tags: [...rule.tags], severity: rule.severity, enforcementLevel: level, precision: "high" },
         };
     });
-    const ruleIndex = new Map(RULES.map((rule, index) => [rule.name as string, index]));
+    // Checks of the input itself are listed after the policies, only when one of them found something.
+    const used = new Set(report.files.flatMap((file) => file.findings.map((finding) => finding.rule.name)));
+    for (const rule of INPUT_RULES.filter((candidate) => used.has(candidate.name))) {
+        rules.push({
+            id: rule.name,
+            name: pascal(rule.name),
+            shortDescription: { text: rule.description },
+            fullDescription: { text: rule.description },
+            help: {
+                text: `${rule.description}\n\nWhat to do instead: ${rule.remediationSteps}`,
+                markdown: `**${rule.description}**\n\n**What to do instead:** ${rule.remediationSteps}`,
+            },
+            helpUri: README_URL,
+            defaultConfiguration: { enabled: true, level: "error" },
+            properties: { tags: ["input"], severity: rule.severity, enforcementLevel: "mandatory", precision: "high" },
+        });
+    }
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const artifacts: { location: { uri: string }; roles: string[]; mimeType?: string }[] = report.files.map((file) => ({
         location: { uri: artifactUri(file.file, cwd) },
         roles: ["analysisTarget"],

@@ -31,7 +31,10 @@ export function renderText(report: Report, color: boolean): string {
     for (const problem of report.configProblems) {
         lines.push(paint("yellow", `config ${report.configFile ?? ""}: ${problem}`.replace("config : ", "config: ")));
     }
-    if (report.configProblems.length > 0) {
+    if ((report.skipped ?? []).length > 0) {
+        lines.push(`skipped policies (--policy / --skip-policy): ${report.skipped!.join(", ")}`);
+    }
+    if (report.configProblems.length > 0 || (report.skipped ?? []).length > 0) {
         lines.push("");
     }
     for (const file of report.files) {
@@ -42,14 +45,16 @@ export function renderText(report: Report, color: boolean): string {
         const counts = countsOf(file.findings);
         lines.push(
             `${paint("bold", file.file)} (${FORMAT_LABEL[file.format!]}, ${plural(file.resourceCount ?? 0, "resource")}): ${
-                counts.mandatory + counts.advisory === 0
-                    ? paint("bold", "no violations")
-                    : [
-                          counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "",
-                          counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : "",
-                      ]
-                          .filter(Boolean)
-                          .join(", ")
+                file.unchecked === true
+                    ? paint("bold", "nothing checked")
+                    : counts.mandatory + counts.advisory === 0
+                      ? paint("bold", "no violations")
+                      : [
+                            counts.mandatory > 0 ? paint("red", plural(counts.mandatory, "mandatory violation")) : "",
+                            counts.advisory > 0 ? paint("yellow", plural(counts.advisory, "advisory violation")) : "",
+                        ]
+                            .filter(Boolean)
+                            .join(", ")
             }${counts.notes > 0 ? `, ${plural(counts.notes, "note")}` : ""}`,
         );
         for (const note of file.notes) {
