@@ -23,8 +23,14 @@ function examplesOf(rule: Rule, root: string): string[] {
 
 function optionsTable(rule: Rule): string {
     const rows = Object.entries(rule.options).map(([key, option]) => {
-        const range = option.type === "integer" ? ` (${option.minimum} to ${option.maximum})` : "";
-        return `| \`${key}\` | ${option.type}${range} | \`${String(option.default)}\` | ${option.description} |`;
+        const shape =
+            option.type === "integer"
+                ? `integer (${option.minimum} to ${option.maximum})`
+                : option.type === "object"
+                  ? `object: \`{ "<name>": { ${Object.keys(option.fields).join(", ")} } }\``
+                  : option.type;
+        const fallback = option.type === "object" ? JSON.stringify(option.default) : String(option.default);
+        return `| \`${key}\` | ${shape} | \`${fallback}\` | ${option.description} |`;
     });
     rows.push("| `exemptions` | list of `{ resource, reason, expires }` | `[]` | Waivers for named resources; see [Waivers](#waivers). |");
     return ["| option | type | default | meaning |", "|---|---|---|---|", ...rows].join("\n");
