@@ -9,6 +9,7 @@
 // twice counts once; an attachment whose ENI cannot be told is left out, so the count never exceeds
 // what the plan proves.
 
+import { appendTo } from "./collections";
 import { attachersOf, secondaryEnisOf } from "./enis";
 import { Model } from "./model";
 import { ResourceInput } from "./resources";
@@ -22,6 +23,24 @@ export interface SecondaryEni {
     readonly by: ResourceInput;
 }
 
+const ATTACHMENTS = new WeakMap<Model, Map<string, ResourceInput[]>>();
+
+/** The attachment resources of the plan by the address of the planned instance they name, read once per model. */
+function attachmentsByInstance(model: Model): Map<string, ResourceInput[]> {
+    let found = ATTACHMENTS.get(model);
+    if (found === undefined) {
+        found = new Map();
+        for (const attachment of model.ofKind("eniAttachment")) {
+            const target = model.resolve(attachment, "instanceId", ["ecsInstance"]);
+            if (target.kind === "resource") {
+                appendTo(found, target.resource.address, attachment);
+            }
+        }
+        ATTACHMENTS.set(model, found);
+    }
+    return found;
+}
+
 /** The secondary ENIs the plan puts on `instance`, each once. */
 export function secondaryEnisOn(model: Model, instance: ResourceInput): SecondaryEni[] {
     const found = new Map<string, SecondaryEni>();
@@ -30,11 +49,7 @@ export function secondaryEnisOn(model: Model, instance: ResourceInput): Secondar
         const identity = model.identity(ref) ?? `created:${instance.address}:${index}`;
         found.set(identity, { eni: ref.kind === "resource" ? ref.resource : undefined, by: instance });
     });
-    for (const attachment of model.ofKind("eniAttachment")) {
-        const target = model.resolve(attachment, "instanceId", ["ecsInstance"]);
-        if (target.kind !== "resource" || target.resource !== instance) {
-            continue;
-        }
+    for (const attachment of attachmentsByInstance(model).get(instance.address) ?? []) {
         const ref = model.resolve(attachment, "networkInterfaceId", ["eni"]);
         const identity = model.identity(ref);
         if (identity !== undefined && !found.has(identity)) {
