@@ -4,7 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { Rule } from "../policypack/core/rule";
+import { Rule, RuleOption } from "../policypack/core/rule";
 import { RULES } from "../policypack/core/rules";
 
 export const README = path.resolve(__dirname, "..", path.basename(path.resolve(__dirname, "..")) === "dist" ? ".." : ".", "README.md");
@@ -64,7 +64,11 @@ export function configExample(): Record<string, unknown> {
     return Object.fromEntries(
         RULES.map((rule) => [
             rule.name,
-            { enforcementLevel: rule.enforcementLevel, ...Object.fromEntries(Object.entries(rule.options).map(([key, option]) => [key, option.default])), exemptions: [] },
+            {
+                enforcementLevel: rule.enforcementLevel,
+                ...Object.fromEntries(Object.entries(rule.options as Readonly<Record<string, RuleOption>>).map(([key, option]) => [key, option.default])),
+                exemptions: [],
+            },
         ]),
     );
 }
