@@ -7,8 +7,9 @@
 // attachment that would go over the limit fails when it is created.
 //
 // A type the table does not list, or one not known before deployment (computed from a data source
-// or another resource), decides nothing: one note for the whole stack names them, and only for
-// instances that get a secondary ENI, since one ENI fits every type.
+// or another resource), decides nothing: one note for the whole stack names the instances, and only
+// those that get a secondary ENI, since one ENI fits every type. Messages name instances, never their
+// types: a type is a property value, and a value may be a secret (describe.ts).
 
 import { describe, listOf, plural } from "../describe";
 import { secondaryEnisOn } from "../eni-counts";
@@ -23,7 +24,7 @@ export const ecsEniLimit = defineRule({
     faq: "The number of secondary ENIs that you can attach to an ECS instance varies by instance type.",
     rejects: [
         'More ENIs on an instance than the "ENIs" column of its instance family allows, counting its primary ENI, the ENI its `networkInterfaces` creates or names, and every ENI an EcsNetworkInterfaceAttachment or vpc.NetworkInterfaceAttachment attaches to it.',
-        "Types the documented table lacks, and types known only at deployment, are not checked: one advisory note per stack names them; `instanceTypes` adds them.",
+        "Types the documented table lacks, and types known only at deployment, are not checked: one advisory note per stack names their instances; `instanceTypes` adds them.",
     ],
     enforcementLevel: "mandatory",
     severity: "high",
@@ -50,7 +51,6 @@ export const ecsEniLimit = defineRule({
                 subjects.push(...secondaries.map((secondary) => secondary.by));
                 continue;
             }
-            const { type } = found;
             const enis = secondaries.length + 1;
             if (enis <= limit) {
                 continue;
@@ -59,7 +59,7 @@ export const ecsEniLimit = defineRule({
             const sources = listOf(secondaries.map((secondary) => (secondary.by === instance ? `its networkInterfaces` : describe(secondary.by))));
             report.violation(
                 instance,
-                `${describe(instance)} (${type}) would hold ${plural(enis, "ENI")}: its primary ENI and ${plural(secondaries.length, "secondary ENI")} from ${sources}. An ${type} instance holds at most ${plural(limit, "ENI")}, its primary ENI included, and the attachment over that number fails. Choose a larger type of the family, move ${plural(enis - limit, "ENI")} to another instance, or bind the EIPs in NAT mode on the private IPs of fewer ENIs.`,
+                `${describe(instance)} would hold ${plural(enis, "ENI")}: its primary ENI and ${plural(secondaries.length, "secondary ENI")} from ${sources}. Its instance type holds at most ${plural(limit, "ENI")}, the primary ENI included, and the attachment over that number fails. Choose a larger type of the same family, move ${plural(enis - limit, "ENI")} to another instance, or bind the EIPs in NAT mode on the private IPs of fewer ENIs.`,
                 involved,
                 "too-many-enis",
             );

@@ -13,7 +13,8 @@
 // Private IPs are privateIpAddresses (or the deprecated privateIps) and secondaryPrivateIpAddressCount
 // (or the deprecated privateIpsCount), under the same Terraform names in snake_case; a count computed
 // at deployment decides nothing. A type the table does not list, or one known only at deployment,
-// decides nothing beyond the detached limit: one note per stack names them.
+// decides nothing beyond the detached limit: one note per stack names the instances (never their
+// types, which are property values and may be secrets).
 
 import { describe, plural } from "../describe";
 import { eniPrivateIpCount, hostOf, primaryEniPrivateIpCount } from "../eni-counts";
@@ -33,7 +34,7 @@ export const eniPrivateIpLimit = defineRule({
         'An ENI attached to an instance (by networkInterfaceId, networkInterfaces or an attachment resource) with more private IPs than the "Private IP addresses per ENI" column of the instance\'s family allows, counting its primary private IP.',
         "An instance whose own primary ENI gets more private IPs (secondaryPrivateIps or secondaryPrivateIpAddressCount, plus the primary one) than its type allows.",
         `Any ENI of the plan with more than ${DETACHED} private IPs (1 primary and 49 secondary), the most an ENI that is not attached holds; the plan creates every ENI before it attaches it.`,
-        "Types the documented table lacks, and types known only at deployment, are not checked against their limit: one advisory note per stack names them; `instanceTypes` adds them.",
+        "Types the documented table lacks, and types known only at deployment, are not checked against their limit: one advisory note per stack names their instances; `instanceTypes` adds them.",
     ],
     enforcementLevel: "mandatory",
     severity: "high",
@@ -64,7 +65,7 @@ export const eniPrivateIpLimit = defineRule({
                         const via = host.by === host.instance ? "" : ` by ${describe(host.by)}`;
                         over(
                             eni,
-                            `${describe(eni)} has ${plural(ips, "private IP")} (1 primary, ${ips - 1} secondary) and is attached to ${describe(host.instance)}${via}, an ${found.type} instance, whose ENIs hold at most ${plural(limit, "private IP")} each, the primary one included. Lower its secondary private IPs to ${limit - 1}, choose a larger type of the family, or move addresses to another ENI.`,
+                            `${describe(eni)} has ${plural(ips, "private IP")} (1 primary, ${ips - 1} secondary) and is attached to ${describe(host.instance)}${via}, whose instance type holds at most ${plural(limit, "private IP")} per ENI, the primary one included. Lower its secondary private IPs to ${limit - 1}, choose a larger type of the family, or move addresses to another ENI.`,
                             [eni, host.instance, host.by],
                             "over-type-limit",
                         );
@@ -100,7 +101,7 @@ export const eniPrivateIpLimit = defineRule({
             if (ips > limit) {
                 over(
                     instance,
-                    `${describe(instance)} (${found.type}) is created with ${plural(ips, "private IP")} on its primary ENI (1 primary, ${ips - 1} from secondaryPrivateIps or secondaryPrivateIpAddressCount); an ${found.type} instance's ENIs hold at most ${plural(limit, "private IP")} each, the primary one included. Lower its secondary private IPs to ${limit - 1}, choose a larger type of the family, or put the addresses on a secondary ENI.`,
+                    `${describe(instance)} is created with ${plural(ips, "private IP")} on its primary ENI (1 primary, ${ips - 1} from secondaryPrivateIps or secondaryPrivateIpAddressCount); its instance type holds at most ${plural(limit, "private IP")} per ENI, the primary one included. Lower its secondary private IPs to ${limit - 1}, choose a larger type of the family, or put the addresses on a secondary ENI.`,
                     [instance],
                     "primary-eni-over-type-limit",
                 );

@@ -37,39 +37,38 @@ export function instanceLimits(instance: ResourceInput, overrides: TableValue): 
 
 /**
  * Instances whose limit a rule needed and could not find, gathered over the stack and reported as one
- * note: the types not in the table, and the instances whose type is known only at deployment.
+ * note. The note names the instances, not their types: a type is a property value, which may be a
+ * secret (describe.ts), and the user finds the type in the program beside the instance's name.
  */
 export class UncheckedTypes {
-    private readonly missing = new Map<string, ResourceInput[]>();
+    private readonly missing: ResourceInput[] = [];
     private readonly computed: ResourceInput[] = [];
 
     add(type: string | Unknown | undefined, instance: ResourceInput): void {
-        if (typeof type === "string") {
-            const list = this.missing.get(type) ?? [];
+        const list = typeof type === "string" ? this.missing : type === UNKNOWN ? this.computed : undefined;
+        if (list !== undefined && !list.includes(instance)) {
             list.push(instance);
-            this.missing.set(type, list);
-        } else if (type === UNKNOWN) {
-            this.computed.push(instance);
         }
     }
 
     /** The one note, when anything went unchecked; `what` names the limit ("how many ENIs"). */
     report(report: Reporter, what: string, subjects: readonly ResourceInput[], cause: string): void {
-        if (this.missing.size === 0 && this.computed.length === 0) {
+        if (this.missing.length === 0 && this.computed.length === 0) {
             return;
         }
-        const parts: string[] = [];
-        if (this.missing.size > 0) {
-            parts.push(`the instance types ${listOf([...this.missing.keys()].sort())}, which the table of documented instance families does not list`);
+        const sentences: string[] = [];
+        if (this.missing.length > 0) {
+            const their = this.missing.length === 1 ? "its instance type" : "their instance types";
+            sentences.push(`Could not check ${what} for ${listOf(this.missing.map(describe))}: the table of documented instance families gives no such limit for ${their}.`);
         }
         if (this.computed.length > 0) {
-            parts.push(`the type of ${listOf(this.computed.map(describe))}, known only at deployment`);
+            const their = this.computed.length === 1 ? "its instance type is" : "their instance types are";
+            sentences.push(`Could not check ${what} for ${listOf(this.computed.map(describe))}: ${their} known only at deployment.`);
         }
-        const instances = [...this.missing.values()].flat().concat(this.computed);
         report.undecided(
             undefined,
-            `Could not check ${what} for ${parts.join(", nor ")}. Give the limits of those types in this policy's instanceTypes option to have them checked.`,
-            [...new Set([...instances, ...subjects])],
+            `${sentences.join(" ")} Give the limits of those instance types in this policy's instanceTypes option to have them checked.`,
+            [...new Set([...this.missing, ...this.computed, ...subjects])],
             cause,
         );
     }

@@ -69,7 +69,7 @@ ruleTester(ecsEniLimit, {
             name: "a type known only at deployment (from a data source) decides nothing: one note for the stack",
             plan: (plan) => attach(plan, vm(plan, "web", UNKNOWN), 5),
             undecidedMessages: [
-                'Could not check how many ENIs an instance may hold for the type of ECS instance "web", known only at deployment. Give the limits of those types in this policy\'s instanceTypes option to have them checked.',
+                'Could not check how many ENIs an instance may hold for ECS instance "web": its instance type is known only at deployment. Give the limits of those instance types in this policy\'s instanceTypes option to have them checked.',
             ],
         },
         {
@@ -105,7 +105,7 @@ ruleTester(ecsEniLimit, {
                 {
                     on: "web",
                     message:
-                        'ECS instance "web" (ecs.g7.large) would hold 4 ENIs: its primary ENI and 3 secondary ENIs from ENI attachment "eni-attach-1", ENI attachment "eni-attach-2" and ENI attachment "eni-attach-3". An ecs.g7.large instance holds at most 3 ENIs, its primary ENI included, and the attachment over that number fails. Choose a larger type of the family, move 1 ENI to another instance, or bind the EIPs in NAT mode on the private IPs of fewer ENIs.',
+                        'ECS instance "web" would hold 4 ENIs: its primary ENI and 3 secondary ENIs from ENI attachment "eni-attach-1", ENI attachment "eni-attach-2" and ENI attachment "eni-attach-3". Its instance type holds at most 3 ENIs, the primary ENI included, and the attachment over that number fails. Choose a larger type of the same family, move 1 ENI to another instance, or bind the EIPs in NAT mode on the private IPs of fewer ENIs.',
                     involved: ["web", "eni-attach-1", "eni-1", "eni-attach-2", "eni-2", "eni-attach-3", "eni-3"],
                 },
             ],
@@ -118,6 +118,8 @@ ruleTester(ecsEniLimit, {
             },
             violations: ["web"],
             messages: ["would hold 4 ENIs", "its networkInterfaces", "at most 2 ENIs"],
+            // An instance type is a property value, which may be a secret: messages never repeat it.
+            notInMessages: ["ecs.g6.large", "g6"],
         },
         {
             name: "a type the user adds in instanceTypes is checked",

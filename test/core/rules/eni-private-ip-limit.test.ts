@@ -66,7 +66,7 @@ ruleTester(eniPrivateIpLimit, {
                 vm(plan, "api", "ecs.g8i.large", { secondaryPrivateIpAddressCount: 20 });
             },
             undecidedMessages: [
-                "Could not check how many private IPs an ENI may hold for the instance types ecs.g8i.large, which the table of documented instance families does not list. Give the limits of those types in this policy's instanceTypes option to have them checked.",
+                'Could not check how many private IPs an ENI may hold for ECS instance "web" and ECS instance "api": the table of documented instance families gives no such limit for their instance types. Give the limits of those instance types in this policy\'s instanceTypes option to have them checked.',
             ],
         },
         {
@@ -101,7 +101,7 @@ ruleTester(eniPrivateIpLimit, {
                 {
                     on: "eni",
                     message:
-                        'ENI "eni" has 7 private IPs (1 primary, 6 secondary) and is attached to ECS instance "web" by ENI attachment "attach", an ecs.g7.large instance, whose ENIs hold at most 6 private IPs each, the primary one included. Lower its secondary private IPs to 5, choose a larger type of the family, or move addresses to another ENI.',
+                        'ENI "eni" has 7 private IPs (1 primary, 6 secondary) and is attached to ECS instance "web" by ENI attachment "attach", whose instance type holds at most 6 private IPs per ENI, the primary one included. Lower its secondary private IPs to 5, choose a larger type of the family, or move addresses to another ENI.',
                     involved: ["eni", "web", "attach"],
                 },
             ],
@@ -128,6 +128,8 @@ ruleTester(eniPrivateIpLimit, {
             },
             violations: ["web"],
             messages: ["created with 7 private IPs on its primary ENI", "at most 6 private IPs"],
+            // An instance type is a property value, which may be a secret: messages never repeat it.
+            notInMessages: ["ecs.g7.large", "g7"],
         },
         {
             name: "an ENI that is not attached, with 50 secondary private IPs",
