@@ -4,7 +4,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { Rule } from "../policypack/core/rule";
+import { Rule, RuleOption } from "../policypack/core/rule";
 import { RULES } from "../policypack/core/rules";
 
 export const README = path.resolve(__dirname, "..", path.basename(path.resolve(__dirname, "..")) === "dist" ? ".." : ".", "README.md");
@@ -23,8 +23,14 @@ function examplesOf(rule: Rule, root: string): string[] {
 
 function optionsTable(rule: Rule): string {
     const rows = Object.entries(rule.options).map(([key, option]) => {
-        const range = option.type === "integer" ? ` (${option.minimum} to ${option.maximum})` : "";
-        return `| \`${key}\` | ${option.type}${range} | \`${String(option.default)}\` | ${option.description} |`;
+        const shape =
+            option.type === "integer"
+                ? `integer (${option.minimum} to ${option.maximum})`
+                : option.type === "object"
+                  ? `object: \`{ "<name>": { ${Object.keys(option.fields).join(", ")} } }\``
+                  : option.type;
+        const fallback = option.type === "object" ? JSON.stringify(option.default) : String(option.default);
+        return `| \`${key}\` | ${shape} | \`${fallback}\` | ${option.description} |`;
     });
     rows.push("| `exemptions` | list of `{ resource, reason, expires }` | `[]` | Waivers for named resources; see [Waivers](#waivers). |");
     return ["| option | type | default | meaning |", "|---|---|---|---|", ...rows].join("\n");
@@ -58,7 +64,11 @@ export function configExample(): Record<string, unknown> {
     return Object.fromEntries(
         RULES.map((rule) => [
             rule.name,
-            { enforcementLevel: rule.enforcementLevel, ...Object.fromEntries(Object.entries(rule.options).map(([key, option]) => [key, option.default])), exemptions: [] },
+            {
+                enforcementLevel: rule.enforcementLevel,
+                ...Object.fromEntries(Object.entries(rule.options as Readonly<Record<string, RuleOption>>).map(([key, option]) => [key, option.default])),
+                exemptions: [],
+            },
         ]),
     );
 }

@@ -4,7 +4,7 @@
 
 import { Model } from "./model";
 import { ResourceInput } from "./resources";
-import { Finding, OptionValues, Reporter, Rule, RuleOption } from "./rule";
+import { Finding, OptionValues, Reporter, Rule, RuleOption, TableOption, TableValue } from "./rule";
 import { RULES } from "./rules";
 import { isRecord } from "./values";
 import { applyWaivers } from "./waivers";
@@ -23,7 +23,7 @@ export interface OptionsReading<O extends Record<string, RuleOption>> {
  * falling back to the default of each option that is missing or unusable.
  */
 export function readOptions<O extends Record<string, RuleOption>>(rule: Rule<O>, config: unknown): OptionsReading<O> {
-    const values: Record<string, number | boolean> = {};
+    const values: Record<string, number | boolean | TableValue> = {};
     const problems: string[] = [];
     const given = isRecord(config) ? config : {};
     for (const key of Object.keys(given)) {
@@ -44,6 +44,8 @@ export function readOptions<O extends Record<string, RuleOption>>(rule: Rule<O>,
             } else {
                 problems.push(`${key} must be a whole number from ${option.minimum} to ${option.maximum}, not ${show(value)}; the default ${option.default} was used.`);
             }
+        } else if (option.type === "object") {
+            values[key] = readTable(key, option, value, problems);
         } else if (typeof value === "boolean") {
             values[key] = value;
         } else {
@@ -51,6 +53,35 @@ export function readOptions<O extends Record<string, RuleOption>>(rule: Rule<O>,
         }
     }
     return { options: values as OptionValues<O>, problems };
+}
+
+/**
+ * A table option: every entry that gives only known fields, each a whole number in its range, is
+ * kept; any other entry is left out with a problem naming it, so one typo costs one entry.
+ */
+function readTable(key: string, option: TableOption, value: unknown, problems: string[]): TableValue {
+    if (!isRecord(value)) {
+        problems.push(`${key} must be an object of entries, not ${show(value)}; it was ignored.`);
+        return option.default;
+    }
+    const table: Record<string, Readonly<Record<string, number>>> = {};
+    const fields = Object.entries(option.fields);
+    const shape = fields.map(([field, bounds]) => `${field} (${bounds.minimum} to ${bounds.maximum})`).join(", ");
+    for (const [name, entry] of Object.entries(value)) {
+        const usable =
+            isRecord(entry) &&
+            Object.keys(entry).length > 0 &&
+            Object.entries(entry).every(([field, number]) => {
+                const bounds = option.fields[field];
+                return bounds !== undefined && typeof number === "number" && Number.isInteger(number) && number >= bounds.minimum && number <= bounds.maximum;
+            });
+        if (usable) {
+            table[name] = entry as Record<string, number>;
+        } else {
+            problems.push(`${key}: the entry for "${name}" must give one or more of ${shape} as whole numbers, not ${show(entry)}; it was ignored.`);
+        }
+    }
+    return table;
 }
 
 /** A value for a message, whatever it is. */

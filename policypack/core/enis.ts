@@ -73,7 +73,7 @@ function collectAttachers(model: Model): Map<string, EniAttacher[]> {
  * The ENIs an instance is created with besides its primary one. Pulumi gives `networkInterfaces` as
  * one object; a Terraform plan as a list of one block, with dependencies per element.
  */
-function secondaryEnisOf(model: Model, instance: ResourceInput): Ref[] {
+export function secondaryEnisOf(model: Model, instance: ResourceInput): Ref[] {
     const value = prop(instance.props, "networkInterfaces");
     const elements = Array.isArray(value) ? value : isRecord(value) ? [value] : [];
     return elements.map((element, index) => {

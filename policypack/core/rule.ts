@@ -53,10 +53,31 @@ export interface BooleanOption {
     readonly description: string;
 }
 
-export type RuleOption = IntegerOption | BooleanOption;
+/** A bound on one number of a table entry. */
+export interface TableField {
+    readonly minimum: number;
+    readonly maximum: number;
+    readonly description: string;
+}
+
+/**
+ * A table a user may add to or override: entries keyed by a name the user chooses (an instance
+ * type), each giving one or more whole numbers of `fields`. Empty by default.
+ */
+export interface TableOption {
+    readonly type: "object";
+    readonly default: Readonly<Record<string, never>>;
+    readonly fields: Readonly<Record<string, TableField>>;
+    readonly description: string;
+}
+
+export type RuleOption = IntegerOption | BooleanOption | TableOption;
+
+/** A table option's value: by entry name, the numbers the user gave. */
+export type TableValue = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 export type OptionValues<O extends Record<string, RuleOption>> = {
-    readonly [K in keyof O]: O[K] extends IntegerOption ? number : boolean;
+    readonly [K in keyof O]: O[K] extends IntegerOption ? number : O[K] extends TableOption ? TableValue : boolean;
 };
 
 export interface RuleContext<O extends Record<string, RuleOption>> {

@@ -15,7 +15,7 @@ import { Model } from "../core/model";
 import { README_URL, evaluationDate } from "../core/pack";
 import { ResourceKind } from "../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
-import { Finding, Rule } from "../core/rule";
+import { Finding, Rule, RuleOption } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
 import { ANSWER_BUDGET, fitAnswer } from "./answer";
@@ -51,13 +51,30 @@ export const EXEMPTIONS_SCHEMA = {
     },
 } as const;
 
+/** The JSON schema of one option, as the Pulumi CLI validates it before the pack sees it. */
+function optionSchema(option: RuleOption): PolicyConfigSchema["properties"][string] {
+    switch (option.type) {
+        case "integer":
+            return { type: "integer", default: option.default, minimum: option.minimum, maximum: option.maximum, description: option.description };
+        case "boolean":
+            return { type: "boolean", default: option.default, description: option.description };
+        case "object": {
+            const fields = Object.fromEntries(
+                Object.entries(option.fields).map(([field, bounds]) => [
+                    field,
+                    { type: "integer", minimum: bounds.minimum, maximum: bounds.maximum, description: bounds.description },
+                ]),
+            );
+            const entry = { type: "object", properties: fields, additionalProperties: false, minProperties: 1 };
+            return { type: "object", default: option.default, additionalProperties: entry, description: option.description } as unknown as PolicyConfigSchema["properties"][string];
+        }
+    }
+}
+
 export function configSchemaOf(rule: Rule): PolicyConfigSchema {
     const properties: PolicyConfigSchema["properties"] = { exemptions: EXEMPTIONS_SCHEMA as unknown as PolicyConfigSchema["properties"][string] };
     for (const [key, option] of Object.entries(rule.options)) {
-        properties[key] =
-            option.type === "integer"
-                ? { type: "integer", default: option.default, minimum: option.minimum, maximum: option.maximum, description: option.description }
-                : { type: "boolean", default: option.default, description: option.description };
+        properties[key] = optionSchema(option);
     }
     return { properties };
 }

@@ -37,6 +37,32 @@ describe("readOptions", () => {
         }
     });
 
+    test("a table option keeps every usable entry and drops each other one with a problem naming it", () => {
+        const rule = ruleNamed("ecs-eni-limit");
+        expect(readOptions(rule, {}).options.instanceTypes).toEqual({});
+        const good = { "ecs.g8i.large": { enis: 3 }, "ecs.g8y.large": { enis: 64, privateIpsPerEni: 256 } };
+        expect(readOptions(rule, { instanceTypes: good })).toEqual({ options: { instanceTypes: good, reportUndecided: true }, problems: [] });
+        const read = readOptions(rule, {
+            instanceTypes: {
+                "ecs.a.large": { enis: 3 },
+                "ecs.b.large": { enis: 0 },
+                "ecs.c.large": { enis: 2.5 },
+                "ecs.d.large": { ips: 3 },
+                "ecs.e.large": {},
+                "ecs.f.large": "3",
+            },
+        });
+        expect(read.options.instanceTypes).toEqual({ "ecs.a.large": { enis: 3 } });
+        expect(read.problems).toHaveLength(5);
+        expect(read.problems[0]).toBe(
+            'instanceTypes: the entry for "ecs.b.large" must give one or more of enis (1 to 64), privateIpsPerEni (1 to 256) as whole numbers, not {"enis":0}; it was ignored.',
+        );
+        expect(readOptions(rule, { instanceTypes: ["ecs.g8i.large"] })).toEqual({
+            options: { instanceTypes: {}, reportUndecided: true },
+            problems: ['instanceTypes must be an object of entries, not ["ecs.g8i.large"]; it was ignored.'],
+        });
+    });
+
     test("an integer option takes whole numbers from its minimum to its maximum, both included", () => {
         expect(readOptions(eniRule, { maxMultiBindedEips: 1 }).options.maxMultiBindedEips).toBe(1);
         expect(readOptions(eniRule, { maxMultiBindedEips: 1000 }).options.maxMultiBindedEips).toBe(1000);

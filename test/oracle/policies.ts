@@ -5,11 +5,14 @@
 import type { PolicyName } from "../../policypack/core/rule";
 import type { ResourceInput } from "../../policypack/core/resources";
 import { UNK, count, field, items, text, unknownValue } from "./read";
+import { ecsEniLimit, eniPrivateIpLimit } from "./instance-limits";
 import { Binding, Named, Stack, Target, given, givenText, groups, onto, sameElement, sentInstanceType } from "./stack";
 
 export interface OracleOptions {
     maxEips?: unknown;
     maxMultiBindedEips?: unknown;
+    /** The instanceTypes option given to both instance-type policies. */
+    instanceTypes?: unknown;
 }
 
 type Verdict = ResourceInput[];
@@ -454,6 +457,8 @@ export const ORACLE_POLICIES: readonly PolicyName[] = [
     "eip-supported-target",
     "ecs-single-eip",
     "eni-eip-capacity",
+    "ecs-eni-limit",
+    "eni-private-ip-limit",
     "nat-gateway-eip-limit",
     "nat-gateway-vswitch-capacity",
     "alb-nlb-eip-per-zone",
@@ -477,6 +482,8 @@ export function oracle(resources: readonly ResourceInput[], options: OracleOptio
         "eip-supported-target": eipSupportedTarget(stack, bindings),
         "ecs-single-eip": ecsSingleEip(stack, bindings),
         "eni-eip-capacity": eniEipCapacity(stack, bindings, maxMulti),
+        "ecs-eni-limit": ecsEniLimit(stack, options.instanceTypes),
+        "eni-private-ip-limit": eniPrivateIpLimit(stack, options.instanceTypes),
         "nat-gateway-eip-limit": natGatewayEipLimit(stack, bindings, maxEips),
         "nat-gateway-vswitch-capacity": natGatewayVswitchCapacity(stack, bindings),
         "alb-nlb-eip-per-zone": albNlbEipPerZone(stack),

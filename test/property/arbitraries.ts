@@ -191,7 +191,8 @@ export const groupChoices = fc.record({
                     template: fc.boolean(),
                     bandwidth: maybe<unknown>(0, 5, "10", "0", undefined),
                     privateIp: ipPick,
-                    secondaryCount: maybe(1, 2),
+                    // Around the 6 private IPs per ENI of the small types below: met, and broken.
+                    secondaryCount: maybe(1, 2, 5, 6),
                     secondaryList: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
                     vpc: refChoice({ resource: 1, unset: 6, computed: 0 }),
                 }),
@@ -206,6 +207,8 @@ export const groupChoices = fc.record({
                             { by: "outside", pick: 0, picks: [] },
                             { by: "computed", pick: 0, picks: [0, 1] },
                         ),
+                        // Documented types with 3 and 2 ENIs, one without a private IP column, one the table lacks.
+                        instanceType: fc.constantFrom("ecs.g7.large", "ecs.g7.large", "ecs.g6.large", "ecs.g7a.large", "ecs.g8i.large"),
                     },
                     { requiredKeys: [] },
                 ),
@@ -219,11 +222,12 @@ export const groupChoices = fc.record({
             vswitch: refChoice(),
             primary: ipPick,
             list: fc.option(fc.array(fc.nat(4), { maxLength: 3 }), { nil: undefined }),
-            count: maybe<unknown>(0, 1, 2, 3, 0, 1, 2, 3, -1, 1.5, "2"),
+            count: maybe<unknown>(0, 1, 2, 3, 0, 1, 2, 3, -1, 1.5, "2", 5, 6, 49, 50),
         }),
         { maxLength: 3 },
     ),
-    attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 2 }),
+    // Up to four, enough to put more ENIs on one instance than its type holds.
+    attachments: fc.array(fc.record({ ...common, instance: fc.nat(9), eni: fc.nat(9) }), { maxLength: 4 }),
     // Instances created on an ENI (networkInterfaceId: their primary ENI) or with one (networkInterfaces).
     enisAtCreation: fc.array(fc.record({ instance: fc.nat(9), eni: fc.nat(9), primary: fc.boolean() }), { maxLength: 1 }),
     // Declared order (dependsOn) between an attachment and an association: either way round.
@@ -402,7 +406,7 @@ class Builder {
                         secondaryPrivateIps: c.secondaryList?.map((n) => ip(n + 10)),
                         vpcId: reference(c.vpc, ["vpc"], "vpc"),
                         networkInterfaceId: c.primaryEni === undefined ? undefined : reference(c.primaryEni, ["eni"], "eni"),
-                        instanceType: "ecs.g7.large",
+                        instanceType: c.instanceType ?? "ecs.g7.large",
                     }),
                     providerOf(c.provider),
                     c.external,

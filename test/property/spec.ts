@@ -201,7 +201,16 @@ export function copySpec(spec: StackSpec): StackSpec {
 export function packConfig(spec: StackSpec): Record<string, Record<string, unknown>> {
     const config: Record<string, Record<string, unknown>> = {};
     const undecided = { reportUndecided: spec.options.reportUndecided };
-    for (const policy of ["eip-single-binding", "eip-same-region", "eip-supported-target", "ecs-single-eip", "nat-gateway-vswitch-capacity", "alb-nlb-eip-per-zone"]) {
+    for (const policy of [
+        "eip-single-binding",
+        "eip-same-region",
+        "eip-supported-target",
+        "ecs-single-eip",
+        "nat-gateway-vswitch-capacity",
+        "alb-nlb-eip-per-zone",
+        "ecs-eni-limit",
+        "eni-private-ip-limit",
+    ]) {
         config[policy] = { ...undecided };
     }
     config["eni-eip-capacity"] = { ...undecided, ...(spec.options.maxMultiBindedEips === undefined ? {} : { maxMultiBindedEips: spec.options.maxMultiBindedEips }) };

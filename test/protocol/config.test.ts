@@ -42,6 +42,14 @@ describe("a configuration the CLI refuses fails with the CLI's error and never r
         ["a fractional quota", { "eni-eip-capacity": { maxMultiBindedEips: 2.5 } }, ["eni-eip-capacity: maxMultiBindedEips: Invalid type. Expected: integer, given: number"]],
         ["a flag that is not a boolean", { "eip-same-region": { reportUndecided: "no" } }, ["eip-same-region: reportUndecided: Invalid type. Expected: boolean, given: string"]],
         [
+            "an instance type with no ENIs and one with an unknown limit",
+            { "ecs-eni-limit": { instanceTypes: { "ecs.g8i.large": { enis: 0 }, "ecs.g8y.large": { privateIps: 10 } } } },
+            [
+                "ecs-eni-limit: instanceTypes.ecs.g8i.large.enis: Must be greater than or equal to 1",
+                "ecs-eni-limit: instanceTypes.ecs.g8y.large: Additional property privateIps is not allowed",
+            ],
+        ],
+        [
             "waivers without a reason, with a date that is not ISO, with an unknown field",
             {
                 "ecs-single-eip": {

@@ -75,12 +75,25 @@ export function everyViolation(plan: Plan): Expected {
     const rgClb = plan.add("clb", "rg-clb", { addressType: "intranet", vswitchId: vswitch("rg-vsw").ref(), resourceGroupId: "rg-b" });
     plan.associate("rg-assoc", plan.eip("rg-eip", { resourceGroupId: "rg-a" }), rgClb, { instanceType: "SlbInstance" });
 
+    // An ecs.g7.large holds 3 ENIs and 6 private IPs per ENI (limits/instance-families.ts).
+    const g7 = { instanceType: "ecs.g7.large" };
+    const crowdedVm = plan.instance("el-vm", { vswitchId: vswitch("el-vsw").ref(), ...g7 });
+    for (let i = 0; i < 3; i++) {
+        const secondary = plan.add("eni", `el-eni${i}`, { vswitchId: vswitch(`el-vsw${i}`).ref() });
+        plan.add("eniAttachment", `el-att${i}`, { instanceId: crowdedVm.ref(), networkInterfaceId: secondary.ref() });
+    }
+    const plVm = plan.instance("pl-vm", { vswitchId: vswitch("pl-vsw").ref(), ...g7 });
+    const manyIps = plan.add("eni", "pl-eni", { vswitchId: vswitch("pl-eni-vsw").ref(), secondaryPrivateIpAddressCount: 6 });
+    plan.add("eniAttachment", "pl-att", { instanceId: plVm.ref(), networkInterfaceId: manyIps.ref() });
+
     return {
         "eip-single-binding": ["sb-a", "sb-b"],
         "eip-same-region": ["sr-assoc"],
         "eip-supported-target": ["st-assoc"],
         "ecs-single-eip": ["es-a", "es-b"],
         "eni-eip-capacity": ["ec-a", "ec-b"],
+        "ecs-eni-limit": ["el-vm"],
+        "eni-private-ip-limit": ["pl-eni"],
         "nat-gateway-eip-limit": natNames,
         "nat-gateway-vswitch-capacity": ["vc-nat"],
         "alb-nlb-eip-per-zone": ["az-alb"],

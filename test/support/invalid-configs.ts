@@ -12,4 +12,8 @@ export const INVALID_CONFIGS: readonly (readonly [string, Record<string, unknown
     ["a waiver with a date that is not ISO", { "ecs-single-eip": { exemptions: [{ resource: "web", reason: "r", expires: "next week" }] } }],
     ["a waiver with an unknown field", { "ecs-single-eip": { exemptions: [{ resource: "web", reason: "r", expires: "2027-01-01", owner: "me" }] } }],
     ["exemptions that are not a list", { "ecs-single-eip": { exemptions: "web" } }],
+    ["an instance type with no ENIs", { "ecs-eni-limit": { instanceTypes: { "ecs.g8i.large": { enis: 0 } } } }],
+    ["an instance type with an unknown limit", { "eni-private-ip-limit": { instanceTypes: { "ecs.g8i.large": { privateIps: 10 } } } }],
+    ["an instance type given no limit", { "eni-private-ip-limit": { instanceTypes: { "ecs.g8i.large": {} } } }],
+    ["instance types that are not a table", { "ecs-eni-limit": { instanceTypes: ["ecs.g8i.large"] } }],
 ];

@@ -114,6 +114,7 @@ const T = {
     vswitch: "alicloud:vpc/switch:Switch",
     nat: "alicloud:vpc/natGateway:NatGateway",
     dnat: "alicloud:vpc/forwardEntry:ForwardEntry",
+    attachment: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment",
     clb: "alicloud:slb/loadBalancer:LoadBalancer",
     alb: "alicloud:alb/loadBalancer:LoadBalancer",
     havip: "alicloud:vpc/haVipv2:HaVipv2",
@@ -232,6 +233,22 @@ const MISTAKES: readonly ((b: Builder) => void)[] = [
             ipProtocol: "tcp",
             internalIp: out(server, "privateIp"),
         });
+    },
+    // ecs-eni-limit too-many-enis (an ecs.g7.large holds 3 ENIs), and the one types-not-checked note
+    (b) => {
+        for (const instanceType of ["ecs.g7.large", "ecs.g8i.large"]) {
+            const server = b.add(T.instance, "vm", { vswitchId: out(vswitch(b)), instanceType });
+            for (let n = 0; n < 3; n++) {
+                b.add(T.attachment, "attach", { instanceId: out(server), networkInterfaceId: out(b.add(T.eni, "eni", { vswitchId: out(vswitch(b)) })) });
+            }
+        }
+    },
+    // eni-private-ip-limit over-type-limit (6 per ENI on an ecs.g7.large), primary-eni-over-type-limit, over-detached-limit
+    (b) => {
+        const server = b.add(T.instance, "vm", { vswitchId: out(vswitch(b)), instanceType: "ecs.g7.large", secondaryPrivateIpAddressCount: 6 });
+        const eni = b.add(T.eni, "eni", { vswitchId: out(vswitch(b)), secondaryPrivateIpAddressCount: 6 });
+        b.add(T.attachment, "attach", { instanceId: out(server), networkInterfaceId: out(eni) });
+        b.add(T.eni, "spare-eni", { vswitchId: out(vswitch(b)), secondaryPrivateIpAddressCount: 50 });
     },
     // eip-clb-resource-group different-groups
     (b) => {

@@ -2,6 +2,7 @@
 
 import { albNlbEipPerZone } from "./alb-nlb-eip-per-zone";
 import { clbSingleEip } from "./clb-single-eip";
+import { ecsEniLimit } from "./ecs-eni-limit";
 import { ecsSingleEip } from "./ecs-single-eip";
 import { eipClbResourceGroup } from "./eip-clb-resource-group";
 import { eipDnatConflict } from "./eip-dnat-conflict";
@@ -9,6 +10,7 @@ import { eipSameRegion } from "./eip-same-region";
 import { eipSingleBinding } from "./eip-single-binding";
 import { eipSupportedTarget } from "./eip-supported-target";
 import { eniEipCapacity } from "./eni-eip-capacity";
+import { eniPrivateIpLimit } from "./eni-private-ip-limit";
 import { havipSingleEip } from "./havip-single-eip";
 import { natGatewayEipLimit } from "./nat-gateway-eip-limit";
 import { natGatewayVswitchCapacity } from "./nat-gateway-vswitch-capacity";
@@ -20,6 +22,8 @@ export const RULES = [
     eipSupportedTarget,
     ecsSingleEip,
     eniEipCapacity,
+    ecsEniLimit,
+    eniPrivateIpLimit,
     natGatewayEipLimit,
     natGatewayVswitchCapacity,
     albNlbEipPerZone,
