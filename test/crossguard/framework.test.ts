@@ -26,7 +26,7 @@ import { Plan } from "../support/plan";
 /** The @pulumi/policy whose server.js, proxy.js, policy.js and deserialize.js this contract was read against. */
 const READ_AGAINST = "1.21.0";
 
-const PINNED: string = require("../../package.json").dependencies["@pulumi/policy"];
+const PINNED: string = require("../../package.json").devDependencies["@pulumi/policy"];
 const INSTALLED = String(require("@pulumi/policy/package.json").version).replace(/^v/, "");
 
 // Exported by @pulumi/policy but missing from its typings (marked @internal there).
