@@ -60,7 +60,7 @@ describe("start-up and GetAnalyzerInfo", () => {
             expect(policy.enforcementLevel).toBe(rule.enforcementLevel);
             expect(policy.severity).toBe(rule.severity);
             expect(policy.remediationSteps.length).toBeGreaterThan(40);
-            expect(policy.url).toMatch(new RegExp(`README\\.md#${policy.name}$`));
+            expect(policy.url).toMatch(new RegExp(`docs/policies\\.md#${policy.name}$`));
             expect(policy.tags).toContain("eip");
             expect(policy.description).toMatch(/^[A-Z].*\.$/);
             for (const [key, option] of Object.entries(rule.options)) {
