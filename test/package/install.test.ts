@@ -10,6 +10,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
+import { analyze, engineBuilt } from "../../tools/engine/cli";
+import { stateOf } from "../../tools/engine/state";
 import { listExamples, runExample } from "../../tools/harness/examples";
 import { PACK_CONTRACT } from "../contract/contract";
 import { codeLines, installBlocks } from "../support/install-blocks";
@@ -107,6 +109,13 @@ describe("the README's install commands, from the tarball", () => {
             expect(example).toBeDefined();
             const outcome = await runExample(client, example!);
             expect(outcome.verdicts).toEqual(example!.expected.verdicts);
+            if (engineBuilt()) {
+                // The real Pulumi CLI (`npm run engine`) starts the installed copy as it starts any local pack.
+                const cli = await analyze(stateOf(outcome.run), { packDir });
+                expect(cli.exitCode).not.toBe(0);
+                const reported = (events: { policyName: string; enforcementLevel: string }[]) => [...new Set(events.map((e) => `${e.policyName} ${e.enforcementLevel}`))].sort();
+                expect(reported(cli.events)).toEqual(reported(outcome.diagnostics.map((d) => ({ policyName: d.policyName, enforcementLevel: d.enforcementLevel }))));
+            }
         } finally {
             await client.close();
         }
