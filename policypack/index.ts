@@ -1,20 +1,10 @@
 // The CrossGuard policy pack: `pulumi preview --policy-pack <this package>` loads this module.
 // Constructing the PolicyPack starts the analyzer server, so nothing else may import this file.
 
-import { readFileSync } from "fs";
-import { join } from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME } from "./core/pack";
 import { PACK_POLICIES } from "./crossguard/policies";
-
-/** The README, shown with the pack in Pulumi Cloud once published. */
-function readme(): string | undefined {
-    try {
-        return readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-    } catch {
-        return undefined;
-    }
-}
+import { packReadme } from "./pack-readme";
 
 new PolicyPack(PACK_NAME, {
     policies: PACK_POLICIES,
@@ -23,5 +13,5 @@ new PolicyPack(PACK_NAME, {
     provider: "alicloud",
     tags: ["alicloud", "eip", "networking"],
     repository: "https://github.com/alicloud-eip-guard/alicloud-eip-guard",
-    readme: readme(),
+    readme: packReadme(),
 });

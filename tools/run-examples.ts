@@ -6,7 +6,7 @@
 //   npm start                      all examples
 //   npm start -- eip-same-region   only examples whose path contains the text
 
-import { AnalyzerClient } from "./harness/analyzer";
+import { AnalyzerClient } from "../policypack/testing/engine/analyzer";
 import { REPO_ROOT, formatDiagnostics, listExamples, runExample } from "./harness/examples";
 
 async function main(): Promise<number> {

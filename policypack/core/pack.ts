@@ -5,8 +5,11 @@
 /** The pack's name: its npm package, its PolicyPack, and its command. */
 export const PACK_NAME = "alicloud-eip-guard";
 
-/** The README, whose sections are named after the policies (`${README_URL}#<policy>`). */
+/** The README. */
 export const README_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md";
+
+/** The policy reference, whose sections are named after the policies (`${POLICY_DOCS_URL}#<policy>`). */
+export const POLICY_DOCS_URL = "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/docs/policies.md";
 
 /**
  * The date waivers are judged on: today, or the date in ALICLOUD_EIP_GUARD_DATE (an ISO date or

@@ -90,9 +90,9 @@ export interface Rule<O extends Record<string, RuleOption> = Record<string, Rule
     /** The policy's name: a public contract (config keys, waivers, docs anchors). */
     readonly name: N;
     readonly description: string;
-    /** The FAQ sentence (or the documented fact) the rule enforces, quoted in the README. */
+    /** The FAQ sentence (or the documented fact) the rule enforces, quoted in docs/policies.md. */
     readonly faq: string;
-    /** What the rule rejects, one case per entry, for the README. */
+    /** What the rule rejects, one case per entry, for docs/policies.md. */
     readonly rejects: readonly string[];
     readonly enforcementLevel: "mandatory" | "advisory";
     readonly severity: "low" | "medium" | "high" | "critical";

@@ -37,7 +37,7 @@
 //    from Analyze calls under it, so a process that serves several deployments (the harness's does;
 //    the CLI starts a process per deployment) never reads one deployment's inputs in another.
 //    If it breaks by a new object per call: no AnalyzeStack finds what Analyze recorded, and the
-//    pack reads outputs alone, as it does without the recorder (the cases of README "How it decides
+//    pack reads outputs alone, as it does without the recorder (the cases of docs/how-it-decides.md "How it decides
 //    at preview" stay weaker at preview). If it breaks by one object for good: inputs.ts still
 //    clears what an AnalyzeStack has read before recording a new deployment's.
 

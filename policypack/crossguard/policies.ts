@@ -12,7 +12,7 @@ import { describe } from "../core/describe";
 import { coverageFindingsOnce } from "../core/coverage";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
-import { README_URL, evaluationDate } from "../core/pack";
+import { POLICY_DOCS_URL, evaluationDate } from "../core/pack";
 import { ResourceKind } from "../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
 import { Finding, Rule, RuleOption } from "../core/rule";
@@ -151,7 +151,7 @@ export function policyFor(rule: Rule): StackValidationPolicy {
         enforcementLevel: rule.enforcementLevel,
         severity: rule.severity,
         remediationSteps: rule.remediationSteps,
-        url: `${README_URL}#${rule.name}`,
+        url: `${POLICY_DOCS_URL}#${rule.name}`,
         tags: [...rule.tags],
         configSchema: configSchemaOf(rule),
         validateStack: validateStackFor(rule),

@@ -9,7 +9,7 @@ import { renderJson } from "../../policypack/cli/output/json";
 import { artifactUri, renderSarif } from "../../policypack/cli/output/sarif";
 import { renderText } from "../../policypack/cli/output/text";
 import { FileReport, Report, countsOf } from "../../policypack/cli/report";
-import { README_URL } from "../../policypack/core/pack";
+import { POLICY_DOCS_URL, README_URL } from "../../policypack/core/pack";
 import { PolicyName } from "../../policypack/core/rule";
 import { RULES } from "../../policypack/core/rules";
 import { ruleNamed } from "../support/verdicts";
@@ -495,7 +495,7 @@ describe("SARIF", () => {
                 text: `${BINDING.description}\n\nWhat to do instead: ${BINDING.remediationSteps}\n\nRejects:\n${BINDING.rejects.map((line) => `- ${line}`).join("\n")}`,
                 markdown: `**${BINDING.description}**\n\n> ${BINDING.faq}\n\n**What to do instead:** ${BINDING.remediationSteps}\n\n**Rejects:**\n${BINDING.rejects.map((line) => `- ${line}`).join("\n")}`,
             },
-            helpUri: `${README_URL}#eip-single-binding`,
+            helpUri: `${POLICY_DOCS_URL}#eip-single-binding`,
             defaultConfiguration: { enabled: true, level: "warning" },
             properties: { tags: ["eip", "binding"], severity: "high", enforcementLevel: "advisory", precision: "high" },
         });

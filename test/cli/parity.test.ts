@@ -13,10 +13,10 @@ import * as os from "os";
 import * as path from "path";
 import { checkResources } from "../../policypack/cli/check";
 import { loadInput } from "../../policypack/cli/detect";
-import { AnalyzerClient } from "../../tools/harness/analyzer";
-import { engineView } from "../../tools/harness/engine";
+import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
+import { engineView } from "../../policypack/testing/engine/engine";
 import { Example, REPO_ROOT, Verdict, listExamples, verdictsOf as packVerdictsOf } from "../../tools/harness/examples";
-import { ProgramRun, runProgram } from "../../tools/harness/program";
+import { ProgramRun, runProgram } from "../../policypack/testing/engine/program";
 import { previewOf, stackExportOf } from "../../tools/fixtures/pulumi-documents";
 import { NOW, verdictsOf } from "./support";
 

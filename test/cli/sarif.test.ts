@@ -73,7 +73,7 @@ test("one rule per policy, with its description, FAQ, help text and level", () =
         expect(rules[index].shortDescription.text).toBe(rule.description);
         expect(rules[index].fullDescription.text).toBe(rule.faq);
         expect(rules[index].help.text).toContain(rule.remediationSteps);
-        expect(rules[index].helpUri).toMatch(new RegExp(`README\\.md#${rule.name}$`));
+        expect(rules[index].helpUri).toMatch(new RegExp(`docs/policies\\.md#${rule.name}$`));
     }
     const level = (id: string) => rules.find((rule: { id: string }) => rule.id === id).defaultConfiguration;
     expect(level("eip-single-binding")).toEqual({ enabled: true, level: "error" });

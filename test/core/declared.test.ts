@@ -5,7 +5,7 @@
 import { Model } from "../../policypack/core/model";
 import { ResourceInput } from "../../policypack/core/resources";
 import { UNKNOWN } from "../../policypack/core/values";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
 import { Handle, Plan } from "../support/plan";
 import { undecided, violations } from "../support/verdicts";
 

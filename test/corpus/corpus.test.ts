@@ -13,7 +13,7 @@
 //   documented "Nat", so eip-supported-target says it could not check the target.
 
 import * as fs from "fs";
-import { AnalyzerClient } from "../../tools/harness/analyzer";
+import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
 import { REPO_ROOT, listExamples } from "../../tools/harness/examples";
 import { CorpusGroup, corpusResourceTypes, extractCorpus } from "../../tools/corpus/extract";
 import { CORPUS_RUNS, CorpusOutcome, advisoryOf, describeDiagnostic, mandatoryOf, runCorpusProgram } from "../../tools/corpus/run";

@@ -135,7 +135,7 @@ describe("policies", () => {
             enforcementLevel: "mandatory",
             severity: "medium",
             remediationSteps: rule.remediationSteps,
-            url: "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/README.md#nat-gateway-vswitch-capacity",
+            url: "https://github.com/alicloud-eip-guard/alicloud-eip-guard/blob/main/docs/policies.md#nat-gateway-vswitch-capacity",
             tags: ["eip", "nat-gateway", "vswitch", "capacity"],
             configSchema: configSchemaOf(rule),
             validateStack: expect.any(Function),

@@ -18,15 +18,15 @@ import {
     typeGateOf,
     withTypeGate,
 } from "../../policypack/crossguard/framework";
-import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../tools/harness/analyzer";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
-import { toEngineResources } from "../support/engine-stack";
+import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../policypack/testing/engine/analyzer";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 
 /** The @pulumi/policy whose server.js, proxy.js, policy.js and deserialize.js this contract was read against. */
 const READ_AGAINST = "1.21.0";
 
-const PINNED: string = require("../../package.json").dependencies["@pulumi/policy"];
+const PINNED: string = require("../../package.json").devDependencies["@pulumi/policy"];
 const INSTALLED = String(require("@pulumi/policy/package.json").version).replace(/^v/, "");
 
 // Exported by @pulumi/policy but missing from its typings (marked @internal there).

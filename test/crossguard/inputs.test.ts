@@ -5,9 +5,9 @@ import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy
 import { PACK_NAME } from "../../policypack/core/pack";
 import { INPUTS_POLICY, INPUTS_POLICY_NAME, recordInputs, recordedInputsFor } from "../../policypack/crossguard/inputs";
 import { POLICIES } from "../../policypack/crossguard/policies";
-import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../tools/harness/analyzer";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
-import { toAnalyzeRequests, toEngineResources } from "../support/engine-stack";
+import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../policypack/testing/engine/analyzer";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
+import { toAnalyzeRequests, toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 
 type Handler = (call: { request: unknown }, callback: (error: unknown, response: unknown) => void) => void;

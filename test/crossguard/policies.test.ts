@@ -10,7 +10,7 @@ import { ResourceInput } from "../../policypack/core/resources";
 import { RULES } from "../../policypack/core/rules";
 import { UNKNOWN } from "../../policypack/core/values";
 import { everyViolation } from "../support/catalogue";
-import { wire } from "../support/engine-stack";
+import { wire } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 
 // The framework's proxy (marked @internal in @pulumi/policy 1.21, so absent from its typings).

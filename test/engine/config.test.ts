@@ -5,7 +5,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { AnalyzerClient } from "../../tools/harness/analyzer";
+import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
 import { REPO_ROOT, listExamples, runExample } from "../../tools/harness/examples";
 import { analyze } from "../../tools/engine/cli";
 import { stateOf } from "../../tools/engine/state";

@@ -4,7 +4,7 @@
 // same policies, levels, resources and messages, and it must exit non-zero exactly when a mandatory
 // policy is violated. Where the two differ, the CLI is the reference.
 
-import { AnalyzerClient, Diagnostic } from "../../tools/harness/analyzer";
+import { AnalyzerClient, Diagnostic } from "../../policypack/testing/engine/analyzer";
 import { REPO_ROOT, listExamples, runExample } from "../../tools/harness/examples";
 import { PolicyEvent, analyze } from "../../tools/engine/cli";
 import { stateOf } from "../../tools/engine/state";

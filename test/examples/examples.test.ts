@@ -7,12 +7,12 @@
 // read as one the program set.
 // The programs are the compiled ones under dist/ (`npm test` builds first).
 
-import { AnalyzerClient } from "../../tools/harness/analyzer";
+import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
 import { ExampleOutcome, REPO_ROOT, Verdict, listExamples, runExample } from "../../tools/harness/examples";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
-import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../tools/harness/computed";
-import type { ProgramRun } from "../../tools/harness/program";
-import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../tools/harness/shuffle";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
+import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../policypack/testing/engine/computed";
+import type { ProgramRun } from "../../policypack/testing/engine/program";
+import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../policypack/testing/engine/shuffle";
 
 const examples = listExamples();
 
@@ -61,7 +61,7 @@ test("every policy has a compliant and a violating example", () => {
     }
 });
 
-// The AnalyzeStack order is drawn from this seed (tools/harness/shuffle.ts); it is in every name so
+// The AnalyzeStack order is drawn from this seed (policypack/testing/engine/shuffle.ts); it is in every name so
 // that a failure can be replayed.
 describe.each(examples.map((example) => [example.id, example] as const))(`%s (${SHUFFLE_SEED_VARIABLE}=${shuffleSeed()})`, (_id, example) => {
     test("preview gives the expected verdicts", async () => {

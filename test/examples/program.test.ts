@@ -5,10 +5,10 @@
 // MarshalPropertyValue with KeepResources off).
 
 import * as path from "path";
-import { DEFAULT_RESOURCE_GROUP } from "../../tools/harness/deployed";
-import { engineView } from "../../tools/harness/engine";
-import { runProgram } from "../../tools/harness/program";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
+import { DEFAULT_RESOURCE_GROUP } from "../../policypack/testing/engine/deployed";
+import { engineView } from "../../policypack/testing/engine/engine";
+import { runProgram } from "../../policypack/testing/engine/program";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
 
 const program = path.join(__dirname, "programs", "nested-components.js");
 const urn = (qualifiedType: string, name: string) => `urn:pulumi:dev::examples::${qualifiedType}::${name}`;

@@ -4,7 +4,9 @@
 
 import * as fs from "fs";
 import * as path from "path";
+import { POLICY_DOCS_URL, README_URL } from "../../policypack/core/pack";
 import { RULES } from "../../policypack/core/rules";
+import { packReadme } from "../../policypack/pack-readme";
 import { PACK_CONTRACT } from "../contract/contract";
 
 interface Constructed {
@@ -12,8 +14,6 @@ interface Constructed {
     args: Record<string, any>;
 }
 
-const packDir = path.resolve(__dirname, "../../policypack");
-const readmePath = path.join(packDir, "..", "..", "README.md");
 const repositoryReadme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
 
 /** Loads policypack/index.ts with a recording PolicyPack and a readFileSync that answers with `readme`. */
@@ -79,19 +79,16 @@ describe("the pack entry", () => {
         });
     });
 
-    test("the readme is the README two directories above the entry (the package root once compiled to dist/policypack), read as UTF-8", () => {
+    test("the readme Pulumi Cloud shows is short: every policy at its default level with a link to its reference, and where to configure and waive", () => {
         const { packs, reads } = loadEntry(() => repositoryReadme);
-        expect(reads).toEqual([[readmePath, "utf8"]]);
-        expect(packs[0].args.readme).toBe(repositoryReadme);
-        expect(packs[0].args.readme).toContain("alicloud-eip-guard");
-    });
-
-    test("a README that cannot be read leaves the readme out instead of failing the pack", () => {
-        const { packs } = loadEntry(() => {
-            throw new Error("ENOENT: no such file or directory");
-        });
-        expect(packs).toHaveLength(1);
-        expect(packs[0].args).toHaveProperty("readme", undefined);
-        expect(packs[0].args.policies).toHaveLength(PACK_CONTRACT.length);
+        const readme = packs[0].args.readme as string;
+        expect(reads).toEqual([]);
+        expect(readme).toBe(packReadme());
+        expect(readme.split("\n").length).toBeLessThan(30);
+        for (const rule of RULES) {
+            expect(readme).toContain(`| [${rule.name}](${POLICY_DOCS_URL}#${rule.name}) | ${rule.enforcementLevel} |`);
+        }
+        expect(readme).toContain(`${README_URL}#configuration`);
+        expect(readme).toContain(`${README_URL}#waivers`);
     });
 });

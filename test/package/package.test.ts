@@ -52,6 +52,11 @@ test("package metadata: a versioned, licensed, publishable pack with its entry p
     expect(pkg.main).toBe("dist/policypack/index.js");
     expect(pkg.exports["."]).toEqual({ types: "./dist/policypack/library.d.ts", default: "./dist/policypack/library.js" });
     expect(pkg.exports["./core"]).toEqual({ types: "./dist/policypack/core/index.d.ts", default: "./dist/policypack/core/index.js" });
+    expect(pkg.exports["./testing"]).toEqual({ types: "./dist/policypack/testing/index.d.ts", default: "./dist/policypack/testing/index.js" });
+    // Pulumi's packages are the project's own: the checker installs none of them.
+    expect(Object.keys(pkg.dependencies)).toEqual(["@cdktf/hcl2json"]);
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
+    expect(Object.values(pkg.peerDependenciesMeta)).toEqual([{ optional: true }, { optional: true }]);
     expect(fs.readFileSync(path.join(root, "CHANGELOG.md"), "utf8")).toContain(`## [${pkg.version}]`);
     expect(fs.readFileSync(path.join(root, "PulumiPolicy.yaml"), "utf8")).toMatch(/runtime: nodejs/);
 });

@@ -5,7 +5,7 @@
 import { analyze } from "../../policypack/core/engine";
 import { Finding } from "../../policypack/core/rule";
 import { ResourceInput } from "../../policypack/core/resources";
-import { Diagnostic } from "../../tools/harness/analyzer";
+import { Diagnostic } from "../../policypack/testing/engine/analyzer";
 import { MANDATORY_BY_DEFAULT, ORACLE_POLICIES, oracle } from "../oracle/policies";
 import { StackSpec, packConfig } from "./spec";
 

@@ -7,9 +7,9 @@
 import * as fc from "fast-check";
 import * as path from "path";
 import { analyze } from "../../policypack/core/engine";
-import { AnalyzerClient, Diagnostic, EngineResource } from "../../tools/harness/analyzer";
+import { AnalyzerClient, Diagnostic, EngineResource } from "../../policypack/testing/engine/analyzer";
 import { MANDATORY_BY_DEFAULT } from "../oracle/policies";
-import { toEngineResources } from "../support/engine-stack";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { FOREIGN_URN, build, stackChoices } from "./arbitraries";
 import { unexplained } from "./defects";
 import { coreVerdicts, mandatoryOnly, oracleVerdicts, readable, runs, seed, serverMandatory } from "./judge";

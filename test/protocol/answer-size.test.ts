@@ -5,7 +5,7 @@
 
 import * as path from "path";
 import { AGGREGATE_ABOVE } from "../../policypack/core/aggregate";
-import { AnalyzeResult, AnalyzerClient, CLI_RECEIVE_LIMIT, EngineResource } from "../../tools/harness/analyzer";
+import { AnalyzeResult, AnalyzerClient, CLI_RECEIVE_LIMIT, EngineResource } from "../../policypack/testing/engine/analyzer";
 import { noisyStack, unresolvedStack } from "../../tools/bench/noisy-stacks";
 import { CONTRACT, MANDATORY_BY_DEFAULT } from "../contract/contract";
 

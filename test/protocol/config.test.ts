@@ -4,9 +4,9 @@
 // when bad, so that a value the CLI would never send does not reach the pack in a test either.
 
 import * as path from "path";
-import { AnalyzerClient, EngineResource } from "../../tools/harness/analyzer";
-import { PackInfo, PolicyConfigError, reconcile } from "../../tools/harness/policy-config";
-import { toEngineResources } from "../support/engine-stack";
+import { AnalyzerClient, EngineResource } from "../../policypack/testing/engine/analyzer";
+import { PackInfo, PolicyConfigError, reconcile } from "../../policypack/testing/engine/policy-config";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 
 const packDir = path.resolve(__dirname, "../..");

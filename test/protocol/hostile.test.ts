@@ -3,9 +3,9 @@
 // violation it cannot prove.
 
 import * as path from "path";
-import { AnalyzerClient, Diagnostic, EngineResource } from "../../tools/harness/analyzer";
+import { AnalyzerClient, Diagnostic, EngineResource } from "../../policypack/testing/engine/analyzer";
 import { everyViolation } from "../support/catalogue";
-import { toEngineResources } from "../support/engine-stack";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 import { SENTINELS } from "../support/sentinels";
 

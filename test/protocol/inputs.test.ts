@@ -5,8 +5,8 @@
 // alone, as it did before it had them.
 
 import * as path from "path";
-import { AnalyzeResult, AnalyzerClient, EngineResource, PackConfig } from "../../tools/harness/analyzer";
-import { toAnalyzeRequests, toEngineResources } from "../support/engine-stack";
+import { AnalyzeResult, AnalyzerClient, EngineResource, PackConfig } from "../../policypack/testing/engine/analyzer";
+import { toAnalyzeRequests, toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 
 let client: AnalyzerClient;

@@ -1,12 +1,12 @@
 // The engine sends AnalyzeStack's resources in an unspecified order (a Go sync.Map range; see
-// tools/harness/shuffle.ts). Whatever the order, the pack must answer the same: the same
+// policypack/testing/engine/shuffle.ts). Whatever the order, the pack must answer the same: the same
 // diagnostics, in the same order, with the same message texts, which list resources by name.
 
 import * as path from "path";
-import { AnalyzerClient, Diagnostic, EngineResource, stackOrder } from "../../tools/harness/analyzer";
-import { DEFAULT_SHUFFLE_SEED, SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../tools/harness/shuffle";
+import { AnalyzerClient, Diagnostic, EngineResource, stackOrder } from "../../policypack/testing/engine/analyzer";
+import { DEFAULT_SHUFFLE_SEED, SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../policypack/testing/engine/shuffle";
 import { everyViolation } from "../support/catalogue";
-import { toEngineResources } from "../support/engine-stack";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Phase, Plan } from "../support/plan";
 
 const packDir = path.resolve(__dirname, "../..");

@@ -6,11 +6,11 @@ import { PolicyName } from "../../policypack/core/rule";
 import { PACK_CONTRACT } from "../contract/contract";
 import { findings, ruleNamed } from "../support/verdicts";
 import { RULES } from "../../policypack/core/rules";
-import { AnalyzerClient, AnalyzerDescription, ConfigureOptions, Diagnostic, EngineResource, PackConfig } from "../../tools/harness/analyzer";
+import { AnalyzerClient, AnalyzerDescription, ConfigureOptions, Diagnostic, EngineResource, PackConfig } from "../../policypack/testing/engine/analyzer";
 import { everyViolation } from "../support/catalogue";
-import { toEngineResources } from "../support/engine-stack";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Phase, Plan } from "../support/plan";
-import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../tools/harness/shuffle";
+import { SHUFFLE_SEED_VARIABLE, shuffleSeed } from "../../policypack/testing/engine/shuffle";
 
 const packDir = path.resolve(__dirname, "../..");
 const identity = { stack: "dev", project: "guarded", organization: "acme", dryRun: true };
@@ -60,7 +60,7 @@ describe("start-up and GetAnalyzerInfo", () => {
             expect(policy.enforcementLevel).toBe(rule.enforcementLevel);
             expect(policy.severity).toBe(rule.severity);
             expect(policy.remediationSteps.length).toBeGreaterThan(40);
-            expect(policy.url).toMatch(new RegExp(`README\\.md#${policy.name}$`));
+            expect(policy.url).toMatch(new RegExp(`docs/policies\\.md#${policy.name}$`));
             expect(policy.tags).toContain("eip");
             expect(policy.description).toMatch(/^[A-Z].*\.$/);
             for (const [key, option] of Object.entries(rule.options)) {

@@ -2,8 +2,8 @@
 // ALICLOUD_EIP_GUARD_DATE, as a user would to see which waivers will have expired by a date.
 
 import * as path from "path";
-import { AnalyzerClient, Diagnostic, EngineResource, PackConfig } from "../../tools/harness/analyzer";
-import { toEngineResources } from "../support/engine-stack";
+import { AnalyzerClient, Diagnostic, EngineResource, PackConfig } from "../../policypack/testing/engine/analyzer";
+import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
 import { PACK_ONLY } from "../contract/contract";
 

@@ -3,7 +3,7 @@
 // with a note saying how to enable them. Also here: how a CLI report and a harness report are lined up.
 
 import type { ExampleOutcome } from "../../tools/harness/examples";
-import { ROOT_STACK_TYPE } from "../../tools/harness/program";
+import { ROOT_STACK_TYPE } from "../../policypack/testing/engine/program";
 import { PULUMI_BIN, engineBuilt } from "../../tools/engine/cli";
 import { stateOf } from "../../tools/engine/state";
 

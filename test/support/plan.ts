@@ -6,7 +6,7 @@
 // literal ids, dependencies still recorded). A rule must reach the same verdict on both.
 
 import { ID_PREFIX } from "../../policypack/core/ids";
-import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../tools/harness/computed";
+import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../policypack/testing/engine/computed";
 import { ResourceInput, ResourceKind } from "../../policypack/core/resources";
 import { PULUMI_TYPE_KINDS } from "../../policypack/pulumi/types";
 import { UNKNOWN } from "../../policypack/core/values";

@@ -4,7 +4,7 @@
 // output. AnalyzeStack alone is what the rest of the benchmark measures; this adds the per-resource
 // calls, where the pack's recorder of inputs (policypack/crossguard/inputs.ts) runs.
 
-import { AnalyzerClient, EngineResource, encodeAnalyze, encodeAnalyzeStack } from "../harness/analyzer";
+import { AnalyzerClient, EngineResource, encodeAnalyze, encodeAnalyzeStack } from "../../policypack/testing/engine/analyzer";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

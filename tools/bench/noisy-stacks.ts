@@ -8,7 +8,7 @@
 // stops growing. `unresolvedStack` is the other extreme: one resource kind, the one that draws the
 // most findings per resource, repeated up to any size.
 
-import { EngineResource } from "../harness/analyzer";
+import { EngineResource } from "../../policypack/testing/engine/analyzer";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const PROJECT = "noisy";

@@ -23,7 +23,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AnalyzerClient, EngineResource, encodeAnalyzeStack } from "../harness/analyzer";
+import { AnalyzerClient, EngineResource, encodeAnalyzeStack } from "../../policypack/testing/engine/analyzer";
 import { REPO_ROOT } from "../harness/examples";
 import { run as runChecker } from "../../policypack/cli/run";
 import { DeploymentTimes, encodeDeployment, timeDeployment } from "./deployment";

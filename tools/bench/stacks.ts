@@ -4,7 +4,7 @@
 // does not read, a second region, and a sprinkling of violations. Most resources are new, so their
 // ids and every reference to them are unknown; the rest exist and carry known ids.
 
-import { EngineResource } from "../harness/analyzer";
+import { EngineResource } from "../../policypack/testing/engine/analyzer";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

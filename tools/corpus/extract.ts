@@ -6,7 +6,7 @@
 // For each type token the resource's module is found in the package (`alicloud:vpc/hAVip:HAVip` is
 // vpc/havip.js, recognised by its `__pulumiType`), every ```typescript block of every doc comment of
 // its .d.ts is taken, the comment prefix (` * `) stripped, and the program transpiled to a CommonJS
-// file that tools/harness/program.ts runs. Those pages hold a single EIP binding between them, so the
+// file that policypack/testing/engine/program.ts runs. Those pages hold a single EIP binding between them, so the
 // corpus also takes, from every other page of the package, the documented programs that bind an EIP
 // (a NAT gateway's SNAT entry, an ALB zone mapping, ...). Nothing here is committed: the programs are
 // extracted afresh from whatever package is installed, into a directory under dist/.

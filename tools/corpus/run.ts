@@ -7,10 +7,10 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { AnalyzerClient, Diagnostic } from "../harness/analyzer";
-import { engineView } from "../harness/engine";
+import { AnalyzerClient, Diagnostic } from "../../policypack/testing/engine/analyzer";
+import { engineView } from "../../policypack/testing/engine/engine";
 import { REPO_ROOT } from "../harness/examples";
-import { runProgram } from "../harness/program";
+import { runProgram } from "../../policypack/testing/engine/program";
 import { CorpusProgram, extractCorpus } from "./extract";
 
 /** Stack configurations every program is run with: none (region from the environment), and a region. */

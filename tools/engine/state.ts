@@ -4,9 +4,9 @@
 // already downgraded to ids); an unknown value stays the unknown sentinel string, which the CLI reads
 // back as an unknown and hands to the pack as one.
 
-import { engineView } from "../harness/engine";
-import type { ProgramRun } from "../harness/program";
-import { UNKNOWN_SENTINEL } from "../harness/sentinel";
+import { engineView } from "../../policypack/testing/engine/engine";
+import type { ProgramRun } from "../../policypack/testing/engine/program";
+import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
 
 export interface StateResource {
     readonly urn: string;

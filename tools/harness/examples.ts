@@ -3,9 +3,9 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import type { AnalyzerClient, Diagnostic, PackConfig } from "./analyzer";
-import { engineView } from "./engine";
-import type * as Program from "./program";
+import type { AnalyzerClient, Diagnostic, PackConfig } from "../../policypack/testing/engine/analyzer";
+import { engineView } from "../../policypack/testing/engine/engine";
+import type * as Program from "../../policypack/testing/engine/program";
 
 // js-yaml ships with @pulumi/pulumi; Pulumi.<stack>.yaml files are read with it.
 const yaml: { load(text: string): unknown } = require(require.resolve("js-yaml", { paths: [path.dirname(require.resolve("@pulumi/pulumi"))] }));
@@ -123,7 +123,7 @@ export async function runExample(client: AnalyzerClient, example: Example, previ
     }
     // Loaded here, not at the top: listing examples and sorting verdicts must not load the Pulumi
     // runtime (the in-process tests that mutation testing reruns use only those).
-    const { runProgram } = require("./program") as typeof Program;
+    const { runProgram } = require("../../policypack/testing/engine/program") as typeof Program;
     const run = await runProgram(example.program, { project: example.project, stack: example.stack, config: example.config, preview, deployed: options.deployed });
     const view = engineView(run);
     await client.open({ stack: example.stack, project: example.project, organization: "examples", dryRun: preview }, example.expected.policyConfig ?? {});

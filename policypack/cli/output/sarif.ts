@@ -6,7 +6,7 @@
 import { createHash } from "crypto";
 import * as path from "path";
 import { levelOf } from "../../core/config";
-import { README_URL } from "../../core/pack";
+import { POLICY_DOCS_URL, README_URL } from "../../core/pack";
 import { RULES } from "../../core/rules";
 import { Reported } from "../check";
 import { IGNORE_MARKER } from "../formats/hcl/suppressions";
@@ -73,7 +73,7 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                 text: `${rule.description}\n\nWhat to do instead: ${rule.remediationSteps}\n\nRejects:\n${rule.rejects.map((line) => `- ${line}`).join("\n")}`,
                 markdown: `**${rule.description}**\n\n> ${rule.faq}\n\n**What to do instead:** ${rule.remediationSteps}\n\n**Rejects:**\n${rule.rejects.map((line) => `- ${line}`).join("\n")}`,
             },
-            helpUri: `${README_URL}#${rule.name}`,
+            helpUri: `${POLICY_DOCS_URL}#${rule.name}`,
             defaultConfiguration: { enabled: level !== "disabled", level: level === "disabled" ? "none" : level === "mandatory" ? "error" : "warning" },
             properties: { tags: [...rule.tags], severity: rule.severity, enforcementLevel: level, precision: "high" },
         };

@@ -1,11 +1,11 @@
-// Renders a Plan (test/support/plan.ts) as the engine sends a stack to an analyzer: URNs, type
+// Renders resources as the core reads them (a test Plan, test/support/plan.ts, or a stack export) as the engine sends a stack to an analyzer: URNs, type
 // tokens, outputs with the unknown sentinel, providers both as resources and as each resource's
 // provider reference, property dependencies, and dependencies (the property ones and explicit ones).
 
-import { ResourceInput } from "../../policypack/core/resources";
-import { UNKNOWN } from "../../policypack/core/values";
-import type { EngineResource } from "../../tools/harness/analyzer";
-import { UNKNOWN_SENTINEL } from "../../tools/harness/sentinel";
+import { ResourceInput } from "../../core/resources";
+import { UNKNOWN } from "../../core/values";
+import type { EngineResource } from "./analyzer";
+import { UNKNOWN_SENTINEL } from "./sentinel";
 
 export function wire(value: unknown): unknown {
     if (value === UNKNOWN) {

@@ -8,8 +8,29 @@
 // the same documents for the keywords a policy schema uses; its messages are then reworded into
 // gojsonschema's (locales.go, DefaultLocale) so that a test can compare them with the CLI's text.
 
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+
+// Ajv is loaded only when a configuration is validated: the test helper ships in the package, whose
+// users need not install it (see `schemaValidationAvailable`).
+function loadAjv(): Ajv {
+    const { default: AjvClass } = require("ajv") as typeof import("ajv");
+    const { default: addFormats } = require("ajv-formats") as typeof import("ajv-formats");
+    const instance = new AjvClass({ allErrors: true, strict: false, verbose: true });
+    addFormats(instance);
+    return instance;
+}
+
+/** Whether ajv and ajv-formats can be loaded, so that configurations can be checked as the CLI does. */
+export function schemaValidationAvailable(): boolean {
+    try {
+        require.resolve("ajv");
+        require.resolve("ajv-formats");
+        return true;
+    } catch {
+        return false;
+    }
+}
 
 /** A policy's config schema as GetAnalyzerInfo carries it. */
 export interface PolicySchema {
@@ -36,10 +57,7 @@ function validatorOf(schema: Record<string, unknown>): ValidateFunction {
     const key = JSON.stringify(schema);
     let validate = compiled.get(key);
     if (validate === undefined) {
-        if (ajv === undefined) {
-            ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-            addFormats(ajv);
-        }
+        ajv ??= loadAjv();
         validate = ajv.compile(schema);
         compiled.set(key, validate);
     }

@@ -215,16 +215,19 @@ function loadFresh(file: string): unknown {
     return moduleObject.exports;
 }
 
+/** A program given as a function, as a Pulumi program's entry point exports it. */
+export type ProgramFunction = () => unknown;
+
 /**
- * Runs the program (a compiled JS file or a directory with one) under mocks, in a fresh Pulumi
- * runtime store, and returns what it registered.
+ * Runs the program (a compiled JS file or a directory with one, or a function) under mocks, in a
+ * fresh Pulumi runtime store, and returns what it registered.
  */
-export async function runProgram(program: string, options: RunOptions = {}): Promise<ProgramRun> {
+export async function runProgram(program: string | ProgramFunction, options: RunOptions = {}): Promise<ProgramRun> {
     const project = options.project ?? "examples";
     const stack = options.stack ?? "dev";
     const preview = options.preview ?? true;
     const config = options.config ?? {};
-    const file = require.resolve(path.resolve(program));
+    const file = typeof program === "function" ? undefined : require.resolve(path.resolve(program));
     const resources: RecordedResource[] = [];
     let counter = 0;
     const deployment = new Deployment();
@@ -333,6 +336,9 @@ export async function runProgram(program: string, options: RunOptions = {}): Pro
         record("readResource");
 
         await pulumi.runtime.runInPulumiStack(async () => {
+            if (file === undefined) {
+                return await (program as ProgramFunction)();
+            }
             const loaded: any = loadFresh(file);
             const main = typeof loaded === "function" ? loaded : loaded?.default;
             return typeof main === "function" ? await main() : loaded;
