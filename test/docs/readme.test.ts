@@ -27,6 +27,7 @@ test("the README's sections come in task order, after a table of contents that l
     const headings = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     expect(headings).toEqual([
         "What it prevents",
+        "Try it",
         "Install",
         "Pulumi quickstart",
         "Terraform quickstart",
@@ -43,10 +44,10 @@ test("the README's sections come in task order, after a table of contents that l
     }
 });
 
-test("the quickstart's first commands are the ones package.json provides", () => {
+test("the README's first commands set up and run the bundled examples, then the tests, with the scripts package.json provides", () => {
     const pkg = JSON.parse(fs.readFileSync(require.resolve("../../package.json"), "utf8"));
-    expect(text).toContain("npm ci && npm start");
-    expect(text).toContain("npm test");
+    const blocks = [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) => match[1].trim());
+    expect(blocks.slice(0, 2)).toEqual(["npm ci && npm start", "npm test"]);
     expect(pkg.scripts.start).toBeDefined();
     expect(pkg.scripts.test).toBeDefined();
     expect(pkg.scripts.prepare).toBeDefined();
