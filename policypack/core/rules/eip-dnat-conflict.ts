@@ -90,10 +90,7 @@ export const eipDnatConflict = defineRule({
                 const involved = [target.instance, entry, ...bindings.map((binding) => binding.via)];
                 if (target.address === "primary" && target.certainty === "proven") {
                     const message = `${describe(target.instance)} is associated with an EIP (${associations}) and is also the internal target of ${describe(entry)}, which forwards to its primary private IP. An ECS instance cannot serve the Internet through both: ${CONFLICT}. Remove the DNAT entry or the EIP association.`;
-                    report.violation(entry, message, involved, "eip-and-dnat");
-                    for (const binding of bindings) {
-                        report.violation(binding.via, message, involved, "eip-and-dnat");
-                    }
+                    report.violation(target.instance, message, involved, "eip-and-dnat");
                 } else if (options.reportUndecided) {
                     report.undecided(entry, note(entry, target, associations), involved, `dnat-${target.address}-${target.certainty}`);
                 }

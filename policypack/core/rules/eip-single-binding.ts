@@ -17,7 +17,7 @@ import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
 import { isKnown } from "../values";
 import { compareKeys } from "../zone-sets";
-import { REPORT_UNDECIDED, groupBy } from "./common";
+import { REPORT_UNDECIDED, firstByAddress, groupBy } from "./common";
 
 /** Whether two bindings of one EIP are provably two: different resources, or zone mappings that stay apart. */
 function twoBindings(model: Model, a: Binding, b: Binding): boolean {
@@ -78,9 +78,8 @@ export const eipSingleBinding = defineRule({
             const uses = group.map((binding) => (binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding)));
             const involved = group.flatMap(involvedIn);
             const message = `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`;
-            for (const binding of group) {
-                report.violation(binding.via, message, involved, "bound-twice");
-            }
+            const subject = group[0].eip.kind === "resource" ? group[0].eip.resource : firstByAddress(group.map((binding) => binding.via));
+            report.violation(subject, message, involved, "bound-twice");
         }
         if (!options.reportUndecided) {
             return;

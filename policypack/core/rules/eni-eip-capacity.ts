@@ -41,7 +41,7 @@ import { ResourceInput } from "../resources";
 import { Reporter, defineRule } from "../rule";
 import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, declaredEniAddresses, eniAddresses, secondaryIpCount } from "../targets";
 import { Maybe, UNKNOWN, asString, isKnown } from "../values";
-import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 type Mode = "NAT" | "BINDED" | "MULTI_BINDED";
 
@@ -111,7 +111,9 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     const { maxMultiBindedEips: maxMultiBinded, reportUndecided } = options;
     const name = targetName(group[0], "ENI");
     const involved = involvedInGroup(group);
-    const violation = (cause: string, message: string) => group.forEach((binding) => report.violation(binding.via, message, involved, cause));
+    // Every fault of this ENI is reported once, on the ENI (or, outside the stack, on one association).
+    const subject = subjectOfGroup(group);
+    const violation = (cause: string, message: string) => report.violation(subject, message, involved, cause);
     const inMode = (mode: Mode) => group.filter((binding) => modeOf(binding) === mode);
     const nat = inMode("NAT");
     const binded = inMode("BINDED");
@@ -138,7 +140,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     }
     if (multi.length > 0 && !options.multiBindedAllowed && reportUndecided) {
         report.undecided(
-            multi[0].via,
+            subject,
             `${name} takes ${plural(multi.length, "EIP")} in multi-EIP-to-ENI mode (MULTI_BINDED: ${names(multi)}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`,
             [...multi.map((binding) => binding.via), ...(eni === undefined ? [] : [eni])],
             "multi-binded-allow-list",
@@ -154,7 +156,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
             const message = `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`;
-            sharing.forEach((binding) => report.violation(binding.via, message, sharingInvolved, "shared-private-ip"));
+            report.violation(subject, message, [...sharingInvolved, subject], "shared-private-ip");
         }
     }
     checkAttachedFirst(model, group, name, reportUndecided, report);
@@ -163,7 +165,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
         // primary IP, so only several NAT-mode EIPs are worth a note.
         if (nat.length > 1 && reportUndecided) {
             report.undecided(
-                nat[0].via,
+                subject,
                 `Could not count the private IPs of ${name}: in NAT mode an ENI takes one EIP per private IP, and ${nat.length} are planned (${names(nat)}). Manage the ENI in this stack to have it checked.`,
                 involved,
                 "eni-outside-stack",
@@ -188,7 +190,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
         );
     } else if (secondaries === UNKNOWN && nat.length > 1 && reportUndecided) {
         const message = `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`;
-        nat.forEach((binding) => report.undecided(binding.via, message, involved, "private-ips-unknown"));
+        report.undecided(eni, message, involved, "private-ips-unknown");
     }
     if (reportUndecided) {
         checkInstanceEipOnPrimaryIp(model, eni, nat, secondaries, report);
@@ -238,9 +240,7 @@ function checkInstanceEipOnPrimaryIp(model: Model, eni: Binding["via"], nat: rea
                 : `the ${nat.length} NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included`;
         const message = `${describe(owner)} is created on ${describe(eni)} as its primary ENI (networkInterfaceId), and ${names(instanceEips)} binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; ${clash}. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance's EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".`;
         const involved = [...instanceEips.map((binding) => binding.via), ...(onPrimary.length > 0 ? onPrimary : nat).map((binding) => binding.via), owner, eni];
-        for (const binding of [...instanceEips, ...onPrimary]) {
-            report.undecided(binding.via, message, involved, "instance-eip-on-primary-ip");
-        }
+        report.undecided(eni, message, involved, "instance-eip-on-primary-ip");
     }
 }
 
