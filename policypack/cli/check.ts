@@ -4,6 +4,8 @@
 
 import { configProblems, levelOf, optionsOf } from "../core/config";
 import { coverageFindingsOnce } from "../core/coverage";
+import { describe } from "../core/describe";
+import { withInvolvedNamed } from "../core/involved";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
@@ -42,7 +44,13 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
         }
         // The first enabled policy also says what no policy could see, once per file (coverage.ts).
         const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now), ...coverageFindingsOnce(model, rule.name)];
-        for (const finding of findings) {
+        const nameOf = (address: string) => {
+            const resource = model.byAddress(address);
+            return resource === undefined ? undefined : describe(resource);
+        };
+        for (const found of findings) {
+            // Its involved resources named, as the pack names them in its diagnostics.
+            const finding = withInvolvedNamed(found, nameOf);
             const violation = finding.outcome === "violation";
             reported.push({
                 rule,

@@ -10,6 +10,7 @@
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { describe } from "../core/describe";
 import { coverageFindingsOnce } from "../core/coverage";
+import { withInvolvedNamed } from "../core/involved";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { README_URL, evaluationDate } from "../core/pack";
@@ -97,14 +98,18 @@ export function modelOf(args: StackValidationArgs): Model {
 /** Each policy's share of the answer's budget (answer.ts). */
 export const POLICY_ANSWER_BUDGET = Math.floor(ANSWER_BUDGET / RULES.length);
 
-/** A policy's findings fitted into its share of the answer; as found if fitting fails, never fewer. */
+/**
+ * A policy's findings, each naming the resources it involves, fitted into its share of the answer;
+ * as found if that fails, never fewer.
+ */
 function fittedOrAsFound(findings: Finding[], model: Model, rule: Rule): Finding[] {
     try {
         const nameOf = (address: string) => {
             const resource = model.byAddress(address);
             return resource === undefined ? undefined : describe(resource);
         };
-        return fitAnswer(findings, nameOf, rule.description, POLICY_ANSWER_BUDGET);
+        const named = findings.map((finding) => withInvolvedNamed(finding, nameOf));
+        return fitAnswer(named, nameOf, rule.description, POLICY_ANSWER_BUDGET);
     } catch {
         return findings;
     }

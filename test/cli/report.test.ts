@@ -65,8 +65,7 @@ describe("checkFile", () => {
             notes: [],
         });
         expect(report.findings.map((finding) => `${finding.rule.name} ${finding.outcome} ${finding.level} ${finding.address}`)).toEqual([
-            "eip-single-binding violation mandatory alicloud_eip_association.web-1-eip",
-            "eip-single-binding violation mandatory alicloud_eip_association.web-2-eip",
+            "eip-single-binding violation mandatory alicloud_eip_address.shared-eip",
         ]);
         expect(fs.readFileSync(FAILING, "utf8").split("\n")[report.locate("alicloud_eip_association.web-2-eip")! - 1]).toContain('"address": "alicloud_eip_association.web-2-eip"');
     });
@@ -129,22 +128,23 @@ describe("checkResources", () => {
         expect(first.level).toBe("mandatory");
         expect(first.message).toBe(`${rule.description}\n${first.detail}`);
         expect(first.detail).toMatch(/^EIP "alicloud_eip_address\.shared-eip" is bound 2 times/);
-        expect(first.address).toBe("alicloud_eip_association.web-1-eip");
-        expect(first.resource?.type).toBe("alicloud_eip_association");
-        expect(first.involved).toContain("alicloud_eip_address.shared-eip");
+        expect(first.address).toBe("alicloud_eip_address.shared-eip");
+        expect(first.resource?.type).toBe("alicloud_eip_address");
+        expect(first.involved).toEqual(expect.arrayContaining(["alicloud_eip_association.web-1-eip", "alicloud_eip_association.web-2-eip"]));
+        expect(first.detail).toContain('\nInvolved: EIP "alicloud_eip_address.shared-eip", EIP association "alicloud_eip_association.web-1-eip", ');
     });
 
     test("levels from the configuration: advisory, disabled (no findings), remediate as mandatory", () => {
-        expect(checkResources(resources(), { "eip-single-binding": "advisory" }, NOW).map((finding) => finding.level)).toEqual(["advisory", "advisory"]);
+        expect(checkResources(resources(), { "eip-single-binding": "advisory" }, NOW).map((finding) => finding.level)).toEqual(["advisory"]);
         expect(checkResources(resources(), { "eip-single-binding": "disabled" }, NOW)).toEqual([]);
         expect(checkResources(resources(), { all: "disabled" }, NOW)).toEqual([]);
-        expect(checkResources(resources(), { "eip-single-binding": "remediate" }, NOW).map((finding) => finding.level)).toEqual(["mandatory", "mandatory"]);
+        expect(checkResources(resources(), { "eip-single-binding": "remediate" }, NOW).map((finding) => finding.level)).toEqual(["mandatory"]);
     });
 
     test("a waived violation is advisory, with the waiver's message alone", () => {
         const config = { "eip-single-binding": { exemptions: [{ resource: "alicloud_eip_association.web-*", reason: "migration window", expires: "2026-12-31" }] } };
         const findings = checkResources(resources(), config, NOW);
-        expect(findings.map((finding) => `${finding.outcome} ${finding.level}`)).toEqual(["waived advisory", "waived advisory"]);
+        expect(findings.map((finding) => `${finding.outcome} ${finding.level}`)).toEqual(["waived advisory"]);
         for (const finding of findings) {
             expect(finding.message).toBe(finding.detail);
             expect(finding.message).toContain("migration window");

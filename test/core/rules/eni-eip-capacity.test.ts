@@ -61,8 +61,6 @@ const allowListNote = (count: number, associations: string) =>
 const PRIMARY_SHARED =
     'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
 
-const multiNames = (count: number) => Array.from({ length: count }, (_, i) => `multi-${String(i + 1).padStart(2, "0")}`);
-
 /** `count` associations in multi-EIP-to-ENI mode, the mode spelled in lower case. */
 const lowerCaseMulti = (count: number) => (plan: Plan) => {
     const eni = plan.add("eni", "eni", { vswitchId: plan.vswitch("vsw").ref(), primaryIpAddress: "10.0.1.10" });
