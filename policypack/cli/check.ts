@@ -11,6 +11,8 @@ import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
 import { Finding, Outcome, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
+import { Vocabulary } from "../core/terms";
+import { PULUMI_WORDS } from "../pulumi/words";
 
 export type Level = "mandatory" | "advisory";
 
@@ -33,8 +35,8 @@ export interface Reported {
     readonly involved: readonly string[];
 }
 
-/** Every enabled policy on the resources of one input. */
-export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date): Reported[] {
+/** Every enabled policy on the resources of one input, its messages in `words` (the input's: terms.ts). */
+export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date, words: Vocabulary = PULUMI_WORDS): Reported[] {
     const model = new Model(resources);
     const reported: Reported[] = [];
     for (const rule of RULES) {
@@ -43,7 +45,7 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
             continue;
         }
         // The first enabled policy also says what no policy could see, once per file (coverage.ts).
-        const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now), ...coverageFindingsOnce(model, rule.name)];
+        const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now, words), ...coverageFindingsOnce(model, rule.name)];
         const nameOf = (address: string) => {
             const resource = model.byAddress(address);
             return resource === undefined ? undefined : describe(resource);

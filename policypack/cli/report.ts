@@ -9,6 +9,8 @@ import { loadInput, loadSources } from "./detect";
 import { SourceOptions, sourceGroups } from "./formats/hcl";
 import { sourceLocator } from "./formats/hcl/locate";
 import { WithInline, withInlineWaivers } from "./formats/hcl/suppressions";
+import { TERRAFORM_WORDS } from "./formats/terraform/words";
+import { PULUMI_WORDS } from "../pulumi/words";
 import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
 import { InputError, parseJson, readText } from "./input";
 
@@ -75,7 +77,8 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
         return { file: error instanceof InputError ? error.file : file, error: message, findings: [], notes: [], locate: () => undefined };
     }
     const inline = withInlineWaivers(config, loaded.waivers ?? []);
-    const findings = checkResources(loaded.resources, inline.config, now);
+    // Terraform input gets Terraform's words in messages; Pulumi input, Pulumi's.
+    const findings = checkResources(loaded.resources, inline.config, now, loaded.format.startsWith("terraform-") ? TERRAFORM_WORDS : PULUMI_WORDS);
     return {
         file: loaded.file,
         format: loaded.format,

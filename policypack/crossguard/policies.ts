@@ -16,6 +16,7 @@ import { Model } from "../core/model";
 import { README_URL, evaluationDate } from "../core/pack";
 import { ResourceKind } from "../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
+import { PULUMI_WORDS } from "../pulumi/words";
 import { Finding, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
@@ -123,7 +124,7 @@ export function validateStackFor(rule: Rule): StackValidation {
         try {
             model = modelOf(args);
             // The first policy to run for a request also says what no policy could see (coverage.ts).
-            findings = [...runRule(rule, model, args.getConfig(), evaluationDate()), ...coverageFindingsOnce(model, rule.name)];
+            findings = [...runRule(rule, model, args.getConfig(), evaluationDate(), PULUMI_WORDS), ...coverageFindingsOnce(model, rule.name)];
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }

@@ -156,3 +156,21 @@ describe("checkResources", () => {
         expect(problemsWith({ "eip-single-binding": "sometimes" })).toEqual([expect.stringMatching(/^the entry for "eip-single-binding" must be a level/)]);
     });
 });
+
+describe("messages in the words of the input", () => {
+    const detail = (file: string) =>
+        checkFile(path.join(FIXTURES, file), {}, NOW).findings.find((finding) => finding.rule.name === "ecs-single-eip" && finding.outcome === "violation")?.detail ?? "";
+
+    test("a Terraform plan gets Terraform's names, a Pulumi preview Pulumi's, from one rule text", () => {
+        const terraform = detail("terraform-plan/ecs-single-eip--fail-static-public-ip.json");
+        expect(terraform).toContain("(internet_max_bandwidth_out is above 0)");
+        expect(terraform).not.toContain("internetMaxBandwidthOut");
+        const pulumi = detail("pulumi-preview/ecs-single-eip--fail-static-public-ip.json");
+        expect(pulumi).toContain("(internetMaxBandwidthOut is above 0)");
+        expect(pulumi).not.toContain("internet_max_bandwidth_out");
+    });
+
+    test("Terraform sources too", () => {
+        expect(detail("terraform-src/ecs-single-eip--fail-static-public-ip")).toContain("Set internet_max_bandwidth_out to 0");
+    });
+});

@@ -5,8 +5,11 @@ import * as path from "path";
 import { PolicyName } from "../../policypack/core/rule";
 import { describe as describeResource } from "../../policypack/core/describe";
 import { withInvolvedNamed } from "../../policypack/core/involved";
+import { runRule } from "../../policypack/core/engine";
+import { Model } from "../../policypack/core/model";
+import { PULUMI_WORDS } from "../../policypack/pulumi/words";
 import { PACK_CONTRACT } from "../contract/contract";
-import { findings, ruleNamed } from "../support/verdicts";
+import { ruleNamed } from "../support/verdicts";
 import { RULES } from "../../policypack/core/rules";
 import { AnalyzerClient, AnalyzerDescription, ConfigureOptions, Diagnostic, EngineResource, PackConfig } from "../../tools/harness/analyzer";
 import { everyViolation } from "../support/catalogue";
@@ -110,7 +113,8 @@ describe(`AnalyzeStack at preview, every id unknown (order from ${SHUFFLE_SEED_V
                 const resource = resources.find((candidate) => candidate.address === address);
                 return resource === undefined ? undefined : describeResource(resource);
             };
-            const core = findings(resources, rule.name)
+            // In Pulumi's words, as the pack renders them (core/terms.ts).
+            const core = runRule(ruleNamed(rule.name), new Model(resources), {}, undefined, PULUMI_WORDS)
                 .map((f) => withInvolvedNamed(f, nameOf).message)
                 .sort();
             const served = diagnostics

@@ -10,6 +10,7 @@
 
 import { describeBinding, listOf } from "../describe";
 import { defineRule } from "../rule";
+import { prop } from "../terms";
 import { asNumber } from "../values";
 import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
@@ -52,14 +53,14 @@ export const ecsSingleEip = defineRule({
             if (typeof bandwidth === "number" && bandwidth > 0) {
                 report.violation(
                     target.resource,
-                    `${name} has a static public IP (internetMaxBandwidthOut is above 0), so ${refused} (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
+                    `${name} has a static public IP (${prop("internetMaxBandwidthOut")} is above 0), so ${refused} (Forbidden.InstanceBandwidthNotZero). Set ${prop("internetMaxBandwidthOut")} to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
                     involved,
                     "static-public-ip",
                 );
             } else if (typeof bandwidth === "symbol" && options.reportUndecided) {
                 report.undecided(
                     target.resource,
-                    `Could not tell whether ${name} has a static public IP: its internetMaxBandwidthOut is computed from another resource and unknown until deployment. If it is above 0, ${refused}.`,
+                    `Could not tell whether ${name} has a static public IP: its ${prop("internetMaxBandwidthOut")} is computed from another resource and unknown until deployment. If it is above 0, ${refused}.`,
                     involved,
                     "bandwidth-unknown",
                 );

@@ -24,6 +24,7 @@
 // TestAccAliCloudECSInstanceDataDisks, commit ab38e004, PR #9897; CreateNetworkInterface reference
 // https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createnetworkinterface).
 
+import { prop, typeOf } from "../terms";
 import { describe, describeBinding } from "../describe";
 import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
 import { Binding, Model } from "../model";
@@ -50,7 +51,7 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
     switch (target.kind) {
         case "alb":
         case "nlb":
-            return { cause: "load-balancer-target", text: `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` };
+            return { cause: "load-balancer-target", text: `${describe(target)} cannot be the target of an ${typeOf("eipAssociation")}. ${ZONE_MAPPINGS_FIX}` };
         case "ecsInstance": {
             // Any of these places the instance in a VPC, set or computed: a vSwitch, a primary ENI (which
             // always lives in a vSwitch), or a launch template (which may name the vSwitch).
@@ -96,7 +97,7 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
         return binding.target.kind === "literal"
             ? {
                   cause: "load-balancer-id",
-                  text: `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`,
+                  text: `${prop("instanceId")} names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an ${typeOf("eipAssociation")}. ${ZONE_MAPPINGS_FIX}`,
               }
             : undefined;
     }
@@ -218,7 +219,7 @@ export const eipSupportedTarget = defineRule({
             } else if (binding.target.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not tell what ${describeBinding(binding)} binds its EIP to: instanceId is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (instanceId: target.id) to have it checked.`,
+                    `Could not tell what ${describeBinding(binding)} binds its EIP to: ${prop("instanceId")} is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (${prop("instanceId")}: target.id) to have it checked.`,
                     [],
                     "target-unresolved",
                 );
