@@ -1,3 +1,7 @@
+import { analyze } from "../../policypack/core/engine";
+import { RULES } from "../../policypack/core/rules";
+import { everyViolation } from "../support/catalogue";
+import { Plan } from "../support/plan";
 import { CORE_WORDS, prop, renderTerms, typeOf } from "../../policypack/core/terms";
 import { TERRAFORM_WORDS, snake } from "../../policypack/cli/formats/terraform/words";
 import { camel } from "../../policypack/cli/formats/terraform/names";
@@ -18,5 +22,20 @@ test("a text without terms is left as it is", () => {
 test("Terraform's attribute names are the inverse of the bridge's camelCase", () => {
     for (const name of ["internet_max_bandwidth_out", "allocation_id", "eip_bind_mode", "network_interface_id", "depends_on"]) {
         expect(snake(camel(name))).toBe(name);
+    }
+});
+
+test("terms are for messages: no policy's metadata holds one, and every finding is rendered", () => {
+    const unrendered = /[\uE000\uE001]/;
+    for (const rule of RULES) {
+        expect({ rule: rule.name, text: [rule.description, rule.faq, rule.remediationSteps, ...rule.rejects].filter((text) => unrendered.test(text)) }).toEqual({
+            rule: rule.name,
+            text: [],
+        });
+    }
+    const plan = new Plan("preview");
+    everyViolation(plan);
+    for (const words of [CORE_WORDS, PULUMI_WORDS, TERRAFORM_WORDS]) {
+        expect(analyze(plan.resources(), {}, RULES, words).filter((finding) => unrendered.test(finding.message))).toEqual([]);
     }
 });

@@ -12,6 +12,7 @@
 // The model counts such an EIP once; two mappings of one load balancer whose fields cannot be told
 // apart before deployment may still collapse, which is an advisory note, not a violation.
 
+import { prop } from "../terms";
 import { describe, describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
@@ -103,7 +104,7 @@ export const eipSingleBinding = defineRule({
             if (binding.eip.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                    `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (${prop("allocationId")}: eip.id) to have it checked.`,
                     [],
                     "eip-unresolved",
                 );

@@ -60,21 +60,21 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
                 ? undefined
                 : {
                       cause: "classic-network",
-                      text: `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`,
+                      text: `${describe(target)} has neither ${prop("vswitchId")} nor ${prop("networkInterfaceId")}, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (${prop("vswitchId")}) or on an existing ENI as its primary ENI (${prop("networkInterfaceId")}), or migrate it from the classic network to a VPC.`,
                   };
         }
         case "clb": {
             if (clbAddressType(model, target) === "internet") {
                 return {
                     cause: "internet-clb",
-                    text: `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`,
+                    text: `${describe(target)} is Internet-facing (${prop("addressType")} "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set ${prop("addressType")}: "intranet" and a ${prop("vswitchId")}, or use the CLB's own public address instead of an EIP.`,
                 };
             }
             // Without a vSwitch no addressType puts a CLB in a VPC: "intranet" alone makes a classic-network CLB.
             return clbInVpc(model, target) === false
                 ? {
                       cause: "classic-clb",
-                      text: `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`,
+                      text: `${describe(target)} has no ${prop("vswitchId")}, so it is not in a VPC whatever its ${prop("addressType")} (${prop("addressType")} "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set ${prop("vswitchId")} to place the CLB in a VPC.`,
                   }
                 : undefined;
         }
@@ -82,7 +82,7 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
             return natNetworkType(model, target) === "intranet"
                 ? {
                       cause: "vpc-nat-gateway",
-                      text: `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`,
+                      text: `${describe(target)} is a VPC NAT gateway (${prop("networkType")} "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (${prop("networkType")} "internet").`,
                   }
                 : undefined;
         default:
@@ -103,7 +103,10 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
     }
     if (kind === "eip") {
         const named = binding.target.kind === "literal" ? "instanceId names an EIP (its id starts with eip-)" : "instanceId is computed from an EIP";
-        return { cause: "eip-as-target", text: `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.` };
+        return {
+            cause: "eip-as-target",
+            text: `${named}, not a resource that can hold one. Set ${prop("instanceId")} to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`,
+        };
     }
     const effective = model.effectiveInstanceType(binding);
     if (typeof effective !== "string" || asInstanceType(effective) === undefined || typeof kind !== "string" || kind === "other") {
@@ -113,14 +116,15 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
     if (required === undefined || effective === required) {
         return undefined;
     }
-    const target = binding.target.kind === "resource" ? describe(binding.target.resource) : `the resource its instanceId names (id prefix ${ID_PREFIX[kind as TargetKind]})`;
+    const target =
+        binding.target.kind === "resource" ? describe(binding.target.resource) : `the resource its ${prop("instanceId")} names (id prefix ${ID_PREFIX[kind as TargetKind]})`;
     const sent =
         binding.declaredInstanceType === undefined
-            ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
+            ? `${prop("instanceType")} is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
             : "its instanceType does not fit";
     return {
         cause: "instance-type-mismatch",
-        text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`,
+        text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with ${prop("instanceType")} "${required}". Set ${prop("instanceType")}: "${required}".`,
     };
 }
 
@@ -161,7 +165,7 @@ function ipAddressGaps(model: Model, binding: Binding): Problem | undefined {
         ? undefined
         : {
               cause: "ip-address-incomplete",
-              text: `instanceType "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and privateIpAddress, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`,
+              text: `${prop("instanceType")} "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and ${prop("privateIpAddress")}, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`,
           };
 }
 
@@ -205,14 +209,14 @@ export const eipSupportedTarget = defineRule({
                 const alternative = readings[0];
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: instanceId is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0].text} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
+                    `${describeBinding(binding)}: ${prop("instanceId")} is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0].text} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
                     involved,
                     "other-output",
                 );
             } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
+                    `${describeBinding(binding)}: its ${prop("instanceType")} is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
                     involved,
                     "undocumented-type",
                 );

@@ -12,6 +12,7 @@
 // maxEips above 50 applies to those only. When the mode cannot be read, more than 50 EIPs within a
 // raised maxEips is undecided.
 
+import { prop } from "../terms";
 import { describeBinding, listOf, plural } from "../describe";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
@@ -69,7 +70,7 @@ export const natGatewayEipLimit = defineRule({
                 const excess = group.slice(limit).map((binding) => describeBinding(binding));
                 const tooMany = `${group.length - limit} too many, for example ${listOf(excess.slice(0, 3))}`;
                 const message = capped
-                    ? `${name} would hold ${plural(group.length, "EIP")}, more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with, whatever its quota (maxEips is ${options.maxEips}) (${tooMany}). Spread the EIPs over more NAT gateways, or leave eipBindMode unset (MULTI_BINDED), to which a raised quota applies.`
+                    ? `${name} would hold ${plural(group.length, "EIP")}, more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (${prop("eipBindMode")} "NAT") can be associated with, whatever its quota (maxEips is ${options.maxEips}) (${tooMany}). Spread the EIPs over more NAT gateways, or leave ${prop("eipBindMode")} unset (MULTI_BINDED), to which a raised quota applies.`
                     : `${name} would hold ${plural(group.length, "EIP")}, more than the ${limit} one Internet NAT gateway can be associated with (${tooMany}). Spread the EIPs over more NAT gateways, or raise the quota natgw_quota_eip_num_per_nat and set maxEips.`;
                 report.violation(subjectOfGroup(group), message, involved, capped ? "over-nat-mode-cap" : "over-limit");
                 continue;
@@ -78,7 +79,7 @@ export const natGatewayEipLimit = defineRule({
                 const why = target.kind === "resource" ? 'its eipBindMode is not a literal "NAT" or "MULTI_BINDED"' : "its eipBindMode cannot be seen from this stack";
                 report.undecided(
                     subjectOfGroup(group),
-                    `${name} would hold ${plural(group.length, "EIP")}: within maxEips (${options.maxEips}), but more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with whatever its quota, and ${why}. Set eipBindMode to have it checked, or keep to ${NAT_MODE_CAP} EIPs per gateway.`,
+                    `${name} would hold ${plural(group.length, "EIP")}: within maxEips (${options.maxEips}), but more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (${prop("eipBindMode")} "NAT") can be associated with whatever its quota, and ${why}. Set ${prop("eipBindMode")} to have it checked, or keep to ${NAT_MODE_CAP} EIPs per gateway.`,
                     involved,
                     "nat-mode-unknown",
                 );

@@ -22,6 +22,7 @@
 // is known, with the 4 addresses Alibaba Cloud reserves. Addresses used outside the plan are
 // invisible, so a vSwitch the plan does not fill is never reported.
 
+import { prop } from "../terms";
 import { RESERVED_PER_VSWITCH, usableAddresses } from "../cidr";
 import { appendTo } from "../collections";
 import { describe, listOf, plural } from "../describe";
@@ -169,7 +170,7 @@ export const natGatewayVswitchCapacity = defineRule({
             if (held.mode === "NAT" && sure.needed > usable) {
                 report.violation(
                     gateway,
-                    `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${sure.text}. ${PER_EIP} Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.`,
+                    `${describe(vswitch)} (its ${prop("cidrBlock")} leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${sure.text}. ${PER_EIP} Use a larger vSwitch for the gateway, bind fewer EIPs, or leave ${prop("eipBindMode")} unset (MULTI_BINDED) unless you need NAT mode.`,
                     [...involved, vswitch],
                     "vswitch-full",
                 );
@@ -182,7 +183,7 @@ export const natGatewayVswitchCapacity = defineRule({
                 const assumed = inVswitch.filter((consumer) => consumer.assumed).map((consumer) => describe(consumer.resource));
                 report.undecided(
                     gateway,
-                    `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) may not hold what the plan puts in it: ${likely.text}, if ${listOf(assumed)} ${assumed.length === 1 ? "is" : "are"} in NAT mode (${assumed.length === 1 ? NOT_A_MODE : NOT_A_MODE.replace("its", "their")}). ${PER_EIP} Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.`,
+                    `${describe(vswitch)} (its ${prop("cidrBlock")} leaves ${plural(usable, "usable address", "usable addresses")}) may not hold what the plan puts in it: ${likely.text}, if ${listOf(assumed)} ${assumed.length === 1 ? "is" : "are"} in NAT mode (${assumed.length === 1 ? NOT_A_MODE : NOT_A_MODE.replace("its", "their")}). ${PER_EIP} Set ${prop("eipBindMode")} to "NAT" or "MULTI_BINDED" to have the vSwitch checked.`,
                     [...involved, vswitch],
                     "vswitch-full-if-nat-mode",
                 );
