@@ -182,7 +182,7 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             undecided: ["ngw"],
             undecidedMessages: [
-                'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all, if NAT gateway "ngw" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all, if NAT gateway "ngw" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
             ],
         },
         {
@@ -202,8 +202,8 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             undecided: ["ngw-a", "ngw-b"],
             undecidedMessages: [
-                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-a" needs 1 address for itself and 1 per EIP for its 5 EIPs, and 7 addresses for 1 other planned resource in it (NAT gateway "ngw-b"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
-                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-b" needs 1 address for itself and 1 per EIP for its 6 EIPs, and 6 addresses for 1 other planned resource in it (NAT gateway "ngw-a"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /28, which leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-a" needs 1 address for itself and 1 per EIP for its 5 EIPs, and 7 addresses for 1 other planned resource in it (NAT gateway "ngw-b"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /28, which leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-b" needs 1 address for itself and 1 per EIP for its 6 EIPs, and 6 addresses for 1 other planned resource in it (NAT gateway "ngw-a"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
             ],
         },
         {
@@ -270,7 +270,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
+                        'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
@@ -284,7 +284,7 @@ ruleTester(natGatewayVswitchCapacity, {
             violations: ["ngw"],
             involved: { ngw: ["a-1", "a-2", "ngw", "vsw"] },
             messages: [
-                'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it',
+                'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) cannot hold what the plan puts in it',
                 'NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 2 EIPs',
                 '2 addresses for 2 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2")',
                 "5 in all",
@@ -348,7 +348,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
+                        'vSwitch "vsw" (its cidrBlock is a /30, which leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
