@@ -7,7 +7,7 @@
 //   npm start -- eip-same-region   only examples whose path contains the text
 
 import { AnalyzerClient } from "../policypack/testing/engine/analyzer";
-import { REPO_ROOT, formatDiagnostics, listExamples, runExample } from "./harness/examples";
+import { REPO_ROOT, formatDiagnostics, involvedAsExpected, listExamples, runExample } from "./harness/examples";
 
 async function main(): Promise<number> {
     const filter = process.argv[2] ?? "";
@@ -28,8 +28,8 @@ async function main(): Promise<number> {
                 console.log(`\n=== ${example.id}\n    FAILED: ${error instanceof Error ? error.message : String(error)}`);
                 continue;
             }
-            const expected = JSON.stringify(example.expected.verdicts);
-            const actual = JSON.stringify(outcome.verdicts);
+            const expected = JSON.stringify({ verdicts: example.expected.verdicts, involved: example.expected.involved ?? {} });
+            const actual = JSON.stringify({ verdicts: outcome.verdicts, involved: involvedAsExpected(outcome) });
             const ok = expected === actual;
             failures += ok ? 0 : 1;
             console.log(`\n=== ${example.id}  (pulumi preview, ${outcome.resourceCount} resources)`);

@@ -4,12 +4,16 @@
 
 import { levelOf, optionsOf } from "../core/config";
 import { coverageFindingsOnce } from "../core/coverage";
+import { describe } from "../core/describe";
+import { withInvolvedNamed } from "../core/involved";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { ResourceInput } from "../core/resources";
 import { Finding, Outcome, Rule } from "../core/rule";
 import { RULES } from "../core/rules";
 import { configIssues } from "./config-issues";
+import { Vocabulary } from "../core/terms";
+import { PULUMI_WORDS } from "../pulumi/words";
 
 export type Level = "mandatory" | "advisory";
 
@@ -32,8 +36,11 @@ export interface Reported {
     readonly involved: readonly string[];
 }
 
-/** Every enabled policy on the resources of one input; with `only`, the enabled policies it names. */
-export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date, only?: ReadonlySet<string>): Reported[] {
+/**
+ * Every enabled policy on the resources of one input, its messages in `words` (the input's: terms.ts);
+ * with `only`, the enabled policies it names.
+ */
+export function checkResources(resources: readonly ResourceInput[], config: unknown, now: Date, words: Vocabulary = PULUMI_WORDS, only?: ReadonlySet<string>): Reported[] {
     const model = new Model(resources);
     const reported: Reported[] = [];
     for (const rule of RULES) {
@@ -42,8 +49,14 @@ export function checkResources(resources: readonly ResourceInput[], config: unkn
             continue;
         }
         // The first enabled policy also says what no policy could see, once per file (coverage.ts).
-        const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now), ...coverageFindingsOnce(model, rule.name)];
-        for (const finding of findings) {
+        const findings: Finding[] = [...runRule(rule, model, optionsOf(rule, config), now, words), ...coverageFindingsOnce(model, rule.name)];
+        const nameOf = (address: string) => {
+            const resource = model.byAddress(address);
+            return resource === undefined ? undefined : describe(resource);
+        };
+        for (const found of findings) {
+            // Its involved resources named, as the pack names them in its diagnostics.
+            const finding = withInvolvedNamed(found, nameOf);
             const violation = finding.outcome === "violation";
             reported.push({
                 rule,

@@ -11,6 +11,8 @@ import { loadInput, loadSources } from "./detect";
 import { SourceOptions, sourceGroups } from "./formats/hcl";
 import { sourceLocator } from "./formats/hcl/locate";
 import { WithInline, withInlineWaivers } from "./formats/hcl/suppressions";
+import { TERRAFORM_WORDS } from "./formats/terraform/words";
+import { PULUMI_WORDS } from "../pulumi/words";
 import { InputFormat, LoadedInput, SourceLocation } from "./formats/loaded";
 import { NoAlicloudResource } from "./formats/refusal";
 import { InputError, parseJson, readText } from "./input";
@@ -105,7 +107,9 @@ function checkLoaded(file: string, load: () => LoadedInput, config: unknown, now
         return { file: error instanceof InputError ? error.file : file, error: message, findings: [], notes: [], locate: () => undefined };
     }
     const inline = withInlineWaivers(config, loaded.waivers ?? []);
-    const findings = checkResources(loaded.resources, inline.config, now, options.only);
+    // Terraform input gets Terraform's words in messages; Pulumi input, Pulumi's.
+    const words = loaded.format.startsWith("terraform-") ? TERRAFORM_WORDS : PULUMI_WORDS;
+    const findings = checkResources(loaded.resources, inline.config, now, words, options.only);
     const failsClosed = loaded.partial !== undefined && options.allowPartial !== true;
     const inputFindings: Reported[] = failsClosed ? [partialInput(loaded.partial!)] : [];
     return {

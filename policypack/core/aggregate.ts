@@ -1,22 +1,19 @@
 // Many findings of one cause reported as one.
 //
-// A rule reports one finding per resource it concerns, so a stack that repeats one mistake, or one
-// case the preview cannot decide, thousands of times gets thousands of findings that say the same
-// thing. A front end whose output is limited in size (the CrossGuard pack: the Pulumi CLI accepts at
+// A rule reports one finding per fault, so a stack that repeats one mistake, or one case the
+// preview cannot decide, thousands of times gets thousands of findings that say the same thing. A front end whose output is limited in size (the CrossGuard pack: the Pulumi CLI accepts at
 // most 4 MiB back, see crossguard/answer.ts) reports the findings of one policy, one outcome and one
 // cause (Finding.cause, set by the rule) one by one up to a threshold, and beyond it as one finding:
 // the message of the first of them, then how many there are and on which resources the first few
 // are. "First" is by address, so the same stack gets the same text whatever order it came in.
-// Waivers apply before this: each resource keeps its own.
+// Waivers apply before this: each fault keeps its own.
 
 import { appendTo } from "./collections";
 import { listOf } from "./describe";
 import { Finding } from "./rule";
 
 /**
- * Up to this many findings of one cause are reported one by one; more become one finding. Not 20:
- * that is an Internet NAT gateway's default EIP quota, so every nat-gateway-eip-limit violation
- * (21 bindings or more) would lose its diagnostic on each association.
+ * Up to this many findings of one cause are reported one by one; more become one finding.
  */
 export const AGGREGATE_ABOVE = 50;
 

@@ -6,6 +6,7 @@ import { Model } from "./model";
 import { ResourceInput } from "./resources";
 import { Finding, OptionValues, Reporter, Rule, RuleOption, TableOption, TableValue } from "./rule";
 import { RULES } from "./rules";
+import { CORE_WORDS, Vocabulary } from "./terms";
 import { isRecord } from "./values";
 import { applyWaivers } from "./waivers";
 
@@ -95,10 +96,10 @@ function show(value: unknown): string {
 
 /**
  * Runs one rule on a model with the policy's configuration (its options and `exemptions`), as of
- * `now` for the waivers' expiry. Never throws.
+ * `now` for the waivers' expiry, its messages in `words` (terms.ts). Never throws.
  */
-export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, model: Model, config: unknown, now: Date = new Date()): Finding[] {
-    const report = new Reporter(rule.name);
+export function runRule<O extends Record<string, RuleOption>>(rule: Rule<O>, model: Model, config: unknown, now: Date = new Date(), words: Vocabulary = CORE_WORDS): Finding[] {
+    const report = new Reporter(rule.name, words);
     const notices: Finding[] = [];
     const { options, problems } = readOptions(rule, config);
     for (const problem of problems) {
@@ -140,7 +141,12 @@ function describeError(error: unknown): string {
 }
 
 /** Runs every rule (or the named ones) on a list of resources: the whole pack, front-end free. */
-export function analyze(resources: readonly ResourceInput[], config: Readonly<Record<string, unknown>> = {}, rules: readonly Rule[] = RULES): Finding[] {
+export function analyze(
+    resources: readonly ResourceInput[],
+    config: Readonly<Record<string, unknown>> = {},
+    rules: readonly Rule[] = RULES,
+    words: Vocabulary = CORE_WORDS,
+): Finding[] {
     const model = new Model(resources);
-    return rules.flatMap((rule) => runRule(rule, model, config[rule.name]));
+    return rules.flatMap((rule) => runRule(rule, model, config[rule.name], new Date(), words));
 }

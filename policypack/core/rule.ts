@@ -4,6 +4,7 @@
 
 import { Model } from "./model";
 import { ResourceInput, ResourceKind } from "./resources";
+import { CORE_WORDS, Vocabulary, renderTerms } from "./terms";
 import type { RULES } from "./rules";
 
 /** The name of a policy of the pack: one of the names in the registry (rules/index.ts). */
@@ -117,7 +118,11 @@ export class Reporter {
     readonly findings: Finding[] = [];
     private readonly seen = new Set<string>();
 
-    constructor(private readonly policy: PolicyName) {}
+    /** `words` renders the terms in messages (terms.ts) in the words of the input. */
+    constructor(
+        private readonly policy: PolicyName,
+        private readonly words: Vocabulary = CORE_WORDS,
+    ) {}
 
     violation(resource: ResourceInput, message: string, involved: readonly ResourceInput[], cause: string): void {
         this.add("violation", resource, message, involved, cause);
@@ -128,7 +133,8 @@ export class Reporter {
         this.add("undecided", resource, message, involved, cause);
     }
 
-    private add(outcome: Outcome, resource: ResourceInput | undefined, message: string, involved: readonly ResourceInput[], cause: string): void {
+    private add(outcome: Outcome, resource: ResourceInput | undefined, text: string, involved: readonly ResourceInput[], cause: string): void {
+        const message = renderTerms(text, this.words);
         const key = `${outcome}\u0000${resource?.address ?? ""}\u0000${message}`;
         if (this.seen.has(key)) {
             return;

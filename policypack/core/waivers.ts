@@ -1,7 +1,7 @@
 // Waivers: accepting a known violation for one resource without switching a policy off for everyone.
 //
 // A waiver comes from a policy's `exemptions` option ({ resource, reason, expires }, `resource` a
-// Pulumi name, URN or glob of either) or from tags on a resource (`eip-guard:exempt` listing policy
+// Pulumi name, URN, Terraform address or glob of any, naming any resource the violation involves) or from tags on a resource (`eip-guard:exempt` listing policy
 // names, `eip-guard:exempt-reason` beside it, optionally `eip-guard:exempt-expires`). A waived
 // violation is never silent: it is reported as advisory with its reason and expiry. An expired waiver
 // stops waiving and is reported; so are waivers without a reason and waivers that match nothing.
@@ -115,8 +115,8 @@ function expiryText(waiver: ParsedWaiver): string {
 }
 
 /**
- * Applies waivers to a policy's findings: a violation whose resource (or, for tags, any resource it
- * involves) is waived becomes a "waived" finding; problems with waivers become notices.
+ * Applies waivers to a policy's findings: a violation any of whose involved resources is waived
+ * becomes a "waived" finding; problems with waivers become notices.
  */
 export function applyWaivers(policy: string, findings: readonly Finding[], exemptions: unknown, resources: (address: string) => ResourceInput | undefined, now: Date): Finding[] {
     const { waivers, problems } = readExemptions(exemptions);
@@ -131,8 +131,12 @@ export function applyWaivers(policy: string, findings: readonly Finding[], exemp
             out.push(finding);
             continue;
         }
-        const attached = resources(finding.resource);
-        const names = attached === undefined ? [finding.resource] : [attached.name, attached.address];
+        // One fault is one finding, on its subject; a waiver may name any resource that makes it up
+        // (the NAT gateway over its quota, or one of its associations), by name or address.
+        const names = [finding.resource, ...finding.involved].flatMap((address) => {
+            const resource = resources(address);
+            return resource === undefined ? [address] : [resource.name, resource.address];
+        });
         let waiver = waivers.find((candidate) => names.some((name) => candidate.pattern!.test(name)));
         if (waiver !== undefined) {
             used.add(waiver);

@@ -10,11 +10,13 @@
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationPolicy, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { describe } from "../core/describe";
 import { coverageFindingsOnce } from "../core/coverage";
+import { withInvolvedNamed } from "../core/involved";
 import { runRule } from "../core/engine";
 import { Model } from "../core/model";
 import { POLICY_DOCS_URL, evaluationDate } from "../core/pack";
 import { ResourceKind } from "../core/resources";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../pulumi/types";
+import { PULUMI_WORDS } from "../pulumi/words";
 import { Finding, Rule, RuleOption } from "../core/rule";
 import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
@@ -114,14 +116,18 @@ export function modelOf(args: StackValidationArgs): Model {
 /** Each policy's share of the answer's budget (answer.ts). */
 export const POLICY_ANSWER_BUDGET = Math.floor(ANSWER_BUDGET / RULES.length);
 
-/** A policy's findings fitted into its share of the answer; as found if fitting fails, never fewer. */
+/**
+ * A policy's findings, each naming the resources it involves, fitted into its share of the answer;
+ * as found if that fails, never fewer.
+ */
 function fittedOrAsFound(findings: Finding[], model: Model, rule: Rule): Finding[] {
     try {
         const nameOf = (address: string) => {
             const resource = model.byAddress(address);
             return resource === undefined ? undefined : describe(resource);
         };
-        return fitAnswer(findings, nameOf, rule.description, POLICY_ANSWER_BUDGET);
+        const named = findings.map((finding) => withInvolvedNamed(finding, nameOf));
+        return fitAnswer(named, nameOf, rule.description, POLICY_ANSWER_BUDGET);
     } catch {
         return findings;
     }
@@ -135,7 +141,7 @@ export function validateStackFor(rule: Rule): StackValidation {
         try {
             model = modelOf(args);
             // The first policy to run for a request also says what no policy could see (coverage.ts).
-            findings = [...runRule(rule, model, args.getConfig(), evaluationDate()), ...coverageFindingsOnce(model, rule.name)];
+            findings = [...runRule(rule, model, args.getConfig(), evaluationDate(), PULUMI_WORDS), ...coverageFindingsOnce(model, rule.name)];
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }

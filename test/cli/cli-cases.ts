@@ -154,10 +154,18 @@ export function cliCases(cli: Runner): void {
         const report = JSON.parse(stdout);
         expect(report.exitCode).toBe(1);
         expect(report.files).toEqual([{ file: FAILING, format: "terraform-plan", resources: 8, error: null, notes: [] }]);
-        expect(report.summary).toEqual({ mandatory: 2, advisory: 0, notes: 0, unreadableFiles: 0 });
+        expect(report.summary).toEqual({ mandatory: 1, advisory: 0, notes: 0, unreadableFiles: 0 });
         const finding = report.findings[0];
         expect(finding).toMatchObject({ policy: "eip-single-binding", outcome: "violation", level: "mandatory", severity: "high" });
-        expect(finding.resource).toMatchObject({ address: "alicloud_eip_association.web-1-eip", type: "alicloud_eip_association" });
+        expect(finding.resource).toMatchObject({ address: "alicloud_eip_address.shared-eip", type: "alicloud_eip_address" });
+        // One fault, on the EIP bound twice, with every resource it involves.
+        expect(finding.involved).toEqual([
+            "alicloud_eip_address.shared-eip",
+            "alicloud_eip_association.web-1-eip",
+            "alicloud_instance.web-1",
+            "alicloud_eip_association.web-2-eip",
+            "alicloud_instance.web-2",
+        ]);
         // The plan is one line, as terraform show -json prints it (--tf-root points findings at .tf lines).
         expect(finding.resource.line).toBe(1);
         expect(finding.message.startsWith("An EIP can be associated with only one cloud resource at a time.\n")).toBe(true);

@@ -67,8 +67,7 @@ describe("checkFile", () => {
             notes: [],
         });
         expect(report.findings.map((finding) => `${finding.rule.name} ${finding.outcome} ${finding.level} ${finding.address}`)).toEqual([
-            "eip-single-binding violation mandatory alicloud_eip_association.web-1-eip",
-            "eip-single-binding violation mandatory alicloud_eip_association.web-2-eip",
+            "eip-single-binding violation mandatory alicloud_eip_address.shared-eip",
         ]);
         // terraform show -json prints one line: every resource is on it.
         expect(report.locate("alicloud_eip_association.web-2-eip")).toBe(1);
@@ -134,22 +133,23 @@ describe("checkResources", () => {
         expect(first.level).toBe("mandatory");
         expect(first.message).toBe(`${rule.description}\n${first.detail}`);
         expect(first.detail).toMatch(/^EIP "alicloud_eip_address\.shared-eip" is bound 2 times/);
-        expect(first.address).toBe("alicloud_eip_association.web-1-eip");
-        expect(first.resource?.type).toBe("alicloud_eip_association");
-        expect(first.involved).toContain("alicloud_eip_address.shared-eip");
+        expect(first.address).toBe("alicloud_eip_address.shared-eip");
+        expect(first.resource?.type).toBe("alicloud_eip_address");
+        expect(first.involved).toEqual(expect.arrayContaining(["alicloud_eip_association.web-1-eip", "alicloud_eip_association.web-2-eip"]));
+        expect(first.detail).toContain('\nInvolved: EIP "alicloud_eip_address.shared-eip", EIP association "alicloud_eip_association.web-1-eip", ');
     });
 
     test("levels from the configuration: advisory, disabled (no findings), remediate as mandatory", () => {
-        expect(checkResources(resources(), { "eip-single-binding": "advisory" }, NOW).map((finding) => finding.level)).toEqual(["advisory", "advisory"]);
+        expect(checkResources(resources(), { "eip-single-binding": "advisory" }, NOW).map((finding) => finding.level)).toEqual(["advisory"]);
         expect(checkResources(resources(), { "eip-single-binding": "disabled" }, NOW)).toEqual([]);
         expect(checkResources(resources(), { all: "disabled" }, NOW)).toEqual([]);
-        expect(checkResources(resources(), { "eip-single-binding": "remediate" }, NOW).map((finding) => finding.level)).toEqual(["mandatory", "mandatory"]);
+        expect(checkResources(resources(), { "eip-single-binding": "remediate" }, NOW).map((finding) => finding.level)).toEqual(["mandatory"]);
     });
 
     test("a waived violation is advisory, with the waiver's message alone", () => {
         const config = { "eip-single-binding": { exemptions: [{ resource: "alicloud_eip_association.web-*", reason: "migration window", expires: "2026-12-31" }] } };
         const findings = checkResources(resources(), config, NOW);
-        expect(findings.map((finding) => `${finding.outcome} ${finding.level}`)).toEqual(["waived advisory", "waived advisory"]);
+        expect(findings.map((finding) => `${finding.outcome} ${finding.level}`)).toEqual(["waived advisory"]);
         for (const finding of findings) {
             expect(finding.message).toBe(finding.detail);
             expect(finding.message).toContain("migration window");
@@ -159,5 +159,23 @@ describe("checkResources", () => {
     test("problemsWith: the configuration's problems", () => {
         expect(problemsWith({})).toEqual([]);
         expect(problemsWith({ "eip-single-binding": "sometimes" })).toEqual([expect.stringMatching(/^the entry for "eip-single-binding" must be a level/)]);
+    });
+});
+
+describe("messages in the words of the input", () => {
+    const detail = (file: string) =>
+        checkFile(path.join(FIXTURES, file), {}, NOW).findings.find((finding) => finding.rule.name === "ecs-single-eip" && finding.outcome === "violation")?.detail ?? "";
+
+    test("a Terraform plan gets Terraform's names, a Pulumi preview Pulumi's, from one rule text", () => {
+        const terraform = detail("terraform-plan/ecs-single-eip--fail-static-public-ip.json");
+        expect(terraform).toContain("(internet_max_bandwidth_out is above 0)");
+        expect(terraform).not.toContain("internetMaxBandwidthOut");
+        const pulumi = detail("pulumi-preview/ecs-single-eip--fail-static-public-ip.json");
+        expect(pulumi).toContain("(internetMaxBandwidthOut is above 0)");
+        expect(pulumi).not.toContain("internet_max_bandwidth_out");
+    });
+
+    test("Terraform sources too", () => {
+        expect(detail("terraform-src/ecs-single-eip--fail-static-public-ip")).toContain("Set internet_max_bandwidth_out to 0");
     });
 });

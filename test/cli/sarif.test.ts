@@ -81,24 +81,39 @@ test("one rule per policy, with its description, FAQ, help text and level", () =
     expect(level("eip-dnat-conflict")).toEqual({ enabled: false, level: "none" });
 });
 
-test("results are located in the input file, on the line of the resource, and at its address or URN", () => {
+test("results are located in the input file, on the line of the resource, and at its address or URN; the other resources of the fault are related locations", () => {
     // A plan pretty-printed (`terraform show -json tfplan | jq .`): each resource on its own line.
     const terraform = sarifOf([path.join("test", "fixtures", "terraform-plan", "pretty-printed-shared-eip.json")]).runs[0];
+    expect(terraform.results).toHaveLength(1);
     const result = terraform.results.find(
         (candidate: { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }) =>
-            candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_association.web-1-eip",
+            candidate.locations[0].logicalLocations[0].fullyQualifiedName === "alicloud_eip_address.shared-eip",
     );
     expect(result.ruleId).toBe("eip-single-binding");
     expect(result.level).toBe("error");
     const physical = result.locations[0].physicalLocation;
     expect(physical.artifactLocation.uri).toBe("test/fixtures/terraform-plan/pretty-printed-shared-eip.json");
     const lines = fs.readFileSync(path.join(REPO, physical.artifactLocation.uri), "utf8").split("\n");
-    expect(lines[physical.region.startLine - 1]).toContain('"address": "alicloud_eip_association.web-1-eip"');
+    expect(lines[physical.region.startLine - 1]).toContain('"address": "alicloud_eip_address.shared-eip"');
+    const related = result.relatedLocations as {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        logicalLocations: { fullyQualifiedName: string }[];
+    }[];
+    expect(related.map((entry) => entry.logicalLocations[0].fullyQualifiedName)).toEqual([
+        "alicloud_eip_association.web-1-eip",
+        "alicloud_instance.web-1",
+        "alicloud_eip_association.web-2-eip",
+        "alicloud_instance.web-2",
+    ]);
+    for (const entry of related) {
+        expect(entry.physicalLocation.artifactLocation.uri).toBe(physical.artifactLocation.uri);
+        expect(lines[entry.physicalLocation.region.startLine - 1]).toContain(`"address": "${entry.logicalLocations[0].fullyQualifiedName}"`);
+    }
     expect(result.partialFingerprints["alicloudEipGuard/v1"]).toMatch(/^[0-9a-f]{64}$/);
 
     const pulumi = sarifOf([path.join("test", "fixtures", "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json")]).runs[0];
     const urn = pulumi.results[0].locations[0].logicalLocations[0].fullyQualifiedName;
-    expect(urn).toMatch(/^urn:pulumi:dev::.+::alicloud:ecs\/eipAssociation:EipAssociation::api-eip-/);
+    expect(urn).toMatch(/^urn:pulumi:dev::.+::alicloud:slb\/applicationLoadBalancer:ApplicationLoadBalancer::api-clb$/);
     const line = fs.readFileSync(path.join(FIXTURES, "pulumi-preview", "clb-single-eip--fail-two-eips-on-clb.json"), "utf8").split("\n")[
         pulumi.results[0].locations[0].physicalLocation.region.startLine - 1
     ];

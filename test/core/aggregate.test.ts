@@ -77,7 +77,7 @@ describe("aggregateFindings", () => {
 });
 
 describe("waivers apply to each resource before findings are aggregated", () => {
-    // Many ECS instances with two EIPs each: 2 violations per instance, one cause.
+    // Many ECS instances with two EIPs each: one violation per instance, on the instance, one cause.
     function plan(instances: number): Plan {
         const p = new Plan("preview");
         for (let i = 0; i < instances; i++) {
@@ -89,21 +89,21 @@ describe("waivers apply to each resource before findings are aggregated", () => 
     }
 
     test("a waived resource keeps its own waived finding; the rest are aggregated as violations", () => {
-        const model = new Model(plan(40).resources());
+        const model = new Model(plan(70).resources());
         const exemptions = [{ resource: "a-1?", reason: "migrating", expires: "2027-01-01" }];
         const found = runRule(ruleNamed("ecs-single-eip"), model, { exemptions }, NOW);
         expect(found.filter((f) => f.outcome === "waived")).toHaveLength(10);
         const answer = aggregateFindings(found, (address) => name(model.byAddress(address)!));
         const waived = answer.filter((f) => f.outcome === "waived");
-        expect(waived.map((f) => f.resource!.split("::").pop())).toEqual(["a-10", "a-11", "a-12", "a-13", "a-14", "a-15", "a-16", "a-17", "a-18", "a-19"]);
+        expect(waived.map((f) => f.resource!.split("::").pop())).toEqual(["vm-10", "vm-11", "vm-12", "vm-13", "vm-14", "vm-15", "vm-16", "vm-17", "vm-18", "vm-19"]);
         expect(waived.every((f) => f.message.startsWith('Waived by exemption 1 (resource "a-1?") until 2027-01-01 (reason: migrating).'))).toBe(true);
         const [violation, ...none] = answer.filter((f) => f.outcome === "violation");
         expect(none).toEqual([]);
-        expect(violation.count).toBe(70);
-        expect(violation.resource!.split("::").pop()).toBe("a-0");
-        // "a-1?" matches a-10 to a-19, not a-1.
+        expect(violation.count).toBe(60);
+        expect(violation.resource!.split("::").pop()).toBe("vm-0");
+        // "a-1?" matches a-10 to a-19 (so their instances' faults), not a-1.
         expect(violation.message).toContain(
-            'They concern 70 resources: EIP association "a-0", EIP association "a-1", EIP association "a-2", EIP association "a-20", EIP association "a-21" and 65 more.',
+            'They concern 60 resources: ECS instance "vm-0", ECS instance "vm-1", ECS instance "vm-2", ECS instance "vm-20", ECS instance "vm-21" and 55 more.',
         );
     });
 });

@@ -68,8 +68,8 @@ describe("Model.setting with declared inputs", () => {
 
 describe("zone mappings with declared inputs", () => {
     test("one EIP copied into two zone mappings: a violation at preview, as after the update", () => {
-        expect(violations(copiedEip("preview").resources({ declared: true }), "eip-single-binding")).toEqual(["alb"]);
-        expect(violations(copiedEip("update").resources({ declared: true }), "eip-single-binding")).toEqual(["alb"]);
+        expect(violations(copiedEip("preview").resources({ declared: true }), "eip-single-binding")).toEqual(["eip"]);
+        expect(violations(copiedEip("update").resources({ declared: true }), "eip-single-binding")).toEqual(["eip"]);
         expect(undecided(copiedEip("preview").resources({ declared: true }), "eip-single-binding")).toEqual([]);
         // From outputs alone it is a note (README, How it decides at preview).
         expect(violations(copiedEip("preview").resources(), "eip-single-binding")).toEqual([]);

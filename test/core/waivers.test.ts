@@ -5,7 +5,7 @@ import { findings } from "../support/verdicts";
 const NOW = new Date("2026-06-15T12:00:00Z");
 const policy = "ecs-single-eip";
 
-/** An instance with two EIPs: two ecs-single-eip violations, on "assoc-a" and "assoc-b". */
+/** An instance with two EIPs: one ecs-single-eip violation, on "web", involving "assoc-a" and "assoc-b". */
 function twoEips(instanceTags?: Record<string, string>) {
     const plan = new Plan("preview");
     const vm = plan.instance("web", { vswitchId: plan.vswitch("vsw").ref(), ...(instanceTags ? { tags: instanceTags } : {}) });
@@ -31,8 +31,8 @@ function outcomes(config: unknown, instanceTags?: Record<string, string>) {
 describe("waivers from the exemptions option", () => {
     test("a waiver by name turns the violation into a waived finding that keeps its reason and expiry", () => {
         const result = outcomes({ exemptions: [{ resource: "assoc-a", reason: "legacy NAT mode, ticket NET-12", expires: "2026-12-31" }] });
-        expect(result.byOutcome("violation")).toEqual(["assoc-b"]);
-        expect(result.byOutcome("waived")).toEqual(["assoc-a"]);
+        expect(result.byOutcome("violation")).toEqual([]);
+        expect(result.byOutcome("waived")).toEqual(["web"]);
         const [message] = result.messages("waived");
         expect(message).toContain("until 2026-12-31");
         expect(message).toContain("reason: legacy NAT mode, ticket NET-12");
@@ -40,20 +40,20 @@ describe("waivers from the exemptions option", () => {
         expect(result.byOutcome("notice")).toEqual([]);
     });
 
-    test("a glob over names or URNs waives every resource it matches", () => {
-        expect(outcomes({ exemptions: [{ resource: "assoc-*", reason: "accepted", expires: "2026-12-31" }] }).byOutcome("waived")).toEqual(["assoc-a", "assoc-b"]);
-        expect(outcomes({ exemptions: [{ resource: "urn:pulumi:*::assoc-?", reason: "accepted", expires: "2026-12-31" }] }).byOutcome("waived")).toEqual(["assoc-a", "assoc-b"]);
+    test("a glob over names or URNs waives the fault of every resource it matches", () => {
+        expect(outcomes({ exemptions: [{ resource: "assoc-*", reason: "accepted", expires: "2026-12-31" }] }).byOutcome("waived")).toEqual(["web"]);
+        expect(outcomes({ exemptions: [{ resource: "urn:pulumi:*::assoc-?", reason: "accepted", expires: "2026-12-31" }] }).byOutcome("waived")).toEqual(["web"]);
         expect(outcomes({ exemptions: [{ resource: "assoc", reason: "accepted", expires: "2026-12-31" }] }).byOutcome("waived")).toEqual([]);
     });
 
     test("an expired waiver waives nothing and says so", () => {
         const result = outcomes({ exemptions: [{ resource: "assoc-a", reason: "until the migration", expires: "2026-06-14" }] });
-        expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+        expect(result.byOutcome("violation")).toEqual(["web"]);
         expect(result.messages("notice").join("\n")).toContain("expired on 2026-06-14");
     });
 
     test("a waiver is valid through its expiry date", () => {
-        expect(outcomes({ exemptions: [{ resource: "assoc-a", reason: "r", expires: "2026-06-15" }] }).byOutcome("waived")).toEqual(["assoc-a"]);
+        expect(outcomes({ exemptions: [{ resource: "assoc-a", reason: "r", expires: "2026-06-15" }] }).byOutcome("waived")).toEqual(["web"]);
     });
 
     test("a waiver without a reason or without a date waives nothing and says so", () => {
@@ -64,7 +64,7 @@ describe("waivers from the exemptions option", () => {
             { resource: "assoc-a", reason: "r", expires: "next week" },
         ]) {
             const result = outcomes({ exemptions: [waiver] });
-            expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+            expect(result.byOutcome("violation")).toEqual(["web"]);
             expect(result.messages("notice")).toHaveLength(1);
             expect(result.messages("notice")[0]).toMatch(/waives nothing/);
         }
@@ -80,7 +80,7 @@ describe("waivers from the exemptions option", () => {
     test("exemptions of the wrong shape are reported and change nothing", () => {
         for (const exemptions of ["assoc-a", 42, { resource: "assoc-a" }, [null], [{ resource: 5, reason: "r", expires: "2026-12-31" }]]) {
             const result = outcomes({ exemptions });
-            expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+            expect(result.byOutcome("violation")).toEqual(["web"]);
             expect(result.messages("notice").length).toBeGreaterThan(0);
         }
     });
@@ -89,24 +89,24 @@ describe("waivers from the exemptions option", () => {
 describe("waivers from tags", () => {
     test("eip-guard:exempt on a resource the violation involves, with a reason, waives it", () => {
         const result = outcomes({}, { "eip-guard:exempt": "ecs-single-eip, eip-dnat-conflict", "eip-guard:exempt-reason": "appliance with two public IPs" });
-        expect(result.byOutcome("waived")).toEqual(["assoc-a", "assoc-b"]);
+        expect(result.byOutcome("waived")).toEqual(["web"]);
         expect(result.messages("waived")[0]).toContain("with no expiry (reason: appliance with two public IPs)");
     });
 
     test("a tag naming another policy waives nothing", () => {
-        expect(outcomes({}, { "eip-guard:exempt": "eip-dnat-conflict", "eip-guard:exempt-reason": "r" }).byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+        expect(outcomes({}, { "eip-guard:exempt": "eip-dnat-conflict", "eip-guard:exempt-reason": "r" }).byOutcome("violation")).toEqual(["web"]);
     });
 
     test("a tag without its reason waives nothing and says so", () => {
         const result = outcomes({}, { "eip-guard:exempt": "ecs-single-eip" });
-        expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+        expect(result.byOutcome("violation")).toEqual(["web"]);
         expect(result.messages("notice")[0]).toContain("without an eip-guard:exempt-reason tag");
     });
 
     test("a tag waiver with an expiry expires", () => {
         const tags = { "eip-guard:exempt": "ecs-single-eip", "eip-guard:exempt-reason": "r", "eip-guard:exempt-expires": "2026-01-01" };
         const result = outcomes({}, tags);
-        expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+        expect(result.byOutcome("violation")).toEqual(["web"]);
         expect(result.messages("notice")[0]).toContain("expired on 2026-01-01");
     });
 });
@@ -115,7 +115,46 @@ describe("options", () => {
     test("an option the policy does not have is reported, not silently ignored", () => {
         const result = outcomes({ maxEip: 3 });
         expect(result.messages("notice")).toEqual([expect.stringContaining('ecs-single-eip has no option "maxEip"')]);
-        expect(result.byOutcome("violation")).toEqual(["assoc-a", "assoc-b"]);
+        expect(result.byOutcome("violation")).toEqual(["web"]);
+    });
+});
+
+describe("a waiver names any resource the fault involves", () => {
+    /** A NAT gateway "ngw" with 21 EIPs (one nat-gateway-eip-limit fault, on "ngw"), or 21 EIPs on a gateway outside the stack. */
+    function overQuota(outside = false) {
+        const plan = new Plan("preview");
+        const target = outside ? "ngw-bp1outside" : plan.add("natGateway", "ngw", { vswitchId: plan.vswitch("ngw-vsw", "10.0.0.0/20").ref(), natType: "Enhanced" });
+        for (let i = 1; i <= 21; i++) {
+            plan.associate(`a-${String(i).padStart(2, "0")}`, plan.eip(`e-${i}`), target);
+        }
+        return plan.resources();
+    }
+    const waive = (resource: string) => ({ exemptions: [{ resource, reason: "quota raised, ticket Q-7", expires: "2026-12-31" }] });
+    const byOutcome = (found: readonly { outcome: string }[]) => found.map((f) => f.outcome).sort();
+
+    test("the gateway the message is about, by name or URN, waives its quota violation and is not reported as unused", () => {
+        const resources = overQuota();
+        const urn = resources.find((r) => r.name === "ngw")!.address;
+        for (const resource of ["ngw", urn, "urn:pulumi:*::ngw"]) {
+            expect(byOutcome(findings(resources, "nat-gateway-eip-limit", waive(resource), NOW))).toEqual(["waived"]);
+        }
+    });
+
+    test("any one of its associations waives the fault too", () => {
+        expect(byOutcome(findings(overQuota(), "nat-gateway-eip-limit", waive("a-17"), NOW))).toEqual(["waived"]);
+    });
+
+    test("a gateway outside the stack: the fault is on its first association, and a waiver on another association waives it", () => {
+        const found = findings(overQuota(true), "nat-gateway-eip-limit", waive("a-21"), NOW);
+        expect(byOutcome(found)).toEqual(["waived"]);
+        expect(found[0].resource).toMatch(/::a-01$/);
+        expect(found[0].involved).toHaveLength(21);
+    });
+
+    test("a resource outside the fault waives nothing and is reported as unused", () => {
+        const found = findings(overQuota(), "nat-gateway-eip-limit", waive("ngw-vsw"), NOW);
+        expect(byOutcome(found)).toEqual(["notice", "violation"]);
+        expect(found.find((f) => f.outcome === "notice")!.message).toContain("matches no violation in this stack");
     });
 });
 
@@ -155,7 +194,7 @@ describe("waiver messages and boundaries", () => {
 
     test("the waived finding keeps the violation's resource and involved list, and its message opens with the waiver", () => {
         const found = at(waiverOn("2026-12-31"), NOW);
-        const violation = at({}, NOW).find((f) => f.resource?.endsWith("::assoc-a"))!;
+        const violation = at({}, NOW).find((f) => f.resource?.endsWith("::web"))!;
         const waived = found.find((f) => f.outcome === "waived")!;
         expect(waived).toEqual({
             ...violation,
@@ -167,10 +206,17 @@ describe("waiver messages and boundaries", () => {
     });
 
     test("an expired waiver that matches several violations is reported once, on the first", () => {
-        const found = at(waiverOn("2026-01-31", "assoc-*"), NOW);
+        const plan = new Plan("preview");
+        for (const vm of ["api", "web"]) {
+            const instance = plan.instance(vm, { vswitchId: plan.vswitch(`${vm}-vsw`).ref() });
+            plan.associate(`assoc-${vm}-a`, plan.eip(`${vm}-eip-a`), instance);
+            plan.associate(`assoc-${vm}-b`, plan.eip(`${vm}-eip-b`), instance);
+        }
+        const found = findings(plan.resources(), policy, waiverOn("2026-01-31", "assoc-*"), NOW);
+        expect(found.filter((f) => f.outcome === "violation")).toHaveLength(2);
         const expired = found.filter((f) => f.outcome === "notice");
         expect(expired).toHaveLength(1);
-        expect(expired[0].resource).toMatch(/::assoc-a$/);
+        expect(expired[0].resource).toMatch(/::api$/);
         expect(expired[0].involved).toEqual([expired[0].resource]);
         expect(expired[0].message).toContain('exemption 1 (resource "assoc-*") expired on 2026-01-31');
     });
@@ -208,7 +254,7 @@ describe("waiver messages and boundaries", () => {
             'The configuration of ecs-single-eip: exemption 4 (resource "y") has no expires date; give an ISO date such as 2027-01-31. It waives nothing.',
             'The configuration of ecs-single-eip: exemption 5 (resource "z") has an unreadable expires date "31/12/2026"; give an ISO date such as 2027-01-31. It waives nothing.',
         ]);
-        expect(found.filter((f) => f.outcome === "waived").map((f) => f.resource)).toEqual([expect.stringMatching(/::assoc-a$/)]);
+        expect(found.filter((f) => f.outcome === "waived").map((f) => f.resource)).toEqual([expect.stringMatching(/::web$/)]);
     });
 
     test("exemptions that are not a list are named as such; null and absent are no exemptions", () => {
@@ -232,7 +278,6 @@ describe("waiver messages and boundaries", () => {
         );
         expect(found.filter((f) => f.outcome === "waived").map((f) => f.message.split(". ")[0])).toEqual([
             'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
-            'Waived by exemption 1 (resource "assoc-?") until 2026-12-31 (reason: first)',
         ]);
         expect(found.filter((f) => f.outcome === "notice").map((f) => f.message)).toEqual([
             'exemption 2 (resource "assoc-a") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: accepted)'.replace(
@@ -244,7 +289,7 @@ describe("waiver messages and boundaries", () => {
 
     test("a tag with an expiry that is not a date waives nothing, reported once for the tagged resource", () => {
         const found = at({}, NOW, { "eip-guard:exempt": "ecs-single-eip", "eip-guard:exempt-reason": "r", "eip-guard:exempt-expires": "someday" });
-        expect(found.filter((f) => f.outcome === "violation")).toHaveLength(2);
+        expect(found.filter((f) => f.outcome === "violation")).toHaveLength(1);
         const notes = found.filter((f) => f.outcome === "notice");
         expect(notes.map((f) => f.message)).toEqual(['"web" carries an eip-guard:exempt-expires tag that is not an ISO date; the waiver waives nothing.']);
         expect(notes[0].resource).toMatch(/Instance::web$/);
@@ -261,7 +306,7 @@ describe("waiver messages and boundaries", () => {
     test("a tag may list policies separated by spaces, commas or semicolons, or say all", () => {
         for (const listed of ["eip-dnat-conflict;ecs-single-eip", "eip-dnat-conflict ecs-single-eip", "all"]) {
             const found = at({}, NOW, { "eip-guard:exempt": listed, "eip-guard:exempt-reason": "appliance" });
-            expect({ listed, waived: found.filter((f) => f.outcome === "waived").length }).toEqual({ listed, waived: 2 });
+            expect({ listed, waived: found.filter((f) => f.outcome === "waived").length }).toEqual({ listed, waived: 1 });
         }
         expect(at({}, NOW, { "eip-guard:exempt": "ecs-single-eip-extra", "eip-guard:exempt-reason": "r" }).filter((f) => f.outcome === "waived")).toEqual([]);
     });
@@ -271,14 +316,13 @@ describe("waiver messages and boundaries", () => {
         const found = at({}, NOW, tags);
         expect(found.filter((f) => f.outcome === "waived").map((f) => f.message.split(". ")[0])).toEqual([
             'Waived by the eip-guard:exempt tag of "web" until 2026-06-15 (reason: appliance)',
-            'Waived by the eip-guard:exempt tag of "web" until 2026-06-15 (reason: appliance)',
         ]);
         const expired = at({}, new Date("2026-06-16T00:00:00Z"), tags).filter((f) => f.outcome === "notice");
         // Noted once, although both violations involve the tagged instance.
         expect(expired.map((f) => f.message)).toEqual([
             'the eip-guard:exempt tag of "web" expired on 2026-06-15 and no longer waives this violation (reason was: appliance). Fix the violation, or renew the waiver with a new date.',
         ]);
-        expect(at({}, new Date("2026-06-16T00:00:00Z"), tags).filter((f) => f.outcome === "violation")).toHaveLength(2);
+        expect(at({}, new Date("2026-06-16T00:00:00Z"), tags).filter((f) => f.outcome === "violation")).toHaveLength(1);
     });
 });
 

@@ -187,14 +187,14 @@ describe("policies", () => {
         );
         expect(calls).toEqual([]);
         void policy.validateStack(args(resources), report);
-        expect(calls.map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
+        // One fault, once: the EIP is not in the stack, so it is shown on its first association.
+        expect(calls.map((call) => call[1])).toEqual(["urn:a"]);
         const target = "\\(to a resource named by a literal id \\(not managed in this stack\\)\\)";
         expect(calls[0][0]).toMatch(
             new RegExp(
-                `^An EIP named by a literal id \\(not managed in this stack\\) is bound 2 times: by EIP association "a" ${target} and EIP association "b" ${target}\\. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail\\. Give each resource its own EIP, or remove the extra bindings\\.$`,
+                `^An EIP named by a literal id \\(not managed in this stack\\) is bound 2 times: by EIP association "a" ${target} and EIP association "b" ${target}\\. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail\\. Give each resource its own EIP, or remove the extra bindings\\.\nInvolved: EIP association "a" and EIP association "b"\\.$`,
             ),
         );
-        expect(calls[1][0]).toBe(calls[0][0]);
     });
 
     test("waivers are judged on ALICLOUD_EIP_GUARD_DATE when it is set", () => {
@@ -216,17 +216,14 @@ describe("policies", () => {
                 before.calls.map((call) =>
                     typeof call[0] === "string" ? ["violation", call[1]] : [(call[0] as { enforcementLevel: string }).enforcementLevel, (call[0] as { urn: string }).urn],
                 ),
-            ).toEqual([
-                ["advisory", "urn:a"],
-                ["violation", "urn:b"],
-            ]);
+            ).toEqual([["advisory", "urn:a"]]);
             process.env.ALICLOUD_EIP_GUARD_DATE = "2030-01-02";
             const after = record();
             void policy.validateStack(
                 args(resources, () => config),
                 after.report,
             );
-            expect(after.calls.filter((call) => typeof call[0] === "string").map((call) => call[1])).toEqual(["urn:a", "urn:b"]);
+            expect(after.calls.filter((call) => typeof call[0] === "string").map((call) => call[1])).toEqual(["urn:a"]);
         } finally {
             if (saved === undefined) {
                 delete process.env.ALICLOUD_EIP_GUARD_DATE;

@@ -8,7 +8,7 @@
 // The programs are the compiled ones under dist/ (`npm test` builds first).
 
 import { AnalyzerClient } from "../../policypack/testing/engine/analyzer";
-import { ExampleOutcome, REPO_ROOT, Verdict, listExamples, runExample } from "../../tools/harness/examples";
+import { ExampleOutcome, REPO_ROOT, Verdict, involvedAsExpected, listExamples, runExample } from "../../tools/harness/examples";
 import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
 import { COMPUTED_AT_PREVIEW, COMPUTED_IN_ELEMENTS } from "../../policypack/testing/engine/computed";
 import type { ProgramRun } from "../../policypack/testing/engine/program";
@@ -67,6 +67,7 @@ describe.each(examples.map((example) => [example.id, example] as const))(`%s (${
     test("preview gives the expected verdicts", async () => {
         const outcome = await runExample(client, example, true);
         expect(outcome.verdicts).toEqual(example.expected.verdicts);
+        expect(involvedAsExpected(outcome)).toEqual(example.expected.involved ?? {});
         expect(outcome.analyzeDiagnostics).toEqual([]);
         expect(outcome.diagnostics.filter((d) => d.message.includes("can't run policy"))).toEqual([]);
     });

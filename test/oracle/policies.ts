@@ -1,6 +1,8 @@
 // The reference oracle: each policy stated as directly as possible, one function each, from the rule
 // headers, the EIP binding FAQ and the README. Brute force, written apart from policypack/: it shares
-// only type definitions with it. A verdict is the set of resources a policy reports a violation on.
+// only type definitions with it. A verdict is the set of resources a policy reports a violation on:
+// each fault once, on its subject (the EIP, the target); a subject the stack does not manage puts the
+// fault on the first of its bindings' resources by address.
 
 import type { PolicyName } from "../../policypack/core/rule";
 import type { ResourceInput } from "../../policypack/core/resources";
@@ -17,6 +19,18 @@ export interface OracleOptions {
 
 type Verdict = ResourceInput[];
 
+/** Where a fault about what `pick` names in a group of bindings is reported. */
+function subject(group: Binding[], pick: (binding: Binding) => Named): ResourceInput {
+    const named = pick(group[0]);
+    if (named.is === "resource") {
+        return named.resource;
+    }
+    return group.map((binding) => binding.via).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))[0];
+}
+
+const theEip = (binding: Binding) => binding.eip;
+const theTarget = (binding: Binding) => binding.target;
+
 function wholeNumber(value: unknown, minimum: number, maximum: number, fallback: number): number {
     return typeof value === "number" && Number.isInteger(value) && value >= minimum && value <= maximum ? value : fallback;
 }
@@ -30,7 +44,7 @@ function eipSingleBinding(stack: Stack, bindings: Binding[]): Verdict {
         a.via !== b.via || a.mapping === undefined || b.mapping === undefined || sameElement(stack, a.via.kind, a.mapping, b.mapping) === "different";
     return groups(stack, bindings, (binding) => binding.eip)
         .filter((group) => group.some((a) => group.some((b) => a !== b && two(a, b))))
-        .flatMap((group) => group.map((binding) => binding.via));
+        .map((group) => subject(group, theEip));
 }
 
 /** FAQ: "An EIP and the resource you want to associate it with must be in the same region." The association is made in its own region too. */
@@ -143,7 +157,7 @@ function ecsSingleEip(stack: Stack, bindings: Binding[]): Verdict {
         const instance = group[0].target.is === "resource" ? group[0].target.resource : undefined;
         const bandwidth = instance === undefined ? undefined : count(given(instance, "internetMaxBandwidthOut"));
         if (group.length > 1 || (typeof bandwidth === "number" && bandwidth > 0)) {
-            out.push(...group.map((binding) => binding.via));
+            out.push(subject(group, theTarget));
         }
     }
     return out;
@@ -222,10 +236,11 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
         const nat = group.filter((b) => modeOf(b) === "NAT");
         const binded = group.filter((b) => modeOf(b) === "BINDED");
         const multi = group.filter((b) => modeOf(b) === "MULTI_BINDED");
+        // Faults of the ENI as a whole (its subject); `some`, faults of one association each.
         let all = (nat.length > 0 && multi.length > 0) || (binded.length > 0 && group.length > 1) || multi.length > maxMulti;
         const some: Binding[] = [];
         for (const b of nat) {
-            if (typeof b.privateIpAddress === "string" && nat.some((other) => other !== b && other.privateIpAddress === b.privateIpAddress)) some.push(b);
+            if (typeof b.privateIpAddress === "string" && nat.some((other) => other !== b && other.privateIpAddress === b.privateIpAddress)) all = true;
         }
         const eni = group[0].target.is === "resource" ? group[0].target.resource : undefined;
         if (eni !== undefined) {
@@ -258,7 +273,7 @@ function eniEipCapacity(stack: Stack, bindings: Binding[], maxMulti: number): Ve
         for (const b of [...binded, ...multi]) {
             if (attachers.some((a) => a.primary || createdAfter(stack, b.via, a.by))) some.push(b);
         }
-        out.push(...(all ? group : []).map((binding) => binding.via), ...some.map((binding) => binding.via));
+        out.push(...(all ? [subject(group, theTarget)] : []), ...some.map((binding) => binding.via));
     }
     return out;
 }
@@ -275,7 +290,7 @@ function natGatewayEipLimit(stack: Stack, bindings: Binding[], maxEips: number):
     return groups(stack, onto(bindings, "natGateway", "Nat"), (binding) => binding.target)
         .filter((group) => !(group[0].target.is === "resource" && vpcNatGateway(group[0].target.resource) === true))
         .filter((group) => group.length > limitOf(group))
-        .flatMap((group) => group.map((binding) => binding.via));
+        .map((group) => subject(group, theTarget));
 }
 
 /** Usable addresses of an IPv4 CIDR block after the 4 Alibaba Cloud reserves; undefined if it is not one. */
@@ -368,14 +383,14 @@ function albNlbEipPerZone(stack: Stack): Verdict {
 function clbSingleEip(stack: Stack, bindings: Binding[]): Verdict {
     return groups(stack, onto(bindings, "clb", "SlbInstance"), (binding) => binding.target)
         .filter((group) => group.length > 1 && !(group[0].target.is === "resource" && internetFacingClb(group[0].target.resource) === true))
-        .flatMap((group) => group.map((binding) => binding.via));
+        .map((group) => subject(group, theTarget));
 }
 
 /** FAQ: "A high-availability virtual IP address (HAVIP) instance can be associated with only one EIP." */
 function havipSingleEip(stack: Stack, bindings: Binding[]): Verdict {
     return groups(stack, onto(bindings, "havip", "HaVip"), (binding) => binding.target)
         .filter((group) => group.length > 1)
-        .flatMap((group) => group.map((binding) => binding.via));
+        .map((group) => subject(group, theTarget));
 }
 
 /**
@@ -433,7 +448,7 @@ function eipDnatConflict(stack: Stack, bindings: Binding[]): Verdict {
         }
         const eips = withEip.filter((binding) => binding.target.is === "resource" && binding.target.resource === instance);
         if (instance !== undefined && eips.length > 0) {
-            out.push(entry, ...eips.map((binding) => binding.via));
+            out.push(instance);
         }
     }
     return out;

@@ -64,9 +64,9 @@ describe("the pack's answer stays under 4 MiB", () => {
     });
 
     test(`every mistake the pack reports, each up to ${AGGREGATE_ABOVE} times: the largest answer one by one`, async () => {
-        // Causes drawn twice per copy reach the threshold at 25 copies, the others stay below it.
-        const worst = await answer("every mistake, 25 copies", noisyStack(25));
-        const beyond = await answer("every mistake, 30 copies", noisyStack(30));
+        // One fault is one finding, so every cause reaches the threshold at 50 copies.
+        const worst = await answer("every mistake, 50 copies", noisyStack(50));
+        const beyond = await answer("every mistake, 55 copies", noisyStack(55));
         expect(beyond.answerBytes).toBeLessThan(worst.answerBytes ?? 0);
         expect(new Set(worst.diagnostics.map((d) => d.policyName)).size).toBe(CONTRACT.length);
     });

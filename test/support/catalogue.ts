@@ -1,5 +1,5 @@
 // One plan that breaks every policy once, each in a corner of its own, with the names of the
-// resources each policy must report. Used to drive the pack end to end.
+// resources each policy must report: one per fault, its subject. Used to drive the pack end to end.
 
 import { PolicyName } from "../../policypack/core/rule";
 import { Plan } from "./plan";
@@ -29,10 +29,8 @@ export function everyViolation(plan: Plan): Expected {
     plan.associate("ec-b", plan.eip("ec-eip2"), small, { instanceType: "NetworkInterface" });
 
     const busy = plan.add("natGateway", "nl-nat", { vswitchId: vswitch("nl-vsw").ref(), natType: "Enhanced" });
-    const natNames: string[] = [];
     for (let i = 0; i < 21; i++) {
-        natNames.push(`nl-${String(i).padStart(2, "0")}`);
-        plan.associate(natNames[i], plan.eip(`nl-eip${i}`), busy);
+        plan.associate(`nl-${String(i).padStart(2, "0")}`, plan.eip(`nl-eip${i}`), busy);
     }
 
     const tiny = vswitch("vc-vsw", "10.9.0.0/29");
@@ -87,19 +85,19 @@ export function everyViolation(plan: Plan): Expected {
     plan.add("eniAttachment", "pl-att", { instanceId: plVm.ref(), networkInterfaceId: manyIps.ref() });
 
     return {
-        "eip-single-binding": ["sb-a", "sb-b"],
+        "eip-single-binding": ["sb-eip"],
         "eip-same-region": ["sr-assoc"],
         "eip-supported-target": ["st-assoc"],
-        "ecs-single-eip": ["es-a", "es-b"],
-        "eni-eip-capacity": ["ec-a", "ec-b"],
+        "ecs-single-eip": ["es-vm"],
+        "eni-eip-capacity": ["ec-eni"],
         "ecs-eni-limit": ["el-vm"],
         "eni-private-ip-limit": ["pl-eni"],
-        "nat-gateway-eip-limit": natNames,
+        "nat-gateway-eip-limit": ["nl-nat"],
         "nat-gateway-vswitch-capacity": ["vc-nat"],
         "alb-nlb-eip-per-zone": ["az-alb"],
-        "clb-single-eip": ["cs-a", "cs-b"],
-        "havip-single-eip": ["hs-a", "hs-b"],
-        "eip-dnat-conflict": ["dc-assoc", "dc-dnat"],
+        "clb-single-eip": ["cs-clb"],
+        "havip-single-eip": ["hs-havip"],
+        "eip-dnat-conflict": ["dc-vm"],
         "eip-clb-resource-group": ["rg-assoc"],
     };
 }

@@ -39,6 +39,11 @@ export interface FailCase extends PassCase {
     readonly notInMessages?: readonly (string | RegExp)[];
     /** The violations word for word, in the order the rule reports them. */
     readonly reports?: readonly Report[];
+    /**
+     * For each rejected resource, the sorted names of every resource its violations involve. One fault
+     * is one violation, on its subject, and names all the resources that make it up.
+     */
+    readonly involved?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RuleTable {
@@ -64,6 +69,7 @@ export function ruleTester<O extends Record<string, RuleOption>>(rule: Rule<O>, 
                 expect(violationsInBothPhases(rule.name, spec.plan, spec.config ?? {}, region(spec))).toEqual(spec.violations);
                 checkUndecided(rule, spec, spec.violations);
                 checkMessages(rule, spec);
+                checkInvolved(rule, spec);
             });
         }
     });
@@ -131,5 +137,19 @@ function checkMessages<O extends Record<string, RuleOption>>(rule: Rule<O>, spec
             }));
             expect(reported).toEqual(spec.reports);
         }
+    }
+}
+
+function checkInvolved<O extends Record<string, RuleOption>>(rule: Rule<O>, spec: FailCase): void {
+    if (spec.involved === undefined) {
+        return;
+    }
+    for (const resources of phasesOf(spec)) {
+        const involved: Record<string, string[]> = {};
+        for (const finding of ofOutcome(findings(resources, rule.name, spec.config ?? {}), "violation")) {
+            const on = nameOf(resources, finding.resource);
+            involved[on] = [...new Set([...(involved[on] ?? []), ...finding.involved.map((address) => nameOf(resources, address))])].sort();
+        }
+        expect(involved).toEqual(spec.involved);
     }
 }

@@ -30,6 +30,11 @@ export interface Expectation {
     /** The verdicts after the update, when the preview cannot see as much (explained in `note`). */
     readonly update?: Verdict[];
     readonly note?: string;
+    /**
+     * The resources each fault involves, by "<policy> <resource>" of its verdict at preview: the
+     * Pulumi names its diagnostic lists after "Involved:", in that order.
+     */
+    readonly involved?: Readonly<Record<string, readonly string[]>>;
     /** `--policy-pack-config` to run the example with. */
     readonly policyConfig?: PackConfig;
 }
@@ -105,6 +110,8 @@ export interface ExampleOutcome {
     /** Diagnostics of Analyze calls (per resource, on inputs). */
     readonly analyzeDiagnostics: Diagnostic[];
     readonly verdicts: Verdict[];
+    /** What each diagnostic that names its involved resources names, keyed as Expectation.involved. */
+    readonly involved: Record<string, string[]>;
     readonly names: Map<string, string>;
     readonly resourceCount: number;
     /** The program run the requests were made from. */
@@ -133,7 +140,34 @@ export async function runExample(client: AnalyzerClient, example: Example, previ
     }
     const { diagnostics } = await client.analyzeStack(view.stack);
     const names = new Map(view.stack.map((resource) => [resource.urn, resource.name]));
-    return { example, diagnostics, analyzeDiagnostics, verdicts: verdictsOf(diagnostics, names), names, resourceCount: view.stack.length, run };
+    return {
+        example,
+        diagnostics,
+        analyzeDiagnostics,
+        verdicts: verdictsOf(diagnostics, names),
+        involved: involvedOf(diagnostics, names),
+        names,
+        resourceCount: view.stack.length,
+        run,
+    };
+}
+
+/** The names after "Involved:" in each diagnostic's message (core/involved.ts), by "<policy> <resource>". */
+export function involvedOf(diagnostics: readonly Diagnostic[], names: ReadonlyMap<string, string>): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const d of diagnostics) {
+        const line = d.message.split("\n").find((text) => text.startsWith("Involved: "));
+        if (line !== undefined) {
+            out[`${d.policyName} ${names.get(d.urn) ?? ""}`] = [...line.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
+        }
+    }
+    return out;
+}
+
+/** The part of what was found that an expectation states: the faults it lists, and no other. */
+export function involvedAsExpected(outcome: ExampleOutcome): Record<string, string[]> {
+    const expected = outcome.example.expected.involved ?? {};
+    return Object.fromEntries(Object.keys(expected).map((key) => [key, outcome.involved[key] ?? []]));
 }
 
 export function verdictsOf(diagnostics: readonly Diagnostic[], names: ReadonlyMap<string, string>): Verdict[] {

@@ -1,7 +1,8 @@
 // SARIF 2.1.0 for code-scanning dashboards: one rule per policy with its help text, one result per
-// finding, located in the input file (the line that names the resource) and logically at the
-// resource address (Terraform) or URN (Pulumi). For Terraform sources the location is the .tf file
-// and line of the resource block, and the other resources involved are related locations.
+// finding (one per fault), located in the input file (the line that names the resource) and
+// logically at the resource address (Terraform) or URN (Pulumi). For Terraform sources the location
+// is the .tf file and line of the resource block. The other resources the fault involves are its
+// related locations, located the same way.
 
 import { createHash } from "crypto";
 import * as path from "path";
@@ -34,6 +35,12 @@ export function artifactUri(file: string, cwd: string = process.cwd()): string {
         return relative.split(path.sep).map(encodeURIComponent).join("/");
     }
     return `file://${absolute.split(path.sep).map(encodeURIComponent).join("/")}`;
+}
+
+/** A resource's name from its address: a URN ends with it; a Terraform address is one. */
+function nameOfAddress(address: string): string {
+    const at = address.lastIndexOf("::");
+    return at < 0 ? address : address.slice(at + 2);
 }
 
 function sarifLevel(finding: Reported): "error" | "warning" | "note" {
@@ -120,15 +127,23 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
             const address = finding.address;
             const line = (address === undefined ? undefined : file.locate(address)) ?? 1;
             const where = declared(address);
-            const related =
-                file.source === undefined
-                    ? []
-                    : finding.involved
-                          .filter((other) => other !== address)
-                          .flatMap((other) => {
-                              const at = declared(other);
-                              return at === undefined ? [] : [{ address: other, at }];
-                          });
+            // Before the related locations, so that the artifact of its own file is listed first.
+            const physicalLocation =
+                where === undefined
+                    ? { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } }
+                    : { artifactLocation: sourceArtifact(where.file), region: { startLine: where.line } };
+            // Every other resource of the fault: at its .tf block for Terraform sources, else at the
+            // line of the input that names it.
+            const related = finding.involved
+                .filter((other) => other !== address)
+                .map((other) => {
+                    const at = declared(other);
+                    const physicalLocation =
+                        at === undefined
+                            ? { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: file.locate(other) ?? 1 } }
+                            : { artifactLocation: sourceArtifact(at.file), region: { startLine: at.line } };
+                    return { address: other, physicalLocation };
+                });
             const identity = `${finding.rule.name}|${address ?? ""}|${finding.outcome}`;
             const occurrence = (seen.get(identity) ?? 0) + 1;
             seen.set(identity, occurrence);
@@ -141,10 +156,7 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                 message: { text: finding.message },
                 locations: [
                     {
-                        physicalLocation:
-                            where === undefined
-                                ? { artifactLocation: { uri: artifactUri(file.file, cwd), index: fileIndex }, region: { startLine: line } }
-                                : { artifactLocation: sourceArtifact(where.file), region: { startLine: where.line } },
+                        physicalLocation,
                         logicalLocations: [
                             address === undefined ? { name: "stack", kind: "module" } : { name: finding.resource?.name ?? address, fullyQualifiedName: address, kind: "resource" },
                         ],
@@ -155,7 +167,8 @@ export function renderSarif(report: Report, config: unknown, cwd: string = proce
                     : {
                           relatedLocations: related.map((entry, id) => ({
                               id,
-                              physicalLocation: { artifactLocation: sourceArtifact(entry.at.file), region: { startLine: entry.at.line } },
+                              physicalLocation: entry.physicalLocation,
+                              logicalLocations: [{ name: nameOfAddress(entry.address), fullyQualifiedName: entry.address, kind: "resource" }],
                               message: { text: entry.address },
                           })),
                       }),

@@ -24,6 +24,7 @@
 // provider sends AllocationId whatever the address type, so whether the API refuses the call or
 // ignores the EIP is not known. The bindings stay counted by the other rules: a refused call fails too.
 
+import { prop } from "../terms";
 import { describe, plural } from "../describe";
 import { Model, Ref, ZoneMapping } from "../model";
 import { ResourceInput } from "../resources";
@@ -151,7 +152,7 @@ export const albNlbEipPerZone = defineRule({
             if (options.reportUndecided && intranet(model, lb)) {
                 report.undecided(
                     lb,
-                    `${describe(lb)} is internal-facing (addressType "Intranet") but its zone mappings bind ${plural(eipCount, "EIP")} through allocationId. Alibaba Cloud documents zoneMappings[].allocationId only for Internet-facing ALB and NLB instances: the call may be refused, or the EIP left unused. Set addressType "Internet", or remove the allocationId.`,
+                    `${describe(lb)} is internal-facing (${prop("addressType")} "Intranet") but its zone mappings bind ${plural(eipCount, "EIP")} through ${prop("allocationId")}. Alibaba Cloud documents ${prop("zoneMappings[].allocationId")} only for Internet-facing ALB and NLB instances: the call may be refused, or the EIP left unused. Set ${prop("addressType")} "Internet", or remove the ${prop("allocationId")}.`,
                     eips,
                     "eip-on-intranet-lb",
                 );
@@ -165,14 +166,14 @@ export const albNlbEipPerZone = defineRule({
             if (zones.crowded.length > 0 && nlb !== undefined) {
                 report.violation(
                     lb,
-                    `${describe(lb)} has zone mappings in one zone that hold different EIPs (${zones.crowded.join(", ")}). An NLB keys its zone mappings by zoneId, so the mappings of one zone collapse into one: only one of these EIPs is bound, and the others are silently dropped (no error is raised). Keep one zone mapping per zone, each with at most one allocationId.`,
+                    `${describe(lb)} has zone mappings in one zone that hold different EIPs (${zones.crowded.join(", ")}). An NLB keys its zone mappings by ${prop("zoneId")}, so the mappings of one zone collapse into one: only one of these EIPs is bound, and the others are silently dropped (no error is raised). Keep one zone mapping per zone, each with at most one ${prop("allocationId")}.`,
                     eips,
                     "zone-crowded",
                 );
             } else if (zones.crowded.length > 0) {
                 report.violation(
                     lb,
-                    `${describe(lb)} would hold more than one EIP in a zone (${zones.crowded.join(", ")}: zone mappings with the same zoneId); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one allocationId.`,
+                    `${describe(lb)} would hold more than one EIP in a zone (${zones.crowded.join(", ")}: zone mappings with the same ${prop("zoneId")}); each zone of an ALB or NLB supports one EIP. Keep one zone mapping per zone, each with at most one ${prop("allocationId")}.`,
                     eips,
                     "more-eips-than-zones",
                 );
@@ -197,7 +198,7 @@ export const albNlbEipPerZone = defineRule({
                 } else if (nlb !== undefined && nlb.collapsing > 0) {
                     report.undecided(
                         lb,
-                        `${describe(lb)} has several zone mappings in one zone, and they are not all known to hold the same EIP. An NLB keys its zone mappings by zoneId, so they collapse into one, and which mapping's allocationId is kept is not documented: the EIP may be left unbound. Keep one zone mapping per zone.`,
+                        `${describe(lb)} has several zone mappings in one zone, and they are not all known to hold the same EIP. An NLB keys its zone mappings by ${prop("zoneId")}, so they collapse into one, and which mapping's ${prop("allocationId")} is kept is not documented: the EIP may be left unbound. Keep one zone mapping per zone.`,
                         eips,
                         "zones-unknown",
                     );

@@ -5,7 +5,7 @@
 import { describeBinding, listOf } from "../describe";
 import { defineRule } from "../rule";
 import { clbAddressType } from "../targets";
-import { bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 export const clbSingleEip = defineRule({
     name: "clb-single-eip",
@@ -28,9 +28,7 @@ export const clbSingleEip = defineRule({
             const name = targetName(group[0], "CLB instance");
             const involved = involvedInGroup(group);
             const message = `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an internal-facing CLB instance can be associated with only one EIP. Keep one association, or use an ALB or NLB for several public addresses.`;
-            for (const binding of group) {
-                report.violation(binding.via, message, involved, "several-eips");
-            }
+            report.violation(subjectOfGroup(group), message, involved, "several-eips");
         }
     },
 });

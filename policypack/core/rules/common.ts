@@ -51,6 +51,21 @@ export function involvedInGroup(group: readonly Binding[]): ResourceInput[] {
     return involved;
 }
 
+/** The first of some resources by address: the same one whatever order the stack came in. */
+export function firstByAddress(resources: readonly ResourceInput[]): ResourceInput {
+    return resources.reduce((first, resource) => (resource.address < first.address ? resource : first));
+}
+
+/**
+ * The resource a fault about a group's target is reported on: the target itself, or, when the stack
+ * does not manage it (a gateway named by a literal id), the group's first association by address, so
+ * that the fault is still shown under a resource of the stack, and only once.
+ */
+export function subjectOfGroup(group: readonly Binding[]): ResourceInput {
+    const target = group[0].target;
+    return target.kind === "resource" ? target.resource : firstByAddress(group.map((binding) => binding.via));
+}
+
 /** Names the target of a group: `ECS instance "web"`, or `ECS instance "i-123" (not managed in this stack)`. */
 export function targetName(binding: Binding, label: string): string {
     const target = binding.target;

@@ -10,8 +10,9 @@
 
 import { describeBinding, listOf } from "../describe";
 import { defineRule } from "../rule";
+import { prop } from "../terms";
 import { asNumber } from "../values";
-import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 // NAT mode is not limited to secondary ENIs: the current guides bind EIPs in NAT mode to the primary
 // ENI as well, one per private IP ("Both primary and secondary ENIs are supported",
@@ -40,31 +41,29 @@ export const ecsSingleEip = defineRule({
             const involved = involvedInGroup(group);
             if (group.length > 1) {
                 const message = `${name} would hold ${group.length} EIPs on its primary network interface (${listOf(group.map((b) => describeBinding(b)))}); an ECS instance can be associated with only one EIP. ${SEVERAL_EIPS}`;
-                for (const binding of group) {
-                    report.violation(binding.via, message, involved, "several-eips");
-                }
+                report.violation(subjectOfGroup(group), message, involved, "several-eips");
             }
             const target = group[0].target;
             if (target.kind !== "resource") {
                 continue;
             }
             const bandwidth = asNumber(model.setting(target.resource, "internetMaxBandwidthOut"));
-            for (const binding of group) {
-                if (typeof bandwidth === "number" && bandwidth > 0) {
-                    report.violation(
-                        binding.via,
-                        `${name} has a static public IP (internetMaxBandwidthOut is above 0), so ${describeBinding(binding)} will be refused (Forbidden.InstanceBandwidthNotZero). Set internetMaxBandwidthOut to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
-                        involved,
-                        "static-public-ip",
-                    );
-                } else if (typeof bandwidth === "symbol" && options.reportUndecided) {
-                    report.undecided(
-                        binding.via,
-                        `Could not tell whether ${name} has a static public IP: its internetMaxBandwidthOut is computed from another resource and unknown until deployment. If it is above 0, ${describeBinding(binding)} will be refused.`,
-                        involved,
-                        "bandwidth-unknown",
-                    );
-                }
+            const associations = listOf(group.map((binding) => describeBinding(binding)));
+            const refused = group.length === 1 ? `${associations} will be refused` : `${associations} will each be refused`;
+            if (typeof bandwidth === "number" && bandwidth > 0) {
+                report.violation(
+                    target.resource,
+                    `${name} has a static public IP (${prop("internetMaxBandwidthOut")} is above 0), so ${refused} (Forbidden.InstanceBandwidthNotZero). Set ${prop("internetMaxBandwidthOut")} to 0 to use the EIP instead, or drop the EIP and keep the static public IP.`,
+                    involved,
+                    "static-public-ip",
+                );
+            } else if (typeof bandwidth === "symbol" && options.reportUndecided) {
+                report.undecided(
+                    target.resource,
+                    `Could not tell whether ${name} has a static public IP: its ${prop("internetMaxBandwidthOut")} is computed from another resource and unknown until deployment. If it is above 0, ${refused}.`,
+                    involved,
+                    "bandwidth-unknown",
+                );
             }
         }
     },

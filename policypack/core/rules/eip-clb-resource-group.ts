@@ -3,6 +3,7 @@
 // FAQ: "Why is the bound CLB instance not visible in the EIP console? ... The EIP and the CLB instance
 // belong to different resource groups."
 
+import { prop } from "../terms";
 import { describe, describeBinding } from "../describe";
 import { defineRule } from "../rule";
 import { asString } from "../values";
@@ -31,7 +32,7 @@ export const eipClbResourceGroup = defineRule({
             if (typeof eipGroup === "string" && typeof clbGroup === "string" && eipGroup !== clbGroup) {
                 report.violation(
                     binding.via,
-                    `${describe(eip)} and ${describe(clb)} have different resourceGroupId values (${describeBinding(binding)}); the EIP console will not show the CLB as its bound instance. Put both in one resource group.`,
+                    `${describe(eip)} and ${describe(clb)} have different ${prop("resourceGroupId")} values (${describeBinding(binding)}); the EIP console will not show the CLB as its bound instance. Put both in one resource group.`,
                     [eip, clb],
                     "different-groups",
                 );

@@ -24,6 +24,7 @@
 // - a literal address that matches an instance with an EIP but cannot be proven to be in the same
 //   VPC (a forward table outside the stack, VPCs the plan does not name) is an advisory note.
 
+import { prop } from "../terms";
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf } from "../describe";
 import { Binding } from "../model";
@@ -44,12 +45,12 @@ const DOUBT: Record<Exclude<DnatTarget["certainty"], "proven">, string> = {
 function note(entry: ResourceInput, target: DnatTarget, associations: string): string {
     const instance = `${describe(target.instance)}, which has an EIP (${associations})`;
     if (target.address === "primary") {
-        return `Could not tell whether ${describe(entry)} forwards to ${instance}: its internalIp equals the instance's private IP, but ${DOUBT[target.certainty as keyof typeof DOUBT]}. If it does, ${CONFLICT}.`;
+        return `Could not tell whether ${describe(entry)} forwards to ${instance}: its ${prop("internalIp")} equals the instance's private IP, but ${DOUBT[target.certainty as keyof typeof DOUBT]}. If it does, ${CONFLICT}.`;
     }
     const what =
         target.certainty === "proven"
             ? `forwards to a secondary private IP of ${instance}`
-            : `may forward to a secondary private IP of ${instance}: its internalIp equals one, but ${DOUBT[target.certainty]}`;
+            : `may forward to a secondary private IP of ${instance}: its ${prop("internalIp")} equals one, but ${DOUBT[target.certainty]}`;
     return `${describe(entry)} ${what}. Alibaba Cloud documents the conflict between an EIP and DNAT per ECS instance and does not say whether it covers secondary private IPs: the EIP association may be refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP), or the DNAT entry may be unreachable. Verify before relying on it, or forward to an instance without an EIP.`;
 }
 
@@ -90,10 +91,7 @@ export const eipDnatConflict = defineRule({
                 const involved = [target.instance, entry, ...bindings.map((binding) => binding.via)];
                 if (target.address === "primary" && target.certainty === "proven") {
                     const message = `${describe(target.instance)} is associated with an EIP (${associations}) and is also the internal target of ${describe(entry)}, which forwards to its primary private IP. An ECS instance cannot serve the Internet through both: ${CONFLICT}. Remove the DNAT entry or the EIP association.`;
-                    report.violation(entry, message, involved, "eip-and-dnat");
-                    for (const binding of bindings) {
-                        report.violation(binding.via, message, involved, "eip-and-dnat");
-                    }
+                    report.violation(target.instance, message, involved, "eip-and-dnat");
                 } else if (options.reportUndecided) {
                     report.undecided(entry, note(entry, target, associations), involved, `dnat-${target.address}-${target.certainty}`);
                 }

@@ -12,12 +12,13 @@
 // The model counts such an EIP once; two mappings of one load balancer whose fields cannot be told
 // apart before deployment may still collapse, which is an advisory note, not a violation.
 
+import { prop } from "../terms";
 import { describe, describeBinding, describeEip, describeTarget, involvedIn, listOf } from "../describe";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
 import { isKnown } from "../values";
 import { compareKeys } from "../zone-sets";
-import { REPORT_UNDECIDED, groupBy } from "./common";
+import { REPORT_UNDECIDED, firstByAddress, groupBy } from "./common";
 
 /** Whether two bindings of one EIP are provably two: different resources, or zone mappings that stay apart. */
 function twoBindings(model: Model, a: Binding, b: Binding): boolean {
@@ -78,9 +79,8 @@ export const eipSingleBinding = defineRule({
             const uses = group.map((binding) => (binding.source === "association" ? `${describeBinding(binding)} (to ${describeTarget(binding)})` : describeBinding(binding)));
             const involved = group.flatMap(involvedIn);
             const message = `${eip} is bound ${group.length} times: by ${listOf(uses)}. Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.`;
-            for (const binding of group) {
-                report.violation(binding.via, message, involved, "bound-twice");
-            }
+            const subject = group[0].eip.kind === "resource" ? group[0].eip.resource : firstByAddress(group.map((binding) => binding.via));
+            report.violation(subject, message, involved, "bound-twice");
         }
         if (!options.reportUndecided) {
             return;
@@ -104,7 +104,7 @@ export const eipSingleBinding = defineRule({
             if (binding.eip.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (allocationId: eip.id) to have it checked.`,
+                    `Could not tell which EIP ${describeBinding(binding)} binds: its allocation id is unknown until deployment and was not computed from exactly one EIP in this stack, so it was not checked against the ${bindings.length - 1} other EIP bindings. Reference the EIP directly (${prop("allocationId")}: eip.id) to have it checked.`,
                     [],
                     "eip-unresolved",
                 );

@@ -24,6 +24,7 @@
 // TestAccAliCloudECSInstanceDataDisks, commit ab38e004, PR #9897; CreateNetworkInterface reference
 // https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createnetworkinterface).
 
+import { prop, typeOf } from "../terms";
 import { describe, describeBinding } from "../describe";
 import { ID_PREFIX, INSTANCE_TYPES, KINDS_NAMED_BY_OUTPUTS, REQUIRED_INSTANCE_TYPE, TargetKind, asInstanceType } from "../ids";
 import { Binding, Model } from "../model";
@@ -50,7 +51,7 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
     switch (target.kind) {
         case "alb":
         case "nlb":
-            return { cause: "load-balancer-target", text: `${describe(target)} cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}` };
+            return { cause: "load-balancer-target", text: `${describe(target)} cannot be the target of an ${typeOf("eipAssociation")}. ${ZONE_MAPPINGS_FIX}` };
         case "ecsInstance": {
             // Any of these places the instance in a VPC, set or computed: a vSwitch, a primary ENI (which
             // always lives in a vSwitch), or a launch template (which may name the vSwitch).
@@ -59,21 +60,21 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
                 ? undefined
                 : {
                       cause: "classic-network",
-                      text: `${describe(target)} has neither vswitchId nor networkInterfaceId, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (vswitchId) or on an existing ENI as its primary ENI (networkInterfaceId), or migrate it from the classic network to a VPC.`,
+                      text: `${describe(target)} has neither ${prop("vswitchId")} nor ${prop("networkInterfaceId")}, so it is in the classic network, and an EIP can be associated only with an ECS instance in a VPC. Place the instance in a vSwitch (${prop("vswitchId")}) or on an existing ENI as its primary ENI (${prop("networkInterfaceId")}), or migrate it from the classic network to a VPC.`,
                   };
         }
         case "clb": {
             if (clbAddressType(model, target) === "internet") {
                 return {
                     cause: "internet-clb",
-                    text: `${describe(target)} is Internet-facing (addressType "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set addressType: "intranet" and a vswitchId, or use the CLB's own public address instead of an EIP.`,
+                    text: `${describe(target)} is Internet-facing (${prop("addressType")} "internet", or no vSwitch), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set ${prop("addressType")}: "intranet" and a ${prop("vswitchId")}, or use the CLB's own public address instead of an EIP.`,
                 };
             }
             // Without a vSwitch no addressType puts a CLB in a VPC: "intranet" alone makes a classic-network CLB.
             return clbInVpc(model, target) === false
                 ? {
                       cause: "classic-clb",
-                      text: `${describe(target)} has no vswitchId, so it is not in a VPC whatever its addressType (addressType "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set vswitchId to place the CLB in a VPC.`,
+                      text: `${describe(target)} has no ${prop("vswitchId")}, so it is not in a VPC whatever its ${prop("addressType")} (${prop("addressType")} "intranet" without a vSwitch makes an internal-facing CLB in the classic network), and an EIP can be associated only with an internal-facing CLB instance in a VPC. Set ${prop("vswitchId")} to place the CLB in a VPC.`,
                   }
                 : undefined;
         }
@@ -81,7 +82,7 @@ function unsupportedTarget(model: Model, binding: Binding): Problem | undefined 
             return natNetworkType(model, target) === "intranet"
                 ? {
                       cause: "vpc-nat-gateway",
-                      text: `${describe(target)} is a VPC NAT gateway (networkType "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (networkType "internet").`,
+                      text: `${describe(target)} is a VPC NAT gateway (${prop("networkType")} "intranet"), which takes NAT IP addresses, not EIPs. Associate the EIP with an Internet NAT gateway (${prop("networkType")} "internet").`,
                   }
                 : undefined;
         default:
@@ -96,13 +97,16 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
         return binding.target.kind === "literal"
             ? {
                   cause: "load-balancer-id",
-                  text: `instanceId names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an EipAssociation. ${ZONE_MAPPINGS_FIX}`,
+                  text: `${prop("instanceId")} names an ${kind.toUpperCase()} instance (its id starts with ${kind}-), which cannot be the target of an ${typeOf("eipAssociation")}. ${ZONE_MAPPINGS_FIX}`,
               }
             : undefined;
     }
     if (kind === "eip") {
         const named = binding.target.kind === "literal" ? "instanceId names an EIP (its id starts with eip-)" : "instanceId is computed from an EIP";
-        return { cause: "eip-as-target", text: `${named}, not a resource that can hold one. Set instanceId to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.` };
+        return {
+            cause: "eip-as-target",
+            text: `${named}, not a resource that can hold one. Set ${prop("instanceId")} to the id of the ECS instance, ENI, CLB, NAT gateway or HAVIP.`,
+        };
     }
     const effective = model.effectiveInstanceType(binding);
     if (typeof effective !== "string" || asInstanceType(effective) === undefined || typeof kind !== "string" || kind === "other") {
@@ -112,14 +116,15 @@ function instanceTypeMismatch(model: Model, binding: Binding): Problem | undefin
     if (required === undefined || effective === required) {
         return undefined;
     }
-    const target = binding.target.kind === "resource" ? describe(binding.target.resource) : `the resource its instanceId names (id prefix ${ID_PREFIX[kind as TargetKind]})`;
+    const target =
+        binding.target.kind === "resource" ? describe(binding.target.resource) : `the resource its ${prop("instanceId")} names (id prefix ${ID_PREFIX[kind as TargetKind]})`;
     const sent =
         binding.declaredInstanceType === undefined
-            ? `instanceType is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
+            ? `${prop("instanceType")} is not set, so the provider sends "${effective}" (it infers only SlbInstance from lb- ids and Nat from ngw- ids)`
             : "its instanceType does not fit";
     return {
         cause: "instance-type-mismatch",
-        text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with instanceType "${required}". Set instanceType: "${required}".`,
+        text: `${sent}, but ${target} is ${articled(kind)}, which must be associated with ${prop("instanceType")} "${required}". Set ${prop("instanceType")}: "${required}".`,
     };
 }
 
@@ -160,7 +165,7 @@ function ipAddressGaps(model: Model, binding: Binding): Problem | undefined {
         ? undefined
         : {
               cause: "ip-address-incomplete",
-              text: `instanceType "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and privateIpAddress, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`,
+              text: `${prop("instanceType")} "IpAddress" binds the EIP to an IP address in a VPC with an IPv4 gateway and needs vpcId and ${prop("privateIpAddress")}, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set. Set both.`,
           };
 }
 
@@ -204,21 +209,21 @@ export const eipSupportedTarget = defineRule({
                 const alternative = readings[0];
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: instanceId is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0].text} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
+                    `${describeBinding(binding)}: ${prop("instanceId")} is computed from ${describe(binding.target.resource)}. If it is that resource's id, ${targetProblems[0].text} If it is another of its outputs naming ${ID_PREFIX[alternative]}... (${alternative === "eni" ? "an ENI" : "an ECS instance"}), the binding is valid. Reference the target's id directly to have it checked.`,
                     involved,
                     "other-output",
                 );
             } else if (typeof declared === "string" && asInstanceType(declared) === undefined) {
                 report.undecided(
                     binding.via,
-                    `${describeBinding(binding)}: its instanceType is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
+                    `${describeBinding(binding)}: its ${prop("instanceType")} is not one of the documented values (${INSTANCE_TYPES.join(", ")}), so the target could not be checked.`,
                     involved,
                     "undocumented-type",
                 );
             } else if (binding.target.kind === "unresolved") {
                 report.undecided(
                     binding.via,
-                    `Could not tell what ${describeBinding(binding)} binds its EIP to: instanceId is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (instanceId: target.id) to have it checked.`,
+                    `Could not tell what ${describeBinding(binding)} binds its EIP to: ${prop("instanceId")} is unknown until deployment and was not computed from exactly one resource in this stack that can hold an EIP. Reference the target directly (${prop("instanceId")}: target.id) to have it checked.`,
                     [],
                     "target-unresolved",
                 );

@@ -33,6 +33,7 @@
 // allowed, so this is an advisory note, once per ENI, that a team whose account is allowed turns off
 // with multiBindedAllowed.
 
+import { prop } from "../terms";
 import { appendTo } from "../collections";
 import { describe, describeBinding, listOf, plural } from "../describe";
 import { EniAttacher, attachersOf, primaryOwnersOf, waitsFor } from "../enis";
@@ -41,7 +42,7 @@ import { ResourceInput } from "../resources";
 import { Reporter, defineRule } from "../rule";
 import { ENI_SECONDARY_COUNTS, ENI_SECONDARY_LISTS, declaredEniAddresses, eniAddresses, secondaryIpCount } from "../targets";
 import { Maybe, UNKNOWN, asString, isKnown } from "../values";
-import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 type Mode = "NAT" | "BINDED" | "MULTI_BINDED";
 
@@ -111,7 +112,9 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     const { maxMultiBindedEips: maxMultiBinded, reportUndecided } = options;
     const name = targetName(group[0], "ENI");
     const involved = involvedInGroup(group);
-    const violation = (cause: string, message: string) => group.forEach((binding) => report.violation(binding.via, message, involved, cause));
+    // Every fault of this ENI is reported once, on the ENI (or, outside the stack, on one association).
+    const subject = subjectOfGroup(group);
+    const violation = (cause: string, message: string) => report.violation(subject, message, involved, cause);
     const inMode = (mode: Mode) => group.filter((binding) => modeOf(binding) === mode);
     const nat = inMode("NAT");
     const binded = inMode("BINDED");
@@ -138,7 +141,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     }
     if (multi.length > 0 && !options.multiBindedAllowed && reportUndecided) {
         report.undecided(
-            multi[0].via,
+            subject,
             `${name} takes ${plural(multi.length, "EIP")} in multi-EIP-to-ENI mode (MULTI_BINDED: ${names(multi)}). Alibaba Cloud no longer opens this mode to new accounts: only accounts allowed before may use it, others are refused (Mode.NotSupport), and it works only in some regions and instance families. If your account is allowed, set multiBindedAllowed to true for this policy; otherwise use NAT mode with one private IP per EIP.`,
             [...multi.map((binding) => binding.via), ...(eni === undefined ? [] : [eni])],
             "multi-binded-allow-list",
@@ -153,8 +156,8 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     for (const sharing of byIp.values()) {
         if (sharing.length > 1) {
             const sharingInvolved = involvedInGroup(sharing);
-            const message = `${names(sharing)} all bind an EIP to the same privateIpAddress of ${name}; in NAT mode each private IP takes one EIP. Give each association a different privateIpAddress of the ENI.`;
-            sharing.forEach((binding) => report.violation(binding.via, message, sharingInvolved, "shared-private-ip"));
+            const message = `${names(sharing)} all bind an EIP to the same ${prop("privateIpAddress")} of ${name}; in NAT mode each private IP takes one EIP. Give each association a different ${prop("privateIpAddress")} of the ENI.`;
+            report.violation(subject, message, [...sharingInvolved, subject], "shared-private-ip");
         }
     }
     checkAttachedFirst(model, group, name, reportUndecided, report);
@@ -163,7 +166,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
         // primary IP, so only several NAT-mode EIPs are worth a note.
         if (nat.length > 1 && reportUndecided) {
             report.undecided(
-                nat[0].via,
+                subject,
                 `Could not count the private IPs of ${name}: in NAT mode an ENI takes one EIP per private IP, and ${nat.length} are planned (${names(nat)}). Manage the ENI in this stack to have it checked.`,
                 involved,
                 "eni-outside-stack",
@@ -184,11 +187,11 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
     if (typeof secondaries === "number" && nat.length > secondaries + 1) {
         violation(
             "nat-over-capacity",
-            `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise secondaryPrivateIpAddressCount to ${nat.length - 1}, or attach another ENI.`,
+            `${describe(eni)} has ${plural(secondaries + 1, "private IP")} (1 primary, ${secondaries} secondary) but would hold ${nat.length} EIPs in NAT mode (${names(nat)}); in NAT mode an ENI takes one EIP per private IP (InvalidEip.EipQuotaExceeded). Raise ${prop("secondaryPrivateIpAddressCount")} to ${nat.length - 1}, or attach another ENI.`,
         );
     } else if (secondaries === UNKNOWN && nat.length > 1 && reportUndecided) {
         const message = `Could not count the private IPs of ${describe(eni)}: they are computed from another resource. It takes at most one NAT-mode EIP per private IP, and ${nat.length} are planned.`;
-        nat.forEach((binding) => report.undecided(binding.via, message, involved, "private-ips-unknown"));
+        report.undecided(eni, message, involved, "private-ips-unknown");
     }
     if (reportUndecided) {
         checkInstanceEipOnPrimaryIp(model, eni, nat, secondaries, report);
@@ -205,7 +208,7 @@ function checkEni(model: Model, group: readonly Binding[], options: Options, rep
             sharing.forEach((binding) =>
                 report.violation(
                     binding.via,
-                    `${describeBinding(binding)} binds its EIP to a privateIpAddress that is not one of the private IPs of ${describe(eni)} (its primaryIpAddress and privateIpAddresses). Use one of the ENI's addresses, or add it to the ENI's privateIpAddresses.`,
+                    `${describeBinding(binding)} binds its EIP to a ${prop("privateIpAddress")} that is not one of the private IPs of ${describe(eni)} (its ${prop("primaryIpAddress")} and ${prop("privateIpAddresses")}). Use one of the ENI's addresses, or add it to the ENI's ${prop("privateIpAddresses")}.`,
                     involved,
                     "foreign-private-ip",
                 ),
@@ -236,11 +239,9 @@ function checkInstanceEipOnPrimaryIp(model: Model, eni: Binding["via"], nat: rea
             onPrimary.length > 0
                 ? `${names(onPrimary)} binds a NAT-mode EIP to that same private IP`
                 : `the ${nat.length} NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included`;
-        const message = `${describe(owner)} is created on ${describe(eni)} as its primary ENI (networkInterfaceId), and ${names(instanceEips)} binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; ${clash}. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance's EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".`;
+        const message = `${describe(owner)} is created on ${describe(eni)} as its primary ENI (${prop("networkInterfaceId")}), and ${names(instanceEips)} binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; ${clash}. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance's EIP in NAT mode on the primary private IP instead of with ${prop("instanceType")} "EcsInstance".`;
         const involved = [...instanceEips.map((binding) => binding.via), ...(onPrimary.length > 0 ? onPrimary : nat).map((binding) => binding.via), owner, eni];
-        for (const binding of [...instanceEips, ...onPrimary]) {
-            report.undecided(binding.via, message, involved, "instance-eip-on-primary-ip");
-        }
+        report.undecided(eni, message, involved, "instance-eip-on-primary-ip");
     }
 }
 
@@ -251,7 +252,7 @@ const CUT_THROUGH_MODES: Readonly<Record<string, string>> = {
 
 function attaching(attacher: EniAttacher): string {
     return attacher.how === "creation"
-        ? `${describe(attacher.by)}, which is created with that ENI attached (networkInterfaces)`
+        ? `${describe(attacher.by)}, which is created with that ENI attached (${prop("networkInterfaces")})`
         : `${describe(attacher.by)}, which attaches that ENI to ${attacher.instance === undefined ? "an instance" : describe(attacher.instance)}`;
 }
 
@@ -271,7 +272,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
         if (primary !== undefined) {
             report.violation(
                 binding.via,
-                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, the primary ENI of ${describe(primary.by)} (networkInterfaceId). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.`,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, the primary ENI of ${describe(primary.by)} (${prop("networkInterfaceId")}). Cut-through modes take only a secondary ENI that is not attached to an instance, and a primary ENI always is (Eni.Attached). Use NAT mode (mode "NAT"), which works on the primary ENI, or bind the EIP to a secondary ENI before attaching it.`,
                 [binding.via, primary.by, ...eni],
                 "cut-through-on-primary-eni",
             );
@@ -281,7 +282,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
         if (first !== undefined) {
             report.violation(
                 binding.via,
-                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, but it is created after ${attaching(first)}. Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association's dependency on ${describe(first.by)} and make ${describe(first.by)} depend on the association (dependsOn).`,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, but it is created after ${attaching(first)}. Alibaba Cloud refuses a cut-through association with an attached ENI (Eni.Attached). Associate first: drop the association's dependency on ${describe(first.by)} and make ${describe(first.by)} depend on the association (${prop("dependsOn")}).`,
                 [binding.via, first.by, ...eni],
                 "attached-first",
             );
@@ -291,7 +292,7 @@ function checkAttachedFirst(model: Model, group: readonly Binding[], name: strin
         if (racing.length > 0 && reportUndecided) {
             report.undecided(
                 binding.via,
-                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, and nothing orders it before ${listOf(racing.map(attaching))}. Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ${listOf(racing.map((attacher) => describe(attacher.by)))} depend on the association (dependsOn).`,
+                `${describeBinding(binding)} binds an EIP in ${mode} to ${name}, and nothing orders it before ${listOf(racing.map(attaching))}. Alibaba Cloud refuses a cut-through association with an ENI that is already attached (Eni.Attached), so the outcome depends on which is created first. Make ${listOf(racing.map((attacher) => describe(attacher.by)))} depend on the association (${prop("dependsOn")}).`,
                 [binding.via, ...racing.map((attacher) => attacher.by), ...eni],
                 "attachment-races",
             );
@@ -313,7 +314,7 @@ function noteUndeclaredAddresses(model: Model, eni: ResourceInput, byIp: Readonl
         for (const binding of sharing) {
             report.undecided(
                 binding.via,
-                `${describeBinding(binding)} binds its EIP to a privateIpAddress that ${describe(eni)} does not declare: some of the ENI's private IPs are assigned by the system or computed at creation. Unless the ENI ends up with exactly that address, the association fails. Declare the address on the ENI (primaryIpAddress or privateIpAddresses), or use privateIpAddress: eni.primaryIpAddress.`,
+                `${describeBinding(binding)} binds its EIP to a ${prop("privateIpAddress")} that ${describe(eni)} does not declare: some of the ENI's private IPs are assigned by the system or computed at creation. Unless the ENI ends up with exactly that address, the association fails. Declare the address on the ENI (${prop("primaryIpAddress")} or ${prop("privateIpAddresses")}), or use ${prop("privateIpAddress")}: eni.primaryIpAddress.`,
                 involved,
                 "undeclared-private-ip",
             );

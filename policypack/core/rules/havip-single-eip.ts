@@ -4,7 +4,7 @@
 
 import { describeBinding, listOf } from "../describe";
 import { defineRule } from "../rule";
-import { bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 export const havipSingleEip = defineRule({
     name: "havip-single-eip",
@@ -25,9 +25,7 @@ export const havipSingleEip = defineRule({
             const name = targetName(group[0], "HAVIP");
             const involved = involvedInGroup(group);
             const message = `${name} would hold ${group.length} EIPs (${listOf(group.map((binding) => describeBinding(binding)))}); an HAVIP can be associated with only one EIP. Keep one association, or create another HAVIP for the second address.`;
-            for (const binding of group) {
-                report.violation(binding.via, message, involved, "several-eips");
-            }
+            report.violation(subjectOfGroup(group), message, involved, "several-eips");
         }
     },
 });

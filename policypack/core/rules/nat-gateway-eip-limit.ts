@@ -12,12 +12,13 @@
 // maxEips above 50 applies to those only. When the mode cannot be read, more than 50 EIPs within a
 // raised maxEips is undecided.
 
+import { prop } from "../terms";
 import { describeBinding, listOf, plural } from "../describe";
 import { Binding, Model } from "../model";
 import { defineRule } from "../rule";
 import { natEipBindMode, natNetworkType } from "../targets";
 import { UNKNOWN } from "../values";
-import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, targetName } from "./common";
+import { REPORT_UNDECIDED, bindingsOnto, byTarget, involvedInGroup, subjectOfGroup, targetName } from "./common";
 
 /** The most EIPs a gateway in NAT mode can hold, whatever its quota. */
 const NAT_MODE_CAP = 50;
@@ -69,18 +70,16 @@ export const natGatewayEipLimit = defineRule({
                 const excess = group.slice(limit).map((binding) => describeBinding(binding));
                 const tooMany = `${group.length - limit} too many, for example ${listOf(excess.slice(0, 3))}`;
                 const message = capped
-                    ? `${name} would hold ${plural(group.length, "EIP")}, more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with, whatever its quota (maxEips is ${options.maxEips}) (${tooMany}). Spread the EIPs over more NAT gateways, or leave eipBindMode unset (MULTI_BINDED), to which a raised quota applies.`
+                    ? `${name} would hold ${plural(group.length, "EIP")}, more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (${prop("eipBindMode")} "NAT") can be associated with, whatever its quota (maxEips is ${options.maxEips}) (${tooMany}). Spread the EIPs over more NAT gateways, or leave ${prop("eipBindMode")} unset (MULTI_BINDED), to which a raised quota applies.`
                     : `${name} would hold ${plural(group.length, "EIP")}, more than the ${limit} one Internet NAT gateway can be associated with (${tooMany}). Spread the EIPs over more NAT gateways, or raise the quota natgw_quota_eip_num_per_nat and set maxEips.`;
-                for (const binding of group) {
-                    report.violation(binding.via, message, involved, capped ? "over-nat-mode-cap" : "over-limit");
-                }
+                report.violation(subjectOfGroup(group), message, involved, capped ? "over-nat-mode-cap" : "over-limit");
                 continue;
             }
             if (options.reportUndecided && mode === UNKNOWN && group.length > NAT_MODE_CAP) {
                 const why = target.kind === "resource" ? 'its eipBindMode is not a literal "NAT" or "MULTI_BINDED"' : "its eipBindMode cannot be seen from this stack";
                 report.undecided(
-                    target.kind === "resource" ? target.resource : group[0].via,
-                    `${name} would hold ${plural(group.length, "EIP")}: within maxEips (${options.maxEips}), but more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (eipBindMode "NAT") can be associated with whatever its quota, and ${why}. Set eipBindMode to have it checked, or keep to ${NAT_MODE_CAP} EIPs per gateway.`,
+                    subjectOfGroup(group),
+                    `${name} would hold ${plural(group.length, "EIP")}: within maxEips (${options.maxEips}), but more than the ${NAT_MODE_CAP} a NAT gateway in NAT mode (${prop("eipBindMode")} "NAT") can be associated with whatever its quota, and ${why}. Set ${prop("eipBindMode")} to have it checked, or keep to ${NAT_MODE_CAP} EIPs per gateway.`,
                     involved,
                     "nat-mode-unknown",
                 );

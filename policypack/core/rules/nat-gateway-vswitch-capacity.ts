@@ -22,6 +22,7 @@
 // is known, with the 4 addresses Alibaba Cloud reserves. Addresses used outside the plan are
 // invisible, so a vSwitch the plan does not fill is never reported.
 
+import { prop } from "../terms";
 import { RESERVED_PER_VSWITCH, usableAddresses } from "../cidr";
 import { appendTo } from "../collections";
 import { describe, listOf, plural } from "../describe";
@@ -112,6 +113,16 @@ function holding(gateway: ResourceInput, eips: number, inVswitch: readonly Consu
     return { text: `${describe(gateway)}${modeNote} needs 1 address for itself and 1 per EIP for its ${plural(eips, "EIP")}${otherText}, ${needed} in all`, needed };
 }
 
+/**
+ * The size of a vSwitch's CIDR block, for messages: its prefix length and what it leaves. Both are
+ * counts the block's address does not give away, so a message may state them.
+ */
+function room(cidr: string, usable: number): string {
+    const prefix = /\/(\d{1,2})\s*$/.exec(cidr)?.[1];
+    const left = `leaves ${plural(usable, "usable address", "usable addresses")}`;
+    return prefix === undefined ? `its ${prop("cidrBlock")} ${left}` : `its ${prop("cidrBlock")} is a /${prefix}, which ${left}`;
+}
+
 export const natGatewayVswitchCapacity = defineRule({
     name: "nat-gateway-vswitch-capacity",
     description:
@@ -169,7 +180,7 @@ export const natGatewayVswitchCapacity = defineRule({
             if (held.mode === "NAT" && sure.needed > usable) {
                 report.violation(
                     gateway,
-                    `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) cannot hold what the plan puts in it: ${sure.text}. ${PER_EIP} Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.`,
+                    `${describe(vswitch)} (${room(cidr, usable)}) cannot hold what the plan puts in it: ${sure.text}. ${PER_EIP} Use a larger vSwitch for the gateway, bind fewer EIPs, or leave ${prop("eipBindMode")} unset (MULTI_BINDED) unless you need NAT mode.`,
                     [...involved, vswitch],
                     "vswitch-full",
                 );
@@ -182,7 +193,7 @@ export const natGatewayVswitchCapacity = defineRule({
                 const assumed = inVswitch.filter((consumer) => consumer.assumed).map((consumer) => describe(consumer.resource));
                 report.undecided(
                     gateway,
-                    `${describe(vswitch)} (its cidrBlock leaves ${plural(usable, "usable address", "usable addresses")}) may not hold what the plan puts in it: ${likely.text}, if ${listOf(assumed)} ${assumed.length === 1 ? "is" : "are"} in NAT mode (${assumed.length === 1 ? NOT_A_MODE : NOT_A_MODE.replace("its", "their")}). ${PER_EIP} Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.`,
+                    `${describe(vswitch)} (${room(cidr, usable)}) may not hold what the plan puts in it: ${likely.text}, if ${listOf(assumed)} ${assumed.length === 1 ? "is" : "are"} in NAT mode (${assumed.length === 1 ? NOT_A_MODE : NOT_A_MODE.replace("its", "their")}). ${PER_EIP} Set ${prop("eipBindMode")} to "NAT" or "MULTI_BINDED" to have the vSwitch checked.`,
                     [...involved, vswitch],
                     "vswitch-full-if-nat-mode",
                 );

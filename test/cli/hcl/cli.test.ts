@@ -49,7 +49,7 @@ test(".tf files given one by one are read as one module", () => {
     const dir = `${SOURCES}/eip-single-binding--fail-shared-eip`;
     const { code, stdout } = cli(["check", `${dir}/providers.tf`, `${dir}/network.tf`, `${dir}/main.tf`]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${dir} (Terraform configuration, 8 resources): 2 mandatory violations`);
+    expect(stdout).toContain(`${dir} (Terraform configuration, 8 resources): 1 mandatory violation\n`);
 });
 
 test("--tf-root: a plan's findings located in the sources it was made from", () => {
@@ -62,9 +62,14 @@ test("--tf-root: a plan's findings located in the sources it was made from", () 
     });
     expect(located).toEqual([
         `${SOURCES}/modules-aliases-for-each/main.tf:35`,
-        `${SOURCES}/modules-aliases-for-each/main.tf:16`,
-        `${SOURCES}/modules-aliases-for-each/modules/web/main.tf:26`,
+        // The instance with two EIPs, one fault: its two associations are related locations.
+        `${SOURCES}/modules-aliases-for-each/modules/web/main.tf:13`,
     ]);
+    const related = run.results[1].relatedLocations.map(
+        (entry: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) =>
+            `${entry.physicalLocation.artifactLocation.uri}:${entry.physicalLocation.region.startLine}`,
+    );
+    expect(related).toEqual(expect.arrayContaining([`${SOURCES}/modules-aliases-for-each/main.tf:16`, `${SOURCES}/modules-aliases-for-each/modules/web/main.tf:26`]));
     expect(run.artifacts[0].location.uri).toBe(PLAN);
 });
 

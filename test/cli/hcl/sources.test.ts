@@ -122,13 +122,8 @@ describe("the hand-written projects", () => {
         verdictsOf(checkResources(loadInput(dir(name), { variables: varFiles.map((file) => ({ file })) }).resources, {}, NOW));
 
     test("a local module's count from *.auto.tfvars (over terraform.tfvars), and from --var-file", () => {
-        const nat = Array.from({ length: 21 }, (_, n) => ({
-            policy: "nat-gateway-eip-limit",
-            resource: `module.egress.alicloud_eip_association.egress[${n}]`,
-            level: "mandatory",
-        }));
-        expect(verdicts("local-module-tfvars")).toEqual(expect.arrayContaining(nat));
-        expect(verdicts("local-module-tfvars")).toHaveLength(21);
+        // 21 EIPs on the module's gateway: one fault, on the gateway.
+        expect(verdicts("local-module-tfvars")).toEqual([{ policy: "nat-gateway-eip-limit", resource: "module.egress.alicloud_nat_gateway.this", level: "mandatory" }]);
         expect(verdicts("local-module-tfvars", [path.join(dir("local-module-tfvars"), "small.tfvars")])).toEqual([]);
     });
 
@@ -152,23 +147,28 @@ describe("the hand-written projects", () => {
         const [file] = report.files;
         const main = path.join(path.relative(REPO, dir("suppressions")), "main.tf");
         const by = (outcome: string) => file.findings.filter((finding) => finding.outcome === outcome && finding.rule.name === "eip-single-binding");
-        expect(by("waived").map((finding) => finding.address)).toEqual(["alicloud_eip_association.first"]);
+        // A comment on any block of a fault waives it: "first" is one of the three associations of the shared EIP.
+        expect(by("waived").map((finding) => finding.address)).toEqual(["alicloud_eip_address.shared"]);
         expect(by("waived")[0].detail).toMatch(
             new RegExp(
                 `^Waived by the eip-guard:ignore comment at ${main.replace(/[.]/g, "\\.")}:16 \\(resource "alicloud_eip_association\\.first"\\) until 2026-12-31 \\(reason: moving to a dedicated EIP, ticket NET-42\\)\\. `,
             ),
         );
-        expect(by("violation").map((finding) => finding.address)).toEqual(["alicloud_eip_association.second", "alicloud_eip_association.third"]);
-        // What is said about a comment alone is attached to the resource block it is on.
+        // The expired comment on "fourth" waives nothing: the legacy EIP's fault is enforced.
+        expect(by("violation").map((finding) => finding.address)).toEqual(["alicloud_eip_address.legacy"]);
+        // What is said about a comment alone is attached to the resource block it is on; an expiry, to the fault.
         expect(file.findings.filter((finding) => finding.outcome === "notice").map((finding) => finding.address)).toEqual([
             "alicloud_eip_association.third",
+            "alicloud_eip_address.legacy",
             "alicloud_eip_association.second",
             "alicloud_eip_address.unused",
         ]);
         const notices = file.findings.filter((finding) => finding.outcome === "notice").map((finding) => finding.detail);
         expect(notices).toEqual([
             `The eip-guard:ignore comment at ${main}:27 (resource "alicloud_eip_association.third") has no reason; a waiver must say why the violation is accepted, so it waives nothing.`,
-            `the eip-guard:ignore comment at ${main}:22 (resource "alicloud_eip_association.second") expired on 2026-01-31 and no longer waives this violation (reason was: old). Fix the violation, or renew the waiver with a new date.`,
+            `the eip-guard:ignore comment at ${main}:60 (resource "alicloud_eip_association.fourth") expired on 2026-02-28 and no longer waives this violation (reason was: kept until the cut-over). Fix the violation, or renew the waiver with a new date.`,
+            // The shared EIP's fault is waived by the comment on "first"; the one on "second" is left over.
+            `the eip-guard:ignore comment at ${main}:22 (resource "alicloud_eip_association.second") of eip-single-binding matches no violation in this stack and expired on 2026-01-31; remove it if the exception is no longer needed (reason was: old).`,
             `the eip-guard:ignore comment at ${main}:33 (resource "alicloud_eip_address.unused") of ecs-single-eip matches no violation in this stack; remove it if the exception is no longer needed (reason was: nothing to suppress here).`,
         ]);
         expect(file.notes).toEqual([
@@ -184,8 +184,7 @@ describe("the hand-written projects", () => {
         );
         const waived = configured.files[0].findings.filter((finding) => finding.outcome === "waived");
         expect(waived.map((finding) => [finding.address, /^Waived by (the eip-guard:ignore comment|exemption 1) /.exec(finding.detail)?.[1]])).toEqual([
-            ["alicloud_eip_association.first", "the eip-guard:ignore comment"],
-            ["alicloud_eip_association.third", "exemption 1"],
+            ["alicloud_eip_address.shared", "exemption 1"],
         ]);
     });
 
@@ -202,9 +201,15 @@ describe("the hand-written projects", () => {
             {
                 id: 0,
                 physicalLocation: { artifactLocation: { uri: `${input}/modules/site/main.tf`, index: 2 }, region: { startLine: 5 } },
+                logicalLocations: [{ name: "module.beijing.alicloud_eip_address.this", fullyQualifiedName: "module.beijing.alicloud_eip_address.this", kind: "resource" }],
                 message: { text: "module.beijing.alicloud_eip_address.this" },
             },
-            { id: 1, physicalLocation: { artifactLocation: { uri: `${input}/main.tf`, index: 1 }, region: { startLine: 46 } }, message: { text: "alicloud_instance.batch" } },
+            {
+                id: 1,
+                physicalLocation: { artifactLocation: { uri: `${input}/main.tf`, index: 1 }, region: { startLine: 46 } },
+                logicalLocations: [{ name: "alicloud_instance.batch", fullyQualifiedName: "alicloud_instance.batch", kind: "resource" }],
+                message: { text: "alicloud_instance.batch" },
+            },
         ]);
         const json = JSON.parse(renderJson(report));
         expect(json.findings[0].resource).toEqual({

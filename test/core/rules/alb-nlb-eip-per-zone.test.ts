@@ -153,6 +153,7 @@ ruleTester(albNlbEipPerZone, {
                 loadBalancer(plan, "alb", "lb", [exact("cn-hangzhou-a", vsw, plan.eip("eip-1")), exact("cn-hangzhou-a", vsw, plan.eip("eip-2"))]);
             },
             violations: ["lb"],
+            involved: { lb: ["eip-1", "eip-2", "lb"] },
         },
         {
             name: "nlb: two mappings of one zone with different EIPs collapse into one and drop an EIP",
@@ -161,6 +162,7 @@ ruleTester(albNlbEipPerZone, {
                 loadBalancer(plan, "nlb", "lb", [exact("cn-hangzhou-a", vsw, plan.eip("eip-1")), exact("cn-hangzhou-a", vsw, plan.eip("eip-2"))]);
             },
             violations: ["lb"],
+            involved: { lb: ["eip-1", "eip-2", "lb"] },
             reports: [{ on: "lb", message: NLB_DROPS, involved: ["lb", "eip-1", "eip-2"] }],
             notInMessages: ["cn-hangzhou-a", "deployment fails", "cannot be deployed"],
         },
@@ -171,6 +173,7 @@ ruleTester(albNlbEipPerZone, {
                 loadBalancer(plan, "alb", "bad", [mapping(plan, "b-a1", "cn-hangzhou-a", plan.eip("b-eip-1")), mapping(plan, "b-a2", "cn-hangzhou-a", plan.eip("b-eip-2"))]);
             },
             violations: ["bad"],
+            involved: { bad: ["b-eip-1", "b-eip-2", "bad"] },
         },
         {
             name: "the zone taken from the vSwitch each mapping names",
@@ -183,6 +186,7 @@ ruleTester(albNlbEipPerZone, {
                 ]);
             },
             violations: ["alb"],
+            involved: { alb: ["alb", "eip-1", "eip-2"] },
         },
         {
             // At preview the EIP of the second mapping and the empty third one are both unknown: the rule
@@ -196,6 +200,7 @@ ruleTester(albNlbEipPerZone, {
                 ]);
             },
             violations: ["nlb"],
+            involved: { nlb: ["eip-2", "nlb"] },
         },
         {
             name: "the message names the load balancer and the crowded zone, states the rule and gives the fix",
@@ -203,6 +208,7 @@ ruleTester(albNlbEipPerZone, {
                 loadBalancer(plan, "alb", "web-alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))]);
             },
             violations: ["web-alb"],
+            involved: { "web-alb": ["eip-1", "eip-2", "web-alb"] },
             messages: [
                 'ALB instance "web-alb" would hold more than one EIP in a zone (2 in one zone: zone mappings with the same zoneId)',
                 "each zone of an ALB or NLB supports one EIP",
@@ -216,6 +222,7 @@ ruleTester(albNlbEipPerZone, {
                 loadBalancer(plan, "alb", "alb", [mapping(plan, "a1", "cn-hangzhou-a", plan.eip("eip-1")), mapping(plan, "a2", "cn-hangzhou-a", plan.eip("eip-2"))], "Intranet");
             },
             violations: ["alb"],
+            involved: { alb: ["alb", "eip-1", "eip-2"] },
             undecided: ["alb"],
         },
         {
@@ -225,6 +232,7 @@ ruleTester(albNlbEipPerZone, {
             },
             config: { reportUndecided: false },
             violations: ["alb"],
+            involved: { alb: ["alb", "eip-1", "eip-2"] },
         },
     ],
 });

@@ -58,7 +58,8 @@ ruleTester(clbSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), clb);
                 plan.associate("assoc-2", plan.eip("eip-2"), clb, { instanceType: "SlbInstance" });
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["clb"],
+            involved: { clb: ["assoc-1", "assoc-2", "clb"] },
         },
         {
             name: "two EIPs on a CLB without addressType but with a vSwitch (intranet)",
@@ -68,7 +69,8 @@ ruleTester(clbSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), clb);
                 plan.associate("assoc-2", plan.eip("eip-2"), clb);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["clb"],
+            involved: { clb: ["assoc-1", "assoc-2", "clb"] },
         },
         {
             name: "three EIPs on a literal lb- id outside the stack",
@@ -77,7 +79,8 @@ ruleTester(clbSingleEip, {
                     plan.associate(`assoc-${n}`, plan.eip(`eip-${n}`), "lb-bp1existing");
                 }
             },
-            violations: ["assoc-1", "assoc-2", "assoc-3"],
+            violations: ["assoc-1"],
+            involved: { "assoc-1": ["assoc-1", "assoc-2", "assoc-3"] },
         },
         {
             name: "a CLB read into the stack and also named by its literal id",
@@ -86,7 +89,8 @@ ruleTester(clbSingleEip, {
                 plan.associate("by-ref", plan.eip("eip-1"), existing);
                 plan.associate("by-id", plan.eip("eip-2"), "lb-bp1read01");
             },
-            violations: ["by-id", "by-ref"],
+            violations: ["existing"],
+            involved: { existing: ["by-id", "by-ref", "existing"] },
         },
         {
             name: "only the CLB with two EIPs",
@@ -96,7 +100,8 @@ ruleTester(clbSingleEip, {
                 plan.associate("assoc-2", plan.eip("eip-2"), crowded);
                 plan.associate("assoc-3", plan.eip("eip-3"), intranetClb(plan, "single"));
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["crowded"],
+            involved: { crowded: ["assoc-1", "assoc-2", "crowded"] },
         },
         {
             name: "the message names the CLB and the associations, states the rule and gives the fix",
@@ -105,7 +110,8 @@ ruleTester(clbSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), clb);
                 plan.associate("assoc-2", plan.eip("eip-2"), clb);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["inner-clb"],
+            involved: { "inner-clb": ["assoc-1", "assoc-2", "inner-clb"] },
             messages: [
                 'CLB instance "inner-clb" would hold 2 EIPs (EIP association "assoc-1" and EIP association "assoc-2")',
                 "an internal-facing CLB instance can be associated with only one EIP",

@@ -72,7 +72,7 @@ ruleTester(ecsSingleEip, {
                 const { web } = network(plan, { internetMaxBandwidthOut: settings.ref("bandwidth") });
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
             },
-            undecided: ["web-assoc"],
+            undecided: ["web"],
         },
     ],
     fails: [
@@ -83,7 +83,8 @@ ruleTester(ecsSingleEip, {
                 plan.associate("web-assoc-1", plan.eip("web-eip-1"), web);
                 plan.associate("web-assoc-2", plan.eip("web-eip-2"), web, { instanceType: "EcsInstance" });
             },
-            violations: ["web-assoc-1", "web-assoc-2"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc-1", "web-assoc-2"] },
         },
         {
             name: "three EIPs on one instance, the other instance untouched",
@@ -94,7 +95,8 @@ ruleTester(ecsSingleEip, {
                 }
                 plan.associate("api-assoc", plan.eip("api-eip"), api);
             },
-            violations: ["web-assoc-1", "web-assoc-2", "web-assoc-3"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc-1", "web-assoc-2", "web-assoc-3"] },
         },
         {
             name: "two associations with the same literal i- id",
@@ -102,7 +104,8 @@ ruleTester(ecsSingleEip, {
                 plan.associate("first", plan.eip("eip-1"), "i-bp1existing");
                 plan.associate("second", "eip-bp1other", "i-bp1existing");
             },
-            violations: ["first", "second"],
+            violations: ["first"],
+            involved: { first: ["first", "second"] },
         },
         {
             name: "an instance read into the stack and also named by its literal id",
@@ -112,7 +115,8 @@ ruleTester(ecsSingleEip, {
                 plan.associate("by-ref", plan.eip("eip-1"), existing);
                 plan.associate("by-id", plan.eip("eip-2"), "i-bp1read01");
             },
-            violations: ["by-id", "by-ref"],
+            violations: ["existing"],
+            involved: { existing: ["by-id", "by-ref", "existing"] },
         },
         {
             name: "an instance with internetMaxBandwidthOut 5 has a static public IP",
@@ -120,7 +124,8 @@ ruleTester(ecsSingleEip, {
                 const { web } = network(plan, { internetMaxBandwidthOut: 5 });
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
             },
-            violations: ["web-assoc"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc"] },
             messages: [
                 'ECS instance "web" has a static public IP (internetMaxBandwidthOut is above 0)',
                 'EIP association "web-assoc" will be refused (Forbidden.InstanceBandwidthNotZero)',
@@ -133,7 +138,8 @@ ruleTester(ecsSingleEip, {
                 const { web } = network(plan, { internetMaxBandwidthOut: "5" });
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
             },
-            violations: ["web-assoc"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc"] },
         },
         {
             name: "the message for two EIPs names the instance and the associations, states the rule and gives the fix",
@@ -142,7 +148,8 @@ ruleTester(ecsSingleEip, {
                 plan.associate("web-assoc-1", plan.eip("web-eip-1"), web);
                 plan.associate("web-assoc-2", plan.eip("web-eip-2"), web);
             },
-            violations: ["web-assoc-1", "web-assoc-2"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc-1", "web-assoc-2"] },
             messages: [
                 'ECS instance "web" would hold 2 EIPs on its primary network interface',
                 'EIP association "web-assoc-1" and EIP association "web-assoc-2"',
@@ -160,8 +167,9 @@ ruleTester(ecsSingleEip, {
                 plan.associate("web-assoc-1", plan.eip("web-eip-1"), web);
                 plan.associate("web-assoc-2", plan.eip("web-eip-2"), web);
             },
-            violations: ["web-assoc-1", "web-assoc-2"],
-            undecided: ["web-assoc-1", "web-assoc-2"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc-1", "web-assoc-2"] },
+            undecided: ["web"],
         },
     ],
 });

@@ -51,6 +51,7 @@ ruleTester(eipClbResourceGroup, {
                 plan.associate("clb-assoc", plan.eip("clb-eip", { resourceGroupId: "rg-aek2a" }), intranetClb(plan, "clb", { resourceGroupId: "rg-aek2b" }));
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc", "clb-eip"] },
         },
         {
             name: "an EIP read into the stack, with another group than the CLB (ApplicationLoadBalancer type)",
@@ -60,6 +61,7 @@ ruleTester(eipClbResourceGroup, {
                 plan.associate("clb-assoc", existing, clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc", "existing"] },
         },
         {
             name: "only the mismatched binding among two",
@@ -68,6 +70,7 @@ ruleTester(eipClbResourceGroup, {
                 plan.associate("mixed", plan.eip("eip-2", { resourceGroupId: "rg-aek2a" }), intranetClb(plan, "clb-2", { resourceGroupId: "rg-aek2b" }));
             },
             violations: ["mixed"],
+            involved: { mixed: ["clb-2", "eip-2", "mixed"] },
         },
         {
             name: "the message names the EIP, the CLB, both groups, the association, the consequence and the fix",
@@ -75,6 +78,7 @@ ruleTester(eipClbResourceGroup, {
                 plan.associate("clb-assoc", plan.eip("clb-eip", { resourceGroupId: "rg-aek2a" }), intranetClb(plan, "inner-clb", { resourceGroupId: "rg-aek2b" }));
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb-assoc", "clb-eip", "inner-clb"] },
             messages: [
                 'EIP "clb-eip" and CLB instance "inner-clb" have different resourceGroupId values (EIP association "clb-assoc")',
                 "the EIP console will not show the CLB as its bound instance",

@@ -233,7 +233,8 @@ ruleTester(eipDnatConflict, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
                 dnat(plan, "web-dnat", ngw, natEip, web.ref("privateIp"));
             },
-            violations: ["web-assoc", "web-dnat"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc", "web-dnat"] },
             messages: [
                 'ECS instance "web" is associated with an EIP (EIP association "web-assoc") and is also the internal target of DNAT entry "web-dnat", which forwards to its primary private IP',
                 "if the DNAT entry exists first, the EIP association is refused (BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP)",
@@ -249,7 +250,8 @@ ruleTester(eipDnatConflict, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
                 dnat(plan, "web-dnat", ngw, natEip, web.ref("primaryIpAddress"));
             },
-            violations: ["web-assoc", "web-dnat"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc", "web-dnat"] },
         },
         {
             name: "DNAT with a literal internalIp equal to the instance's declared privateIp",
@@ -258,7 +260,8 @@ ruleTester(eipDnatConflict, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web);
                 dnat(plan, "web-dnat", ngw, natEip, "10.0.1.10");
             },
-            violations: ["web-assoc", "web-dnat"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc", "web-dnat"] },
         },
         {
             name: "DNAT with internalIp = instance.privateIp where the instance declares it",
@@ -267,7 +270,8 @@ ruleTester(eipDnatConflict, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web, { instanceType: "EcsInstance" });
                 dnat(plan, "web-dnat", ngw, natEip, web.ref("privateIp"));
             },
-            violations: ["web-assoc", "web-dnat"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc", "web-dnat"] },
         },
         {
             name: "two DNAT entries for one instance with an EIP, the other instance untouched",
@@ -278,7 +282,8 @@ ruleTester(eipDnatConflict, {
                 dnat(plan, "web-http", ngw, natEip, web.ref("privateIp"));
                 dnat(plan, "web-https", ngw, natEip, "10.0.1.10");
             },
-            violations: ["web-assoc", "web-http", "web-https"],
+            violations: ["web"],
+            involved: { web: ["web", "web-assoc", "web-http", "web-https"] },
         },
         {
             name: "an instance read into the stack, bound by its literal id, with a DNAT entry on its private IP in the same VPC",
@@ -288,21 +293,21 @@ ruleTester(eipDnatConflict, {
                 plan.associate("legacy-assoc", "eip-bp1existing", "i-bp1legacy");
                 dnat(plan, "legacy-dnat", ngw, natEip, "172.16.0.8");
             },
-            violations: ["legacy-assoc", "legacy-dnat"],
+            violations: ["legacy"],
+            involved: { legacy: ["legacy", "legacy-assoc", "legacy-dnat"] },
         },
         {
             name: "a literal internalIp on a forward table the gateway lists (written with spaces)",
             plan: (plan) => literalStack(plan, { forwardTableId: "ftb-1", internalIp: "10.0.1.10" }, { forwardTableIds: [" ftb-1 "] }),
-            violations: ["dnat", "web-assoc"],
+            violations: ["web"],
+            involved: { web: ["dnat", "web", "web-assoc"] },
         },
         {
-            name: "the message, on the entry and on the association",
+            name: "the message, once, on the instance, involving the entry and the association",
             plan: (plan) => literalStack(plan, { forwardTableId: "ftb-2", internalIp: "10.0.1.10" }, { forwardTableIds: "ftb-1, ftb-2" }),
-            violations: ["dnat", "web-assoc"],
-            reports: [
-                { on: "dnat", message: MESSAGE, involved: ["dnat", "web", "web-assoc"] },
-                { on: "web-assoc", message: MESSAGE },
-            ],
+            violations: ["web"],
+            involved: { web: ["dnat", "web", "web-assoc"] },
+            reports: [{ on: "web", message: MESSAGE, involved: ["web", "dnat", "web-assoc"] }],
         },
     ],
 });
@@ -334,6 +339,6 @@ describe(`${policy}: beyond the table`, () => {
         const same = resources.map((resource) =>
             resource === dnat ? { ...dnat, props: { ...dnat.props, internalIp: "10.0.1.10" }, propertyDependencies: { internalIp: [web.address] } } : resource,
         );
-        expect(violations(same, policy)).toEqual(["dnat", "web-assoc"]);
+        expect(violations(same, policy)).toEqual(["web"]);
     });
 });

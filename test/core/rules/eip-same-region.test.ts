@@ -142,6 +142,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("web-assoc", plan.eip("bj-eip", {}, { provider: bj }), web);
             },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["bj-eip", "web", "web-assoc"] },
             messages: [
                 'EIP association "web-assoc" crosses regions',
                 'EIP "bj-eip" is in the region of provider "bj"',
@@ -159,6 +160,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("web-assoc", plan.eip("hz-eip"), web);
             },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["hz-eip", "web", "web-assoc"] },
         },
         {
             name: "the association alone made through a provider of another region",
@@ -168,6 +170,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("web-assoc", plan.eip("hz-eip"), web, {}, { provider: bj });
             },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["hz-eip", "web", "web-assoc"] },
         },
         {
             name: "an EIP read into the stack from another region",
@@ -178,6 +181,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("web-assoc", existing, web);
             },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["existing", "web", "web-assoc"] },
         },
         {
             name: "only the crossing binding among several",
@@ -190,6 +194,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("api-assoc", plan.eip("api-eip", {}, { provider: bj }), api);
             },
             violations: ["api-assoc"],
+            involved: { "api-assoc": ["api", "api-assoc", "api-eip"] },
         },
         {
             name: "an ALB zone mapping holding an EIP of another region",
@@ -200,6 +205,7 @@ ruleTester(eipSameRegion, {
                 plan.add("alb", "alb", { addressType: "Internet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
             },
             violations: ["alb"],
+            involved: { alb: ["alb", "bj-eip"] },
         },
         {
             name: "an NLB zone mapping holding an EIP of another region",
@@ -210,6 +216,7 @@ ruleTester(eipSameRegion, {
                 plan.add("nlb", "nlb", { addressType: "Internet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
             },
             violations: ["nlb"],
+            involved: { nlb: ["bj-eip", "nlb"] },
         },
         {
             name: "the violation names the binding and both regions",
@@ -218,6 +225,7 @@ ruleTester(eipSameRegion, {
                 plan.associate("assoc", plan.eip("eip", {}, { provider: beijing }), plan.instance("vm"));
             },
             violations: ["assoc"],
+            involved: { assoc: ["assoc", "eip", "vm"] },
             reports: [
                 {
                     on: "assoc",
@@ -235,6 +243,7 @@ ruleTester(eipSameRegion, {
             },
             config: { reportUndecided: false },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["bj-eip", "web", "web-assoc"] },
         },
     ],
 });

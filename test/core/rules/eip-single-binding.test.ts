@@ -68,7 +68,8 @@ ruleTester(eipSingleBinding, {
                 plan.associate("web-assoc", eip, web);
                 plan.associate("api-assoc", eip, api);
             },
-            violations: ["api-assoc", "web-assoc"],
+            violations: ["shared-eip"],
+            involved: { "shared-eip": ["api", "api-assoc", "shared-eip", "web", "web-assoc"] },
             messages: [
                 'EIP "shared-eip" is bound 2 times',
                 'EIP association "web-assoc" (to ECS instance "web")',
@@ -84,7 +85,8 @@ ruleTester(eipSingleBinding, {
                 plan.associate("web-assoc", "eip-existing01", web);
                 plan.associate("api-assoc", "eip-existing01", api);
             },
-            violations: ["api-assoc", "web-assoc"],
+            violations: ["api-assoc"],
+            involved: { "api-assoc": ["api", "api-assoc", "web", "web-assoc"] },
         },
         {
             name: "an EIP read into the stack by id and also named by its literal id",
@@ -94,7 +96,8 @@ ruleTester(eipSingleBinding, {
                 plan.associate("web-assoc", existing, web);
                 plan.associate("api-assoc", "eip-read0001", api);
             },
-            violations: ["api-assoc", "web-assoc"],
+            violations: ["existing"],
+            involved: { existing: ["api", "api-assoc", "existing", "web", "web-assoc"] },
         },
         {
             name: "an association plus an ALB zone mapping of the same EIP",
@@ -104,7 +107,8 @@ ruleTester(eipSingleBinding, {
                 plan.associate("web-assoc", eip, web);
                 plan.add("alb", "alb", { addressType: "Internet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
             },
-            violations: ["alb", "web-assoc"],
+            violations: ["shared-eip"],
+            involved: { "shared-eip": ["alb", "shared-eip", "web", "web-assoc"] },
         },
         {
             name: "two NLBs whose zone mappings hold the same EIP",
@@ -115,7 +119,8 @@ ruleTester(eipSingleBinding, {
                     plan.add("nlb", name, { addressType: "Internet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
                 }
             },
-            violations: ["nlb-a", "nlb-b"],
+            violations: ["shared-eip"],
+            involved: { "shared-eip": ["nlb-a", "nlb-b", "shared-eip"] },
         },
         {
             // The EIP of an internal-facing NLB is only an advisory note for alb-nlb-eip-per-zone, but it
@@ -127,7 +132,8 @@ ruleTester(eipSingleBinding, {
                 plan.associate("web-assoc", eip, web);
                 plan.add("nlb", "nlb", { addressType: "Intranet", zoneMappings: [{ zoneId: "cn-hangzhou-a", vswitchId: vswitch.ref(), allocationId: eip.ref() }] });
             },
-            violations: ["nlb", "web-assoc"],
+            violations: ["shared-eip"],
+            involved: { "shared-eip": ["nlb", "shared-eip", "web", "web-assoc"] },
         },
         {
             name: "the message counts the bindings and names each with its target",
@@ -137,12 +143,16 @@ ruleTester(eipSingleBinding, {
                 plan.associate("b", eip, plan.instance("vm2"));
                 plan.associate("c", eip, plan.instance("vm3"));
             },
-            violations: ["a", "b", "c"],
-            reports: ["a", "b", "c"].map((on) => ({
-                on,
-                message:
-                    'EIP "shared" is bound 3 times: by EIP association "a" (to ECS instance "vm1"), EIP association "b" (to ECS instance "vm2") and EIP association "c" (to ECS instance "vm3"). Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.',
-            })),
+            violations: ["shared"],
+            involved: { shared: ["a", "b", "c", "shared", "vm1", "vm2", "vm3"] },
+            reports: [
+                {
+                    on: "shared",
+                    message:
+                        'EIP "shared" is bound 3 times: by EIP association "a" (to ECS instance "vm1"), EIP association "b" (to ECS instance "vm2") and EIP association "c" (to ECS instance "vm3"). Alibaba Cloud associates an EIP with only one cloud resource at a time, so all but one of these bindings will fail. Give each resource its own EIP, or remove the extra bindings.',
+                    involved: ["shared", "a", "vm1", "b", "vm2", "c", "vm3"],
+                },
+            ],
         },
     ],
 });
@@ -210,7 +220,7 @@ describe(`${policy}: zone mappings that collapse into one`, () => {
             spread(plan, "nlb", "nlb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-b"]);
         });
         expect(undecided(phases.preview, policy)).toEqual(["nlb"]);
-        expect(violations(phases.update, policy)).toEqual(["nlb"]);
+        expect(violations(phases.update, policy)).toEqual(["eip"]);
     });
 
     test("an ALB with one EIP in two mappings of one zone on different vSwitches binds it twice (after the update)", () => {
@@ -218,7 +228,7 @@ describe(`${policy}: zone mappings that collapse into one`, () => {
             spread(plan, "alb", "alb", plan.eip("eip"), ["cn-hangzhou-a", "cn-hangzhou-a"], true);
         });
         expect(undecided(phases.preview, policy)).toEqual(["alb"]);
-        expect(violations(phases.update, policy)).toEqual(["alb"]);
+        expect(violations(phases.update, policy)).toEqual(["eip"]);
     });
 
     test("ALB mappings with the same EIP that cannot be told apart yet: a note, not a violation", () => {
@@ -257,7 +267,7 @@ describe(`${policy}: zone mappings the preview cannot fully see`, () => {
                   }
                 : resource,
         );
-        expect(violations(resources, policy)).toEqual(["nlb", "server-eip"]);
+        expect(violations(resources, policy)).toEqual(["eip"]);
     });
 
     test("one EIP traced into two zone mappings of which only some may be set: said to be undecided", () => {

@@ -171,6 +171,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), classic);
             },
             violations: ["classic-assoc"],
+            involved: { "classic-assoc": ["classic", "classic-assoc"] },
         },
         {
             name: "an ECS instance with neither vswitchId nor networkInterfaceId, next to an ENI it does not use, is in the classic network",
@@ -180,6 +181,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), classic);
             },
             violations: ["classic-assoc"],
+            involved: { "classic-assoc": ["classic", "classic-assoc"] },
         },
         {
             name: "an ECS instance bound with another kind's instanceType",
@@ -188,6 +190,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("web-assoc", plan.eip("web-eip"), web, { instanceType: "SlbInstance" });
             },
             violations: ["web-assoc"],
+            involved: { "web-assoc": ["web", "web-assoc"] },
         },
         // secondary ENIs
         {
@@ -198,6 +201,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("eni-assoc", plan.eip("eni-eip"), eni);
             },
             violations: ["eni-assoc"],
+            involved: { "eni-assoc": ["eni", "eni-assoc"] },
             messages: [
                 'EIP association "eni-assoc"',
                 'instanceType is not set, so the provider sends "EcsInstance"',
@@ -211,6 +215,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("eni-assoc", plan.eip("eni-eip"), "eni-bp1existing");
             },
             violations: ["eni-assoc"],
+            involved: { "eni-assoc": ["eni-assoc"] },
         },
         {
             name: "an ENI of the deprecated vpc.NetworkInterface type without instanceType",
@@ -220,6 +225,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("eni-assoc", plan.eip("eni-eip"), eni);
             },
             violations: ["eni-assoc"],
+            involved: { "eni-assoc": ["eni-assoc", "old-eni"] },
         },
         // CLB instances
         {
@@ -229,6 +235,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb);
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc"] },
         },
         {
             name: "a CLB declared addressType internet, even in a vSwitch",
@@ -238,6 +245,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc"] },
         },
         {
             name: "an intranet CLB without a vSwitch is in the classic network",
@@ -246,6 +254,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["classic-clb", "clb-assoc"] },
             reports: [
                 {
                     on: "clb-assoc",
@@ -261,6 +270,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb);
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["classic-clb", "clb-assoc"] },
         },
         {
             name: "a CLB without a vSwitch whose addressType is computed: Internet-facing or classic, refused either way",
@@ -270,6 +280,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "SlbInstance" });
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc"] },
             messages: ['CLB instance "clb" has no vswitchId, so it is not in a VPC whatever its addressType'],
         },
         {
@@ -280,6 +291,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb, { instanceType: "EcsInstance" });
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb", "clb-assoc"] },
         },
         // NAT gateways
         {
@@ -290,6 +302,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("ngw-assoc", plan.eip("ngw-eip"), ngw, { instanceType: "Nat" });
             },
             violations: ["ngw-assoc"],
+            involved: { "ngw-assoc": ["ngw-assoc", "vpc-ngw"] },
         },
         {
             name: "a NAT gateway bound with instanceType HaVip",
@@ -297,6 +310,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("ngw-assoc", plan.eip("ngw-eip"), "ngw-bp1existing", { instanceType: "HaVip" });
             },
             violations: ["ngw-assoc"],
+            involved: { "ngw-assoc": ["ngw-assoc"] },
         },
         // HAVIPs
         {
@@ -307,6 +321,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("havip-assoc", plan.eip("havip-eip"), havip);
             },
             violations: ["havip-assoc"],
+            involved: { "havip-assoc": ["havip", "havip-assoc"] },
         },
         {
             name: "a literal havip- id without instanceType",
@@ -314,6 +329,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("havip-assoc", plan.eip("havip-eip"), "havip-bp1existing");
             },
             violations: ["havip-assoc"],
+            involved: { "havip-assoc": ["havip-assoc"] },
         },
         // ALB, NLB and other ids
         {
@@ -324,6 +340,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("alb-assoc", plan.eip("alb-eip"), alb);
             },
             violations: ["alb-assoc"],
+            involved: { "alb-assoc": ["alb", "alb-assoc"] },
         },
         {
             name: "an NLB as the target of an EipAssociation",
@@ -333,6 +350,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("nlb-assoc", plan.eip("nlb-eip"), nlb, { instanceType: "SlbInstance" });
             },
             violations: ["nlb-assoc"],
+            involved: { "nlb-assoc": ["nlb", "nlb-assoc"] },
         },
         {
             name: "literal alb- and nlb- ids",
@@ -341,6 +359,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("nlb-assoc", plan.eip("nlb-eip"), "nlb-bp1existing", { instanceType: "SlbInstance" });
             },
             violations: ["alb-assoc", "nlb-assoc"],
+            involved: { "alb-assoc": ["alb-assoc"], "nlb-assoc": ["nlb-assoc"] },
         },
         {
             name: "a literal eip- id as instanceId",
@@ -348,6 +367,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("eip-assoc", plan.eip("the-eip"), "eip-bp1other");
             },
             violations: ["eip-assoc"],
+            involved: { "eip-assoc": ["eip-assoc"] },
         },
         // Regression (found by these tests, since fixed): at preview `instanceId: otherEip.id` is unknown and its only dependency is an EIP, so the
         // rule calls it "unresolved" (advisory) instead of reporting it; after the update the same
@@ -362,6 +382,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("eip-assoc", plan.eip("the-eip"), other);
             },
             violations: ["eip-assoc"],
+            involved: { "eip-assoc": ["eip-assoc"] },
         },
         {
             name: "an HAVIP's id without instanceType is still read as the HAVIP, at preview too",
@@ -370,6 +391,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("vip-eip", plan.eip("eip"), havip);
             },
             violations: ["vip-eip"],
+            involved: { "vip-eip": ["vip", "vip-eip"] },
         },
         // IpAddress
         {
@@ -378,6 +400,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("ip-assoc", plan.eip("ip-eip"), "ipv4gw-bp1gateway", { instanceType: "IpAddress", privateIpAddress: "10.0.1.9" });
             },
             violations: ["ip-assoc"],
+            involved: { "ip-assoc": ["ip-assoc"] },
         },
         {
             name: "instanceType IpAddress without vpcId and privateIpAddress",
@@ -385,6 +408,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("ip-assoc", plan.eip("ip-eip"), "ipv4gw-bp1gateway", { instanceType: "IpAddress" });
             },
             violations: ["ip-assoc"],
+            involved: { "ip-assoc": ["ip-assoc"] },
         },
         // Messages
         {
@@ -394,6 +418,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("clb-assoc", plan.eip("clb-eip"), clb);
             },
             violations: ["clb-assoc"],
+            involved: { "clb-assoc": ["clb-assoc", "public-clb"] },
             messages: [
                 'EIP association "clb-assoc"',
                 'CLB instance "public-clb" is Internet-facing',
@@ -407,6 +432,7 @@ ruleTester(eipSupportedTarget, {
                 plan.associate("classic-assoc", plan.eip("classic-eip"), plan.instance("classic"));
             },
             violations: ["classic-assoc"],
+            involved: { "classic-assoc": ["classic", "classic-assoc"] },
             messages: [
                 'ECS instance "classic" has neither vswitchId nor networkInterfaceId',
                 "only with an ECS instance in a VPC",
@@ -420,6 +446,7 @@ ruleTester(eipSupportedTarget, {
             },
             config: { reportUndecided: false },
             violations: ["havip-assoc"],
+            involved: { "havip-assoc": ["havip-assoc"] },
         },
     ],
 });

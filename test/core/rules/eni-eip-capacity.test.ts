@@ -61,8 +61,6 @@ const allowListNote = (count: number, associations: string) =>
 const PRIMARY_SHARED =
     'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; EIP association "nat-primary" binds a NAT-mode EIP to that same private IP. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".';
 
-const multiNames = (count: number) => Array.from({ length: count }, (_, i) => `multi-${String(i + 1).padStart(2, "0")}`);
-
 /** `count` associations in multi-EIP-to-ENI mode, the mode spelled in lower case. */
 const lowerCaseMulti = (count: number) => (plan: Plan) => {
     const eni = plan.add("eni", "eni", { vswitchId: plan.vswitch("vsw").ref(), primaryIpAddress: "10.0.1.10" });
@@ -180,8 +178,8 @@ ruleTester(eniEipCapacity, {
         {
             name: "an instance-level EIP and a NAT-mode EIP on the primary private IP of the instance's primary ENI are likely refused, not proven so",
             plan: (plan) => primaryEni(plan, [PRIMARY], true),
-            undecided: ["nat-primary", "web-eip"],
-            undecidedMessages: [PRIMARY_SHARED, PRIMARY_SHARED],
+            undecided: ["eni"],
+            undecidedMessages: [PRIMARY_SHARED],
         },
         {
             name: "an instance-level EIP while NAT-mode EIPs take every private IP of the instance's primary ENI",
@@ -192,7 +190,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "nat-2", eni);
                 plan.associate("web-eip", plan.eip("web-ip"), web);
             },
-            undecided: ["web-eip"],
+            undecided: ["eni"],
             undecidedMessages: [
                 'ECS instance "web" is created on ENI "eni" as its primary ENI (networkInterfaceId), and EIP association "web-eip" binds an EIP to the instance, which Alibaba Cloud maps to the primary private IP of that ENI; the 2 NAT-mode EIPs on the ENI take every one of its private IPs, the primary one included. Two EIPs on one private IP are likely refused. Keep the NAT-mode EIPs on the secondary private IPs, or bind the instance\'s EIP in NAT mode on the primary private IP instead of with instanceType "EcsInstance".',
             ],
@@ -281,14 +279,14 @@ ruleTester(eniEipCapacity, {
         },
         // multi-EIP-to-ENI mode is open only to accounts Alibaba Cloud allowed before
         {
-            name: "MULTI_BINDED by default: one note per ENI, on its first MULTI_BINDED association",
+            name: "MULTI_BINDED by default: one note per ENI, on the ENI",
             plan: (plan) => {
                 const eni = eniIn(plan);
                 bind(plan, "multi-1", eni, { mode: "MULTI_BINDED" });
                 bind(plan, "multi-2", eni, { mode: "multi_binded" });
                 bind(plan, "other", eniIn(plan, {}, "other-eni"), { mode: "MULTI_BINDED" });
             },
-            undecided: ["multi-1", "other"],
+            undecided: ["eni", "other-eni"],
             undecidedMessages: [
                 allowListNote(2, 'EIP association "multi-1" and EIP association "multi-2"'),
                 allowListNote(1, 'EIP association "other"').replace('ENI "eni"', 'ENI "other-eni"'),
@@ -309,7 +307,7 @@ ruleTester(eniEipCapacity, {
         {
             name: "MULTI_BINDED on an ENI attached after the association: the allow-list note alone",
             plan: (plan) => attachedEni(plan, "MULTI_BINDED", "association first"),
-            undecided: ["cut"],
+            undecided: ["eni"],
             undecidedMessages: [allowListNote(1, 'EIP association "cut"')],
         },
         // maxMultiBindedEips
@@ -332,7 +330,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", eni);
                 bind(plan, "second", eni);
             },
-            undecided: ["first", "second"],
+            undecided: ["eni"],
         },
     ],
     fails: [
@@ -344,7 +342,8 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", eni);
                 bind(plan, "second", eni);
             },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
             messages: [
                 'ENI "eni" has 1 private IP (1 primary, 0 secondary) but would hold 2 EIPs in NAT mode',
                 'EIP association "first" and EIP association "second"',
@@ -359,7 +358,8 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", eni, { mode: "nat" });
                 bind(plan, "second", eni, { mode: "Nat" });
             },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
         },
         {
             name: "three EIPs on an ENI with secondaryPrivateIpAddressCount 1",
@@ -369,7 +369,8 @@ ruleTester(eniEipCapacity, {
                     bind(plan, name, eni);
                 }
             },
-            violations: ["first", "second", "third"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second", "third"] },
         },
         {
             name: "four EIPs on an ENI with two privateIpAddresses (three private IPs)",
@@ -379,7 +380,8 @@ ruleTester(eniEipCapacity, {
                     bind(plan, name, eni);
                 }
             },
-            violations: ["first", "fourth", "second", "third"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "fourth", "second", "third"] },
         },
         {
             name: "two NAT-mode associations on the same privateIpAddress",
@@ -388,22 +390,22 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
                 bind(plan, "second", eni, { privateIpAddress: "10.0.1.11", mode: "NAT" });
             },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
         },
-        // Regression (found by these tests, since fixed): the "one EIP per private IP" finding is reported on every association of the ENI (the
-        // rule's `violation` helper), not only on the ones that share the private IP. "third" binds
-        // 10.0.1.12, which nothing else uses and which the ENI has, so it succeeds whatever order the
-        // associations are made in: a false positive on "third". The "not one of the ENI's private IPs"
-        // check right below it reports only the offending associations.
+        // Regression (found by these tests, since fixed): the "one EIP per private IP" finding once
+        // involved every association of the ENI, not only the ones that share the private IP. "third"
+        // binds 10.0.1.12, which nothing else uses and which the ENI has, so it is no part of the fault.
         {
-            name: "only the two associations that share a private IP, not a third on its own IP",
+            name: "one fault involving the two associations that share a private IP, not a third on its own IP",
             plan: (plan) => {
                 const eni = eniIn(plan, { privateIpAddresses: ["10.0.1.11", "10.0.1.12"] });
                 bind(plan, "first", eni, { privateIpAddress: "10.0.1.11" });
                 bind(plan, "second", eni, { privateIpAddress: "10.0.1.11" });
                 bind(plan, "third", eni, { privateIpAddress: "10.0.1.12" });
             },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
         },
         {
             name: "a privateIpAddress that is not among the ENI's private IPs",
@@ -413,6 +415,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "stray", eni, { privateIpAddress: "10.0.1.99" });
             },
             violations: ["stray"],
+            involved: { stray: ["eni", "good", "stray"] },
         },
         {
             name: "a privateIpAddress not among the ENI's when it has no secondary IPs",
@@ -420,6 +423,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "stray", eniIn(plan), { privateIpAddress: "10.0.1.99" });
             },
             violations: ["stray"],
+            involved: { stray: ["eni", "stray"] },
         },
         {
             name: "a privateIpAddress not among the ENI's when its primary IP is given by the deprecated privateIp",
@@ -430,6 +434,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "stray", eni, { privateIpAddress: "10.0.1.10" });
             },
             violations: ["stray"],
+            involved: { stray: ["good", "old-eni", "stray"] },
         },
         {
             name: "a NAT-mode binding on a primary IP other than the one referenced from the ENI",
@@ -439,6 +444,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "crossed", eni, { privateIpAddress: other.ref("primaryIpAddress") });
             },
             violations: ["crossed"],
+            involved: { crossed: ["crossed", "eni"] },
         },
         // Regression (found by these tests, since fixed): for an ENI outside the stack the rule returns before its "one EIP per private IP"
         // check, although that check needs nothing from the ENI: two NAT-mode EIPs on one private IP
@@ -450,12 +456,14 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
                 bind(plan, "second", "eni-bp1existing", { privateIpAddress: "10.0.1.11" });
             },
-            violations: ["first", "second"],
+            violations: ["first"],
+            involved: { first: ["first", "second"] },
         },
         {
             name: "four NAT-mode EIPs on the three private IPs of an instance's primary ENI",
             plan: (plan) => primaryEni(plan, [PRIMARY, "10.0.1.11", "10.0.1.12", "10.0.1.13"]),
-            violations: ["nat-1", "nat-2", "nat-3", "nat-primary"],
+            violations: ["eni", "nat-3"],
+            involved: { eni: ["eni", "nat-1", "nat-2", "nat-3", "nat-primary"], "nat-3": ["eni", "nat-1", "nat-2", "nat-3", "nat-primary"] },
         },
         // cut-through mode (BINDED)
         {
@@ -465,7 +473,8 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "binded", eni, { mode: "BINDED" });
                 bind(plan, "nat", eni, { mode: "NAT" });
             },
-            violations: ["binded", "nat"],
+            violations: ["eni"],
+            involved: { eni: ["binded", "eni", "nat"] },
         },
         {
             name: "two BINDED EIPs on one ENI",
@@ -474,27 +483,31 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "first", eni, { mode: "BINDED" });
                 bind(plan, "second", eni, { mode: "BINDED" });
             },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
         },
         {
             name: "BINDED on an ENI with secondaryPrivateIpAddressCount 2",
             plan: (plan) => {
                 bind(plan, "binded", eniIn(plan, { secondaryPrivateIpAddressCount: 2 }), { mode: "BINDED" });
             },
-            violations: ["binded"],
+            violations: ["eni"],
+            involved: { eni: ["binded", "eni"] },
         },
         {
             name: "BINDED on an ENI with privateIpAddresses",
             plan: (plan) => {
                 bind(plan, "binded", eniIn(plan, { privateIpAddresses: ["10.0.1.11"] }), { mode: "BINDED" });
             },
-            violations: ["binded"],
+            violations: ["eni"],
+            involved: { eni: ["binded", "eni"] },
         },
         // cut-through modes need an ENI that is not attached yet
         {
             name: "BINDED on an ENI whose attachment the association depends on",
             plan: (plan) => attachedEni(plan, "BINDED", "attachment first"),
             violations: ["cut"],
+            involved: { cut: ["attach", "cut", "eni"] },
             reports: [
                 {
                     on: "cut",
@@ -508,6 +521,7 @@ ruleTester(eniEipCapacity, {
             name: "MULTI_BINDED on an ENI whose attachment the association depends on",
             plan: (plan) => attachedEni(plan, "MULTI_BINDED", "attachment first"),
             violations: ["cut"],
+            involved: { cut: ["attach", "cut", "eni"] },
             messages: ["multi-EIP-to-ENI mode (MULTI_BINDED)", "(Eni.Attached)"],
         },
         {
@@ -521,6 +535,7 @@ ruleTester(eniEipCapacity, {
                 plan.associate("cut", plan.eip("cut-eip", {}, { dependsOn: [attach] }), eni, { instanceType: "NetworkInterface", mode: "BINDED" });
             },
             violations: ["cut"],
+            involved: { cut: ["attach", "cut", "eni"] },
         },
         {
             name: "BINDED on an ENI an instance is created with, the association reading the instance",
@@ -530,6 +545,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "cut", eni, { mode: "BINDED", vpcId: web.ref("vpcId") });
             },
             violations: ["cut"],
+            involved: { cut: ["cut", "eni", "web"] },
             messages: ['ECS instance "web", which is created with that ENI attached (networkInterfaces)'],
         },
         {
@@ -540,6 +556,7 @@ ruleTester(eniEipCapacity, {
                 plan.instance("web", { networkInterfaceId: eni.ref() }, { dependsOn: [cut] });
             },
             violations: ["cut"],
+            involved: { cut: ["cut", "eni", "web"] },
             reports: [
                 {
                     on: "cut",
@@ -557,6 +574,7 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "multi-2", eni, { mode: "MULTI_BINDED" });
             },
             violations: ["multi-1", "multi-2"],
+            involved: { "multi-1": ["eni", "multi-1", "web"], "multi-2": ["eni", "multi-2", "web"] },
         },
         {
             name: "an ENI outside the stack, attached by a literal id before a BINDED association",
@@ -565,6 +583,7 @@ ruleTester(eniEipCapacity, {
                 plan.associate("cut", plan.eip("cut-eip"), "eni-bp1existing", { instanceType: "NetworkInterface", mode: "BINDED" }, { dependsOn: [attach] });
             },
             violations: ["cut"],
+            involved: { cut: ["attach", "cut"] },
             messages: ["to the ENI named by a literal id (not managed in this stack)", 'ENI attachment "attach", which attaches that ENI to an instance'],
         },
         // multi-EIP-to-ENI mode (MULTI_BINDED)
@@ -573,7 +592,8 @@ ruleTester(eniEipCapacity, {
             plan: (plan) => {
                 multiBinded(plan, eniIn(plan), 11);
             },
-            violations: multiNames(11),
+            violations: ["eni"],
+            involved: { eni: ["eni", "multi-01", "multi-02", "multi-03", "multi-04", "multi-05", "multi-06", "multi-07", "multi-08", "multi-09", "multi-10", "multi-11"] },
         },
         {
             name: "NAT and MULTI_BINDED mixed on one ENI",
@@ -582,7 +602,8 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "nat", eni);
                 bind(plan, "multi", eni, { mode: "MULTI_BINDED" });
             },
-            violations: ["multi", "nat"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "multi", "nat"] },
             messages: [
                 'ENI "eni" mixes NAT mode (EIP association "nat") and multi-EIP-to-ENI mode (EIP association "multi")',
                 "OperationFailed.EipBindModeConflict",
@@ -595,37 +616,45 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "nat", "eni-bp1existing", { mode: "NAT" });
                 bind(plan, "multi", "eni-bp1existing", { mode: "MULTI_BINDED" });
             },
-            violations: ["multi", "nat"],
+            violations: ["multi"],
+            involved: { multi: ["multi", "nat"] },
         },
         {
             name: "eleven MULTI_BINDED EIPs with multiBindedAllowed: the limit still holds",
             plan: (plan) => multiBinded(plan, eniIn(plan), 11),
             config: { multiBindedAllowed: true },
-            violations: multiNames(11),
+            violations: ["eni"],
+            involved: { eni: ["eni", "multi-01", "multi-02", "multi-03", "multi-04", "multi-05", "multi-06", "multi-07", "multi-08", "multi-09", "multi-10", "multi-11"] },
             undecided: [],
         },
         {
             name: "eleven MULTI_BINDED EIPs by default: the limit and the note",
             plan: (plan) => multiBinded(plan, eniIn(plan), 11),
-            violations: multiNames(11),
-            undecided: ["multi-01"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "multi-01", "multi-02", "multi-03", "multi-04", "multi-05", "multi-06", "multi-07", "multi-08", "multi-09", "multi-10", "multi-11"] },
+            undecided: ["eni"],
         },
         // maxMultiBindedEips
         {
             name: "six MULTI_BINDED EIPs with maxMultiBindedEips 5",
             plan: (plan) => multiBinded(plan, eniIn(plan), 6),
             config: { maxMultiBindedEips: 5 },
-            violations: multiNames(6),
+            violations: ["eni"],
+            involved: { eni: ["eni", "multi-01", "multi-02", "multi-03", "multi-04", "multi-05", "multi-06"] },
         },
         {
             name: "maxMultiBindedEips is a limit one may not pass: three with maxMultiBindedEips 2",
             plan: lowerCaseMulti(3),
             config: { maxMultiBindedEips: 2 },
-            violations: ["m-1", "m-2", "m-3"],
-            reports: ["m-1", "m-2", "m-3"].map((on) => ({
-                on,
-                message: 'ENI "eni" would hold 3 EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most 2 are allowed. Spread them over more ENIs.',
-            })),
+            violations: ["eni"],
+            involved: { eni: ["eni", "m-1", "m-2", "m-3"] },
+            reports: [
+                {
+                    on: "eni",
+                    message: 'ENI "eni" would hold 3 EIPs in multi-EIP-to-ENI mode (MULTI_BINDED); at most 2 are allowed. Spread them over more ENIs.',
+                    involved: ["eni", "m-1", "m-2", "m-3"],
+                },
+            ],
         },
         // Messages
         {
@@ -634,12 +663,17 @@ ruleTester(eniEipCapacity, {
                 plan.associate("a", plan.eip("e1"), "eni-bp1outside", { instanceType: "NetworkInterface", mode: "BINDED" });
                 plan.associate("b", plan.eip("e2"), "eni-bp1outside", { instanceType: "NetworkInterface", mode: "BINDED" });
             },
-            violations: ["a", "b"],
-            reports: ["a", "b"].map((on) => ({
-                on,
-                message:
-                    'The ENI named by a literal id (not managed in this stack) is bound in cut-through mode (BINDED) by EIP association "a" and EIP association "b", which allows exactly one EIP, but 2 associations point at it. Keep one, or use NAT mode with one private IP per EIP.',
-            })),
+            violations: ["a"],
+            involved: { a: ["a", "b"] },
+            // The ENI is not in the stack: the fault is shown once, on its first association by address.
+            reports: [
+                {
+                    on: "a",
+                    message:
+                        'The ENI named by a literal id (not managed in this stack) is bound in cut-through mode (BINDED) by EIP association "a" and EIP association "b", which allows exactly one EIP, but 2 associations point at it. Keep one, or use NAT mode with one private IP per EIP.',
+                    involved: ["a", "b"],
+                },
+            ],
         },
         {
             name: "reportUndecided: false never hides a violation",
@@ -649,7 +683,8 @@ ruleTester(eniEipCapacity, {
                 bind(plan, "second", eni);
             },
             config: { reportUndecided: false },
-            violations: ["first", "second"],
+            violations: ["eni"],
+            involved: { eni: ["eni", "first", "second"] },
         },
     ],
 });
@@ -664,13 +699,13 @@ describe(`${policy}: maxMultiBindedEips`, () => {
         });
         for (const resources of [phases.preview, phases.update]) {
             let previous = violations(resources, policy, { maxMultiBindedEips: 1 });
-            expect(previous).toEqual([...multiNames(12), "nat-1", "nat-2"].sort());
+            expect(previous).toEqual(["eni-a", "eni-b"]);
             for (let max = 2; max <= 15; max++) {
                 const current = violations(resources, policy, { maxMultiBindedEips: max });
                 expect(previous).toEqual(expect.arrayContaining(current));
                 previous = current;
             }
-            expect(previous).toEqual(["nat-1", "nat-2"]);
+            expect(previous).toEqual(["eni-b"]);
         }
     });
 
@@ -693,7 +728,7 @@ describe(`${policy}: maxMultiBindedEips`, () => {
         const plan = new Plan("preview");
         multiBinded(plan, eniIn(plan), 11);
         const resources = plan.resources();
-        expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(multiNames(11));
+        expect(violations(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["eni"]);
         expect(notices(resources, policy, { maxMultiBindedEips: 0 })).toEqual(["<stack>"]);
         expect(findings(resources, policy, { maxMultiBindedEips: "many" }).find((finding) => finding.outcome === "notice")?.message).toContain(
             "maxMultiBindedEips must be a whole number",
@@ -714,7 +749,7 @@ describe(`${policy}: what the table cannot build`, () => {
                 : resource,
         );
         // "a" is still BINDED beside another association: that is reported whatever "b"'s mode is.
-        expect(violations(computed, policy)).toEqual(["a", "b"]);
+        expect(violations(computed, policy)).toEqual(["eni"]);
         const twoComputed = computed.map((resource) =>
             resource.name === "a"
                 ? { ...resource, props: { ...resource.props, mode: UNKNOWN }, propertyDependencies: { ...resource.propertyDependencies, mode: ["urn:x"] } }

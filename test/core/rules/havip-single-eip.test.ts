@@ -42,7 +42,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), target, HAVIP);
                 plan.associate("assoc-2", plan.eip("eip-2"), target, HAVIP);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["havip"],
+            involved: { havip: ["assoc-1", "assoc-2", "havip"] },
         },
         {
             name: "two EIPs on an HAVIP of the deprecated HAVip type",
@@ -51,7 +52,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), target, HAVIP);
                 plan.associate("assoc-2", "eip-bp1literal", target, HAVIP);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["old-havip"],
+            involved: { "old-havip": ["assoc-1", "assoc-2", "old-havip"] },
         },
         {
             name: "two EIPs on a literal havip- id outside the stack",
@@ -59,7 +61,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), "havip-bp1existing", HAVIP);
                 plan.associate("assoc-2", plan.eip("eip-2"), "havip-bp1existing", HAVIP);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["assoc-1"],
+            involved: { "assoc-1": ["assoc-1", "assoc-2"] },
         },
         {
             name: "an HAVIP read into the stack and also named by its literal id",
@@ -68,7 +71,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("by-ref", plan.eip("eip-1"), existing, HAVIP);
                 plan.associate("by-id", plan.eip("eip-2"), "havip-bp1read01", HAVIP);
             },
-            violations: ["by-id", "by-ref"],
+            violations: ["existing"],
+            involved: { existing: ["by-id", "by-ref", "existing"] },
         },
         {
             name: "only the HAVIP with two EIPs",
@@ -78,7 +82,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("assoc-2", plan.eip("eip-2"), crowded, HAVIP);
                 plan.associate("assoc-3", plan.eip("eip-3"), havip(plan, "single"), HAVIP);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["crowded"],
+            involved: { crowded: ["assoc-1", "assoc-2", "crowded"] },
         },
         {
             name: "the message names the HAVIP and the associations, states the rule and gives the fix",
@@ -87,7 +92,8 @@ ruleTester(havipSingleEip, {
                 plan.associate("assoc-1", plan.eip("eip-1"), target, HAVIP);
                 plan.associate("assoc-2", plan.eip("eip-2"), target, HAVIP);
             },
-            violations: ["assoc-1", "assoc-2"],
+            violations: ["vip"],
+            involved: { vip: ["assoc-1", "assoc-2", "vip"] },
             messages: [
                 'HAVIP "vip" would hold 2 EIPs (EIP association "assoc-1" and EIP association "assoc-2")',
                 "an HAVIP can be associated with only one EIP",

@@ -182,7 +182,7 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             undecided: ["ngw"],
             undecidedMessages: [
-                'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all, if NAT gateway "ngw" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw" needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all, if NAT gateway "ngw" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
             ],
         },
         {
@@ -202,8 +202,8 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             undecided: ["ngw-a", "ngw-b"],
             undecidedMessages: [
-                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-a" needs 1 address for itself and 1 per EIP for its 5 EIPs, and 7 addresses for 1 other planned resource in it (NAT gateway "ngw-b"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
-                'vSwitch "vsw" (its cidrBlock leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-b" needs 1 address for itself and 1 per EIP for its 6 EIPs, and 6 addresses for 1 other planned resource in it (NAT gateway "ngw-a"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /28, which leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-a" needs 1 address for itself and 1 per EIP for its 5 EIPs, and 7 addresses for 1 other planned resource in it (NAT gateway "ngw-b"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
+                'vSwitch "vsw" (its cidrBlock is a /28, which leaves 12 usable addresses) may not hold what the plan puts in it: NAT gateway "ngw-b" needs 1 address for itself and 1 per EIP for its 6 EIPs, and 6 addresses for 1 other planned resource in it (NAT gateway "ngw-a"), 13 in all, if NAT gateway "ngw-b" is in NAT mode (its eipBindMode is not a literal "NAT" or "MULTI_BINDED"). In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Set eipBindMode to "NAT" or "MULTI_BINDED" to have the vSwitch checked.',
             ],
         },
         {
@@ -265,11 +265,12 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/29")), 4);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "a-4", "ngw", "vsw"] },
             reports: [
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
+                        'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 4 EIPs, 5 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
@@ -281,8 +282,9 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 2);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "ngw", "vsw"] },
             messages: [
-                'vSwitch "vsw" (its cidrBlock leaves 4 usable addresses) cannot hold what the plan puts in it',
+                'vSwitch "vsw" (its cidrBlock is a /29, which leaves 4 usable addresses) cannot hold what the plan puts in it',
                 'NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 2 EIPs',
                 '2 addresses for 2 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2")',
                 "5 in all",
@@ -300,6 +302,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 1);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "ngw", "vsw"] },
         },
         {
             name: "/28 vSwitch: the gateway and 12 EIPs",
@@ -307,6 +310,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/28")), 12);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-10", "a-11", "a-12", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "a-8", "a-9", "ngw", "vsw"] },
         },
         {
             name: "/28 vSwitch: the gateway, 8 EIPs and an ENI with secondaryPrivateIpAddressCount 3",
@@ -316,6 +320,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 8);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "a-8", "ngw", "vsw"] },
         },
         {
             name: "/28 vSwitch: two gateways share a /28 with 5 and 6 EIPs, both reported",
@@ -330,6 +335,7 @@ ruleTester(natGatewayVswitchCapacity, {
             name: "/28 vSwitch: the same neighbours leave no room for a 4th EIP",
             plan: crowded(4),
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "a-4", "ngw", "vsw"] },
         },
         {
             name: "a /30 vSwitch leaves no address at all; one EIP does not fit",
@@ -337,11 +343,12 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, plan.vswitch("vsw", "10.0.1.0/30")), 1);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "ngw", "vsw"] },
             reports: [
                 {
                     on: "ngw",
                     message:
-                        'vSwitch "vsw" (its cidrBlock leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
+                        'vSwitch "vsw" (its cidrBlock is a /30, which leaves 0 usable addresses) cannot hold what the plan puts in it: NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, 2 in all. In NAT mode each EIP associated with a new NAT gateway takes a private IP from its vSwitch, and the association fails when none is left (OperationDenied.NoAvailablePrivateIp); in MULTI_BINDED mode, the API default, it takes none. Use a larger vSwitch for the gateway, bind fewer EIPs, or leave eipBindMode unset (MULTI_BINDED) unless you need NAT mode.',
                 },
             ],
         },
@@ -353,6 +360,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 3);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "ngw", "vsw"] },
         },
         {
             name: "/29 vSwitch: a NAT-mode gateway with 3 EIPs and a MULTI_BINDED neighbour: only the NAT-mode one is reported",
@@ -362,6 +370,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", "MULTI_BINDED"), 5);
             },
             violations: ["ngw-a"],
+            involved: { "ngw-a": ["a-1", "a-2", "a-3", "ngw-a", "vsw"] },
             messages: [
                 'NAT gateway "ngw-a" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 3 EIPs, and 1 address for 1 other planned resource in it (NAT gateway "ngw-b"), 5 in all.',
             ],
@@ -375,6 +384,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "b", gatewayIn(plan, vswitch, "ngw-b", source.ref("bindMode")), 2);
             },
             violations: ["ngw-a"],
+            involved: { "ngw-a": ["a-1", "a-2", "a-3", "ngw-a", "vsw"] },
             undecided: ["ngw-b"],
         },
         // Messages
@@ -388,6 +398,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 1);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "ngw", "vsw"] },
             messages: [
                 'NAT gateway "ngw" (eipBindMode "NAT") needs 1 address for itself and 1 per EIP for its 1 EIP, and 7 addresses for 5 other planned resources in it (ECS instance "vm-1", ECS instance "vm-2", ECS instance "vm-3", ECS instance "vm-4", ...), 9 in all.',
             ],
@@ -400,6 +411,7 @@ ruleTester(natGatewayVswitchCapacity, {
                 bindMany(plan, "a", gatewayIn(plan, vswitch), 3);
             },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "ngw", "vsw"] },
             messages: ['its 3 EIPs, and 1 address for 1 other planned resource in it (HAVIP "ha"), 5 in all.'],
         },
         {
@@ -409,6 +421,7 @@ ruleTester(natGatewayVswitchCapacity, {
             },
             config: { reportUndecided: false },
             violations: ["ngw"],
+            involved: { ngw: ["a-1", "a-2", "a-3", "a-4", "ngw", "vsw"] },
         },
     ],
 });
