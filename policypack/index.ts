@@ -5,6 +5,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME } from "./core/pack";
+import { SERVING_HOOKS, scopes } from "./crossguard/floor";
+import { servingWith } from "./crossguard/framework";
 import { PACK_POLICIES } from "./crossguard/policies";
 
 /** The README, shown with the pack in Pulumi Cloud once published. */
@@ -16,12 +18,19 @@ function readme(): string | undefined {
     }
 }
 
-new PolicyPack(PACK_NAME, {
-    policies: PACK_POLICIES,
-    displayName: "Alibaba Cloud EIP binding guard",
-    description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
-    provider: "alicloud",
-    tags: ["alicloud", "eip", "networking"],
-    repository: "https://github.com/alicloud-eip-guard/alicloud-eip-guard",
-    readme: readme(),
-});
+// The server's AnalyzeStack handler runs each request in a scope of the pack's, so that the policies
+// after the first are answered from its model without deserialising the stack again (floor.ts).
+servingWith(
+    scopes,
+    SERVING_HOOKS,
+    () =>
+        new PolicyPack(PACK_NAME, {
+            policies: PACK_POLICIES,
+            displayName: "Alibaba Cloud EIP binding guard",
+            description: "Rejects Alibaba Cloud EIP bindings that the EIP binding FAQ says will fail, during pulumi preview.",
+            provider: "alicloud",
+            tags: ["alicloud", "eip", "networking"],
+            repository: "https://github.com/alicloud-eip-guard/alicloud-eip-guard",
+            readme: readme(),
+        }),
+);
