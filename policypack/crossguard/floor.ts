@@ -24,6 +24,7 @@ import type { ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import { isDeepStrictEqual } from "util";
 import { Model } from "../core/model";
 import { Finding, Rule } from "../core/rule";
+import { adaptHeapGrowth } from "./memory";
 import { RequestScopes, ServingHooks, appliedConfigOf, levelOf, propertiesOf, reportAs, requestTokenOf } from "./framework";
 
 /** Set to 1, the pack runs every policy the ordinary way: the path the fast one is compared with. */
@@ -62,7 +63,15 @@ export function ordinaryPath(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** What the pack hooks into the server (framework.ts 6, policypack/index.ts). */
 export const SERVING_HOOKS: ServingHooks<Scope> = {
-    scopeFor: () => (ordinaryPath() ? undefined : { ordinary: false, answered: new Set() }),
+    scopeFor: () => {
+        if (ordinaryPath()) {
+            return undefined;
+        }
+        // Decided at every request, not only when a policy runs: a request no policy applies to
+        // (a stack without alicloud resources) must not inherit the bound a large stack set.
+        adaptHeapGrowth();
+        return { ordinary: false, answered: new Set() };
+    },
     configured: (request) => {
         generation++;
         try {
