@@ -62,13 +62,29 @@ function knownTexts(value: unknown): string[] {
  * the ENIs attached to it in the plan (alicloud.ecs.EcsNetworkInterfaceAttachment).
  */
 export function secondaryIpsOf(model: Model, instance: ResourceInput): string[] {
-    const ips = knownTexts(model.setting(instance, "secondaryPrivateIps"));
+    const ips = [...knownTexts(model.setting(instance, "secondaryPrivateIps")), ...(attachedEniIpsOf(model).get(instance) ?? [])];
+    return [...new Set(ips)];
+}
+
+/**
+ * The addresses of the ENIs attached to each instance, in the order of the attachments: one pass
+ * over the attachments per model, not one per instance (which made a large stack quadratic).
+ */
+const attachedEniIps = new WeakMap<Model, Map<ResourceInput, string[]>>();
+
+function attachedEniIpsOf(model: Model): Map<ResourceInput, string[]> {
+    const cached = attachedEniIps.get(model);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const byInstance = new Map<ResourceInput, string[]>();
     for (const attachment of model.ofKind("eniAttachment")) {
         const target = model.resolve(attachment, "instanceId", ["ecsInstance"]);
         const eni = model.resolve(attachment, "networkInterfaceId", ["eni"]);
-        if (target.kind !== "resource" || target.resource !== instance || eni.kind !== "resource") {
+        if (target.kind !== "resource" || eni.kind !== "resource") {
             continue;
         }
+        const ips = byInstance.get(target.resource) ?? [];
         for (const key of ["primaryIpAddress", "privateIp"]) {
             const ip = asString(model.setting(eni.resource, key));
             if (typeof ip === "string") {
@@ -76,8 +92,10 @@ export function secondaryIpsOf(model: Model, instance: ResourceInput): string[] 
             }
         }
         ips.push(...knownTexts(model.setting(eni.resource, "privateIpAddresses")), ...knownTexts(model.setting(eni.resource, "privateIps")));
+        byInstance.set(target.resource, ips);
     }
-    return [...new Set(ips)];
+    attachedEniIps.set(model, byInstance);
+    return byInstance;
 }
 
 /** The planned ECS instances by address: their primary private IPs, and their other private IPs. */

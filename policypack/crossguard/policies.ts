@@ -22,7 +22,8 @@ import { RULES } from "../core/rules";
 import { fromPolicyResources } from "./adapter";
 import { ANSWER_BUDGET, fitAnswer } from "./answer";
 import { INPUTS_POLICY, recordedInputsFor } from "./inputs";
-import { reportAdvisory, requestTokenOf, withTypeGate } from "./framework";
+import { answeredFromModel, offerModel } from "./floor";
+import { reportAdvisory, requestTokenOf, typeGateOf, withSkip, withTypeGate } from "./framework";
 import { adaptHeapGrowth } from "./memory";
 
 /**
@@ -133,25 +134,36 @@ function fittedOrAsFound(findings: Finding[], model: Model, rule: Rule): Finding
     }
 }
 
-export function validateStackFor(rule: Rule): StackValidation {
+/** What a policy reports on a model with its configuration, fitted into its share of the answer. */
+function findingsOf(rule: Rule, model: Model, config: unknown): Finding[] {
+    // The first policy to run for a request also says what no policy could see (coverage.ts).
+    const findings = [...runRule(rule, model, config, evaluationDate(), PULUMI_WORDS), ...coverageFindingsOnce(model, rule.name)];
+    return fittedOrAsFound(findings, model, rule);
+}
+
+/** `position` is the policy's place in the pack: the policies after the first to run are answered from its model (floor.ts). */
+export function validateStackFor(rule: Rule, position = -1): StackValidation {
     const validate: StackValidation = (args: StackValidationArgs, reportViolation: ReportViolation) => {
         adaptHeapGrowth();
         let model: Model;
         let findings: Finding[];
         try {
             model = modelOf(args);
-            // The first policy to run for a request also says what no policy could see (coverage.ts).
-            findings = [...runRule(rule, model, args.getConfig(), evaluationDate(), PULUMI_WORDS), ...coverageFindingsOnce(model, rule.name)];
+            findings = findingsOf(rule, model, args.getConfig());
         } catch {
             return; // Unreachable by design (both calls catch what they can); never fail the preview.
         }
-        reportFindings(fittedOrAsFound(findings, model, rule), reportViolation);
+        reportFindings(findings, reportViolation);
+        if (position >= 0) {
+            offerModel(rule, position, args, model, reportViolation);
+        }
     };
     return withTypeGate(validate, gateTypeOf(rule.requires));
 }
 
-export function policyFor(rule: Rule): StackValidationPolicy {
-    return {
+export function policyFor(rule: Rule, position = -1): StackValidationPolicy {
+    const validateStack = validateStackFor(rule, position);
+    const policy: StackValidationPolicy = {
         name: rule.name,
         description: rule.description,
         enforcementLevel: rule.enforcementLevel,
@@ -160,11 +172,16 @@ export function policyFor(rule: Rule): StackValidationPolicy {
         url: `${POLICY_DOCS_URL}#${rule.name}`,
         tags: [...rule.tags],
         configSchema: configSchemaOf(rule),
-        validateStack: validateStackFor(rule),
+        validateStack,
     };
+    if (position < 0) {
+        return policy;
+    }
+    const gate = typeGateOf(validateStack);
+    return withSkip(policy, () => answeredFromModel(rule, position, gate, (model, config) => findingsOf(rule, model, config)));
 }
 
-export const POLICIES: StackValidationPolicy[] = RULES.map(policyFor);
+export const POLICIES: StackValidationPolicy[] = RULES.map((rule, position) => policyFor(rule, position));
 
 /** What the pack serves: a stack policy per rule, then the recorder of inputs (inputs.ts). */
 export const PACK_POLICIES: (StackValidationPolicy | ResourceValidationPolicy)[] = [...POLICIES, INPUTS_POLICY];

@@ -9,7 +9,14 @@ import { PACK_NAME } from "../../policypack/core/pack";
 import { ALICLOUD_PROVIDER_TYPE, EIP_ASSOCIATION_TYPE } from "../../policypack/pulumi/types";
 import {
     PROXY_TARGET_KEY,
+    RequestScopes,
+    appliedConfigOf,
     deploymentTokenOf,
+    levelOf,
+    propertiesOf,
+    reportAs,
+    servingWith,
+    withSkip,
     ownDataPropsOf,
     proxyTargetOf,
     rawPropsOf,
@@ -18,7 +25,7 @@ import {
     typeGateOf,
     withTypeGate,
 } from "../../policypack/crossguard/framework";
-import { AnalyzeResult, EngineResource, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../policypack/testing/engine/analyzer";
+import { AnalyzeResult, EngineResource, encodeAnalyzeStack, readResult, receivedAnalyze, receivedAnalyzeStack } from "../../policypack/testing/engine/analyzer";
 import { UNKNOWN_SENTINEL } from "../../policypack/testing/engine/sentinel";
 import { toEngineResources } from "../../policypack/testing/engine/stack";
 import { Plan } from "../support/plan";
@@ -250,6 +257,216 @@ describe("5. the deployment token", () => {
             expect(tokens[1]).toBe(tokens[0]);
             expect(tokens[2]).toBe(tokens[0]);
         });
+    });
+});
+
+// The protocol stubs and grpc-js as @pulumi/policy resolves them (framework.ts 6).
+const policyDir = require("path").dirname(require.resolve("@pulumi/policy/server")) as string;
+const fromPolicy = (id: string) => require(require.resolve(id, { paths: [policyDir] }));
+const analyzerpb = fromPolicy("@pulumi/pulumi/proto/analyzer_pb");
+const analyzerrpc = fromPolicy("@pulumi/pulumi/proto/analyzer_grpc_pb");
+const grpc = fromPolicy("@grpc/grpc-js");
+const structpb = fromPolicy("google-protobuf/google/protobuf/struct_pb");
+
+/** A Configure request: per policy a level (the enum's number) and properties. */
+function configureRequest(entries: Record<string, [number, Record<string, unknown>]>): unknown {
+    const request = new analyzerpb.ConfigureAnalyzerRequest();
+    for (const [name, [level, properties]] of Object.entries(entries)) {
+        const config = new analyzerpb.PolicyConfig();
+        config.setEnforcementlevel(level);
+        config.setProperties(structpb.Struct.fromJavaScript(properties));
+        request.getPolicyconfigMap().set(name, config);
+    }
+    return request;
+}
+
+describe("6. the handlers", () => {
+    test("new PolicyPack serves through addService, whose AnalyzeStack handler then runs in the pack's scope and whose applied Configure is reported", async () => {
+        const { PolicyPack } = require("@pulumi/policy") as typeof import("@pulumi/policy");
+        const prototype = grpc.Server.prototype as { addService: unknown };
+        const before = prototype.addService;
+        const servers: { forceShutdown(): void }[] = [];
+        const capture = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation(function (this: { forceShutdown(): void }, ...args: unknown[]) {
+            servers.push(this);
+            return (before as (...a: unknown[]) => unknown).apply(this, args);
+        });
+        let announce: (port: string) => void = () => undefined;
+        const announced = new Promise<string>((resolve) => (announce = resolve));
+        const log = jest.spyOn(console, "log").mockImplementation((line: unknown) => announce(String(line)));
+        const scopes = new RequestScopes<{ id: number }>();
+        const seen: { scope: unknown; config: unknown }[] = [];
+        const configured: unknown[] = [];
+        let requests = 0;
+        let hooked = false;
+        try {
+            hooked = servingWith(
+                scopes,
+                { scopeFor: () => ({ id: ++requests }), configured: (request) => void configured.push(request) },
+                () =>
+                    new PolicyPack("framework-contract", {
+                        policies: [
+                            probe("scoped", (args) => void seen.push({ scope: scopes.current(), config: args.getConfig() })),
+                            probe("scoped-too", (args) => void seen.push({ scope: scopes.current(), config: args.getConfig() })),
+                        ],
+                    }),
+            );
+            capture.mockRestore();
+            await holds("@pulumi/policy's serve() calls addService of its grpc-js Server with @pulumi/pulumi's AnalyzerService while new PolicyPack runs", () => {
+                expect(hooked).toBe(true);
+                expect(servers).toHaveLength(1);
+            });
+            expect(prototype.addService).toBe(before);
+            const port = await announced;
+            const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+            const call = (method: string, request: unknown) =>
+                new Promise<unknown>((resolve, reject) => client[method](request, (error: Error | null, response: unknown) => (error ? reject(error) : resolve(response))));
+            const configure = configureRequest({ scoped: [1, { exemptions: [], limit: 3 }], "scoped-too": [0, {}] });
+            await call("configure", configure);
+            const analyzeStackOnce = () =>
+                new Promise((resolve, reject) =>
+                    client.makeUnaryRequest(
+                        analyzerrpc.AnalyzerService.analyzeStack.path,
+                        (buffer: Buffer) => buffer,
+                        analyzerrpc.AnalyzerService.analyzeStack.responseDeserialize,
+                        encodeAnalyzeStack(previewStack().resources),
+                        (error: Error | null, response: unknown) => (error ? reject(error) : resolve(response)),
+                    ),
+                );
+            await Promise.all([analyzeStackOnce(), analyzeStackOnce()]);
+            client.close();
+            await holds("the server's Configure handler calls back without an error once it applied the configuration", () => expect(configured).toHaveLength(1));
+            await holds("the AnalyzeStack handler runs every policy of a request in that request's scope, even when two requests overlap", () => {
+                expect(seen).toHaveLength(4);
+                const byScope = new Map<unknown, number>();
+                for (const entry of seen) {
+                    byScope.set(entry.scope, (byScope.get(entry.scope) ?? 0) + 1);
+                }
+                expect([...byScope.values()]).toEqual([2, 2]);
+                expect([...byScope.keys()].every((scope) => scope !== undefined)).toBe(true);
+            });
+            await holds("9. the server gives a policy the properties Configure sent without the level, as appliedConfigOf reads them", () => {
+                const applied = appliedConfigOf(configured[0]);
+                expect(applied.get("scoped")).toEqual({ exemptions: [], limit: 3, enforcementLevel: "mandatory" });
+                expect(seen[0].config).toEqual(propertiesOf(applied.get("scoped")));
+                expect(seen[1].config).toEqual(propertiesOf(applied.get("scoped-too")));
+            });
+        } finally {
+            capture.mockRestore();
+            log.mockRestore();
+            for (const server of servers) {
+                server.forceShutdown();
+            }
+        }
+    });
+});
+
+describe("7. the skip", () => {
+    test("a policy whose validateStack reads as undefined is passed over: no call, no diagnostic, no not-applicable entry, no deserialisation", async () => {
+        const deserialize = require("@pulumi/policy/deserialize") as { deserializeProperties: unknown };
+        const counter = jest.spyOn(deserialize as { deserializeProperties: (...args: unknown[]) => unknown }, "deserializeProperties");
+        const { resources } = previewStack();
+        let called = 0;
+        let reads = 0;
+        const skippable = (skip: boolean) =>
+            withSkip(
+                probe("skippable", () => void called++),
+                () => {
+                    reads++;
+                    return skip;
+                },
+            );
+        try {
+            await analyzeStack([skippable(false)], resources);
+            const once = counter.mock.calls.length;
+            counter.mockClear();
+            const result = await analyzeStack([skippable(true)], resources);
+            await holds("the server reads validateStack once and passes over a policy whose validateStack is not a function, without deserialising the stack", () => {
+                expect(once).toBeGreaterThan(0);
+                expect(counter.mock.calls.length).toBe(0);
+                expect(called).toBe(1);
+                expect(result).toEqual({ diagnostics: [], notApplicable: [] });
+            });
+            reads = 0;
+            const disabled = { ...probe("disabled", () => void called++), enforcementLevel: "disabled" as const };
+            await analyzeStack(
+                [
+                    withSkip(disabled, () => {
+                        reads++;
+                        return false;
+                    }),
+                ],
+                resources,
+            );
+            await holds("the server decides a disabled policy from its level alone, without reading validateStack", () => expect(reads).toBe(0));
+        } finally {
+            counter.mockRestore();
+        }
+        expect(
+            withSkip(
+                probe("throws", () => undefined),
+                () => {
+                    throw new Error("no");
+                },
+            ).validateStack,
+        ).toBeInstanceOf(Function);
+    });
+});
+
+describe("8. reporting for another policy", () => {
+    test("reportAs gives the diagnostics the named policy gives itself, for each level and for advisory notes", async () => {
+        const { resources, association } = previewStack();
+        for (const level of ["mandatory", "advisory"] as const) {
+            const self = await analyzeStack(
+                [
+                    {
+                        ...probe(
+                            "named",
+                            (_args, report) => {
+                                report("a violation", association);
+                                report("", undefined);
+                                reportAdvisory(report, "a note", association);
+                            },
+                            level,
+                        ),
+                        severity: "high",
+                    },
+                ],
+                resources,
+            );
+            const as = { name: "named", description: "Probe named.", severity: "high", level };
+            const other = await analyzeStack(
+                [
+                    {
+                        ...probe(
+                            "reporter",
+                            (_args, report) => {
+                                reportAs(report, as, "a violation", association, false);
+                                reportAs(report, as, "", undefined, false);
+                                reportAs(report, as, "a note", association, true);
+                            },
+                            "advisory",
+                        ),
+                        severity: "low",
+                    },
+                ],
+                resources,
+            );
+            await holds("the object form of reportViolation takes name, description and severity besides message, urn and level", () => expect(other).toEqual(self));
+        }
+    });
+});
+
+describe("9. the configuration and the level", () => {
+    test("levelOf is the server's: the configured level, else the policy's, else the pack's; remediate as mandatory", () => {
+        expect(levelOf({ enforcementLevel: "advisory" }, "mandatory")).toBe("advisory");
+        expect(levelOf({ enforcementLevel: "remediate" }, "advisory")).toBe("mandatory");
+        expect(levelOf({}, "mandatory")).toBe("mandatory");
+        expect(levelOf(undefined, undefined)).toBe("advisory");
+        expect(propertiesOf(undefined)).toEqual({});
+    });
+
+    test("appliedConfigOf fails where the server's Configure would, on a level it does not know", () => {
+        expect(() => appliedConfigOf(configureRequest({ odd: [7, {}] }))).toThrow();
     });
 });
 

@@ -172,7 +172,7 @@ test("the catalogue with hostile values swapped in: never a failed call or a ski
         const { diagnostics } = await client.analyzeStack(stack);
         expect({ seed, skipped: diagnostics.filter((d) => /can't run policy|could not finish evaluating/.test(d.message)).map((d) => d.message) }).toEqual({ seed, skipped: [] });
     }
-});
+}, 180000); // 25 requests, each also sent to the ordinary path's twin (test/support/compare-paths.ts)
 
 test("associations whose every field is an unknown of another type, without dependencies", async () => {
     const provider = { urn: "urn:pulumi:dev::hostile::pulumi:providers:alicloud::default", type: "pulumi:providers:alicloud", name: "default", properties: {} };

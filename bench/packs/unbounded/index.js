@@ -1,18 +1,13 @@
 // alicloud-eip-guard without the bound on V8's heap growth for large heaps: the "before" of that
-// design. The bound is set by the policies before they run; resetting it afterwards undoes it.
+// design. The pack's own policies and fast path; only the bound is never set: every call of memory.ts's
+// to V8's flags is dropped before the pack is loaded.
 const v8 = require("v8");
+const setFlags = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => (String(flags).startsWith("--heap-growing-percent") ? undefined : setFlags(flags));
 const { PolicyPack } = require("@pulumi/policy");
 const { PACK_NAME } = require("../../../dist/policypack/core/pack");
-const { typeGateOf, withTypeGate } = require("../../../dist/policypack/crossguard/framework");
-const { POLICIES } = require("../../../dist/policypack/crossguard/policies");
+const { SERVING_HOOKS, scopes } = require("../../../dist/policypack/crossguard/floor");
+const { servingWith } = require("../../../dist/policypack/crossguard/framework");
+const { PACK_POLICIES } = require("../../../dist/policypack/crossguard/policies");
 
-new PolicyPack(`${PACK_NAME}-unbounded`, {
-    policies: POLICIES.map((policy) => {
-        const validate = policy.validateStack;
-        const validateStack = (args, report) => {
-            validate(args, report);
-            v8.setFlagsFromString("--heap-growing-percent=0");
-        };
-        return { ...policy, validateStack: withTypeGate(validateStack, typeGateOf(validate)) };
-    }),
-});
+servingWith(scopes, SERVING_HOOKS, () => new PolicyPack(`${PACK_NAME}-unbounded`, { policies: PACK_POLICIES }));

@@ -9,6 +9,7 @@
 // end of a preview or an update.
 
 import { ChildProcess, spawn } from "child_process";
+import { readFileSync } from "fs";
 import * as path from "path";
 import { PolicyConfig, reconcile } from "./policy-config";
 import { SHUFFLE_SEED_VARIABLE, seedFor, shuffleSeed, shuffled } from "./shuffle";
@@ -229,6 +230,29 @@ export interface ConfigureOptions {
     readonly validate?: boolean;
 }
 
+/**
+ * Set to 1 (the test suite sets it, test/support/compare-paths.ts), every client of this pack also
+ * starts a twin on the ordinary path (EIP_GUARD_ORDINARY=1, policypack/crossguard/floor.ts), sends
+ * it every call it sends its pack, and fails any AnalyzeStack whose answer is not byte for byte the
+ * twin's.
+ */
+export const COMPARE_PATHS_VARIABLE = "EIP_GUARD_COMPARE_PATHS";
+const ORDINARY_VARIABLE = "EIP_GUARD_ORDINARY";
+
+function isThisPack(packDir: string): boolean {
+    try {
+        return JSON.parse(readFileSync(path.join(packDir, "package.json"), "utf8")).name === "alicloud-eip-guard";
+    } catch {
+        return false;
+    }
+}
+
+/** The answers of the two paths side by side, for a failure message. */
+function describeDifference(fast: Buffer, ordinary: Buffer): string {
+    const read = (buffer: Buffer) => JSON.stringify(readResult(analyzerrpc.AnalyzerService.analyzeStack.responseDeserialize(buffer)), null, 1);
+    return `the fast path answered (${fast.length} bytes)\n${read(fast)}\nthe ordinary path (${ordinary.length} bytes)\n${read(ordinary)}`;
+}
+
 export interface StartOptions {
     /** Milliseconds to wait for the port; the pack is killed after. */
     readonly timeoutMs?: number;
@@ -252,10 +276,29 @@ export class AnalyzerClient {
         private readonly stderr: () => string,
         /** The seed the AnalyzeStack orders are drawn from. */
         readonly shuffleSeed: number,
+        /** The same pack on the ordinary path, when paths are compared (COMPARE_PATHS_VARIABLE). */
+        private readonly twin?: AnalyzerClient,
     ) {}
 
     /** Starts the pack in `packDir` exactly as the Pulumi CLI does. */
     static async start(packDir: string, startOptions: StartOptions = {}): Promise<AnalyzerClient> {
+        const env = startOptions.env ?? process.env;
+        const compare = process.env[COMPARE_PATHS_VARIABLE] === "1" && env[ORDINARY_VARIABLE] !== "1" && isThisPack(packDir);
+        const seed = startOptions.shuffleSeed ?? shuffleSeed();
+        const client = await AnalyzerClient.startOne(packDir, { ...startOptions, shuffleSeed: seed });
+        if (!compare) {
+            return client;
+        }
+        try {
+            const twin = await AnalyzerClient.startOne(packDir, { ...startOptions, shuffleSeed: seed, env: { ...env, [ORDINARY_VARIABLE]: "1" } });
+            return new AnalyzerClient(packDir, client.child, client.client, client.startupMs, client.stderr, seed, twin);
+        } catch (error) {
+            await client.close();
+            throw error;
+        }
+    }
+
+    private static async startOne(packDir: string, startOptions: StartOptions): Promise<AnalyzerClient> {
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
         const began = process.hrtime.bigint();
         const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], {
@@ -306,7 +349,12 @@ export class AnalyzerClient {
         return this.stderr();
     }
 
-    private call<T>(method: string, request: unknown): Promise<T> {
+    private async call<T>(method: string, request: unknown): Promise<T> {
+        const [answer] = await Promise.all([this.callOne<T>(method, request), this.twin?.callOne(method, request)]);
+        return answer;
+    }
+
+    private callOne<T>(method: string, request: unknown): Promise<T> {
         return new Promise((resolve, reject) => {
             this.client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response)));
         });
@@ -408,11 +456,34 @@ export class AnalyzerClient {
      * AnalyzeStack with a request serialised once beforehand (see `encodeAnalyzeStack`), so that a
      * benchmark times the transport and the pack, not this client's encoding.
      */
-    analyzeStackEncoded(encoded: Buffer): Promise<AnalyzeResult> {
+    async analyzeStackEncoded(encoded: Buffer): Promise<AnalyzeResult> {
+        if (this.twin === undefined) {
+            return (await this.analyzeStackOne(encoded)).result;
+        }
+        const [fast, ordinary] = await Promise.allSettled([this.analyzeStackOne(encoded), this.twin.analyzeStackOne(encoded)]);
+        if (fast.status === "fulfilled" && ordinary.status === "fulfilled") {
+            if (!fast.value.answer.equals(ordinary.value.answer)) {
+                throw new Error(`AnalyzeStack: the fast path and the ordinary path answered differently: ${describeDifference(fast.value.answer, ordinary.value.answer)}`);
+            }
+            return fast.value.result;
+        }
+        if (fast.status === "rejected" && ordinary.status === "rejected") {
+            const [a, b] = [fast.reason, ordinary.reason] as { code?: unknown; details?: unknown }[];
+            if (a.code !== b.code || a.details !== b.details) {
+                throw new Error(`AnalyzeStack: the two paths failed differently: fast ${String(a.details)}, ordinary ${String(b.details)}`);
+            }
+            throw fast.reason;
+        }
+        throw new Error(
+            `AnalyzeStack: only the ${fast.status === "rejected" ? "fast" : "ordinary"} path failed: ${String(fast.status === "rejected" ? fast.reason : (ordinary as PromiseRejectedResult).reason)}`,
+        );
+    }
+
+    private analyzeStackOne(encoded: Buffer): Promise<{ result: AnalyzeResult; answer: Buffer }> {
         const method = analyzerrpc.AnalyzerService.analyzeStack;
-        let answerBytes = 0;
+        let answer: Buffer = Buffer.alloc(0);
         const deserialize = (buffer: Buffer) => {
-            answerBytes = buffer.length;
+            answer = buffer;
             return method.responseDeserialize(buffer);
         };
         return new Promise((resolve, reject) => {
@@ -421,7 +492,7 @@ export class AnalyzerClient {
                 (buffer: Buffer) => buffer,
                 deserialize,
                 encoded,
-                (error: Error | null, response: unknown) => (error ? reject(error) : resolve({ ...readResult(response), answerBytes })),
+                (error: Error | null, response: unknown) => (error ? reject(error) : resolve({ result: { ...readResult(response), answerBytes: answer.length }, answer })),
             );
         });
     }
@@ -430,7 +501,11 @@ export class AnalyzerClient {
      * Analyze or Remediate with a request serialised beforehand (`encodeAnalyze`), for a benchmark of
      * the per-resource calls the engine makes.
      */
-    analyzeEncoded(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
+    async analyzeEncoded(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
+        await Promise.all([this.analyzeEncodedOne(method, encoded), this.twin?.analyzeEncodedOne(method, encoded)]);
+    }
+
+    private analyzeEncodedOne(method: "analyze" | "remediate", encoded: Buffer): Promise<void> {
         const definition = analyzerrpc.AnalyzerService[method];
         return new Promise((resolve, reject) => {
             this.client.makeUnaryRequest(
@@ -457,6 +532,7 @@ export class AnalyzerClient {
     }
 
     async close(): Promise<void> {
+        await this.twin?.close();
         this.client.close();
         if (this.child.exitCode === null) {
             const exited = new Promise((resolve) => this.child.once("exit", resolve));
