@@ -181,7 +181,7 @@ export function parseArgs(argv: readonly string[]): Options | "help" | "version"
         }
     }
     if (files.length === 0 && !listPolicies) {
-        throw new UsageError("no input file; give one or more JSON files (or - for standard input).");
+        throw new UsageError("no input file; give one or more files or directories of .tf files (or - for standard input).");
     }
     return { files, format, config, output, color, variables, tfRoot, softFail, listPolicies, allowPartialPreview, strictConfig, policies, skipPolicies };
 }

@@ -76,8 +76,8 @@ describe("help and version", () => {
 describe("usage errors: exit 2, the problem and the usage on stderr, nothing on stdout", () => {
     test.each([
         [["lint", PASSING], 'unknown command "lint"; the command is "check".'],
-        [["check"], "no input file; give one or more JSON files (or - for standard input)."],
-        [["check", "--color"], "no input file; give one or more JSON files (or - for standard input)."],
+        [["check"], "no input file; give one or more files or directories of .tf files (or - for standard input)."],
+        [["check", "--color"], "no input file; give one or more files or directories of .tf files (or - for standard input)."],
         [["check", "--fast", PASSING], "unknown option --fast."],
         [["check", "--fast=yes", PASSING], "unknown option --fast."],
         [["check", "-x", PASSING], "unknown option -x."],

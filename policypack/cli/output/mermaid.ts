@@ -48,7 +48,7 @@ export function bindingFlowchart(resources: readonly ResourceInput[], faulty: Re
                     ? `${ref.resource.name} (${ref.resource.type})`
                     : ref.kind === "literal"
                       ? `an existing ${role} outside the plan`
-                      : `an ${role} not known before deployment`;
+                      : `${role === "EIP" ? "an EIP" : "a target"} not known before deployment`;
             lines.push(`    ${id}["${mermaidLabel(label)}"]`);
             if (ref.kind === "resource" && faulty.has(ref.resource.address)) {
                 classes.get("fault")!.push(id);

@@ -20,13 +20,13 @@ export const INSTANCE_TYPES: TableOption = {
 };
 
 /**
- * An instance's type: a name, or UNKNOWN when computed (from a data source or another resource). The
- * provider requires instanceType, so an unknown one is never a value left unset, whatever it was
- * computed from.
+ * An instance's type: a name, or UNKNOWN when computed (from a data source or another resource) or
+ * left out. The provider takes instanceType or a launch template (launchTemplateId, launchTemplateName)
+ * and reads the type from the template when it is left out: known only at deployment, never "no type".
  */
 export function instanceTypeOf(instance: ResourceInput): string | Unknown | undefined {
     const value = prop(instance.props, "instanceType");
-    return isUnknown(value) ? UNKNOWN : asString(value);
+    return isUnknown(value) || value === undefined || value === null ? UNKNOWN : asString(value);
 }
 
 /** The limits of `instance`'s type, or what keeps them from being known. */

@@ -73,6 +73,11 @@ ruleTester(ecsEniLimit, {
             ],
         },
         {
+            name: "no instanceType (the type comes from a launch template) decides nothing: noted as known only at deployment",
+            plan: (plan) => attach(plan, plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), launchTemplateId: "lt-web" }), 5),
+            undecided: ["<stack>"],
+        },
+        {
             name: "an unknown type on an instance with no secondary ENI needs no note",
             plan: (plan) => {
                 vm(plan, "web", UNKNOWN);

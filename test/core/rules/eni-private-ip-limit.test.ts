@@ -75,6 +75,16 @@ ruleTester(eniPrivateIpLimit, {
             undecided: ["<stack>"],
         },
         {
+            name: "no instanceType (the type comes from a launch template) decides nothing under 50: noted",
+            plan: (plan) =>
+                attach(
+                    plan,
+                    plan.instance("web", { vswitchId: plan.vswitch("web-vsw").ref(), launchTemplateName: "web" }),
+                    eni(plan, "eni", { secondaryPrivateIpAddressCount: 30 }),
+                ),
+            undecided: ["<stack>"],
+        },
+        {
             name: "a type known only at deployment decides nothing: noted once",
             plan: (plan) => attach(plan, vm(plan, "web", UNKNOWN), eni(plan, "eni", { secondaryPrivateIpAddressCount: 20 })),
             undecided: ["<stack>"],
