@@ -49,7 +49,7 @@ Options:
   --allow-partial-preview
                          check a preview taken without --show-sames as far as it goes (a note)
                          instead of failing it
-  --format <format>      text (default), json, sarif, junit or markdown
+  --format, -f <format>  text (default), json, sarif, junit or markdown
   --output, -o <file>    write the report to <file> instead of standard output
   --var-file <file>      a .tfvars file for Terraform sources (after terraform.tfvars and *.auto.tfvars)
   --var <name>=<value>   a root variable's value for Terraform sources, as terraform plan -var
