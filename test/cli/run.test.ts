@@ -66,7 +66,18 @@ describe("help and version", () => {
         const parser = fs.readFileSync(path.join(REPO, "policypack", "cli", "options.ts"), "utf8");
         const flags = [...parser.matchAll(/case "(-[^"]+)":/g)].map((match) => match[1]).filter((flag) => flag !== "--");
         expect(flags).toEqual(expect.arrayContaining(["--config", "--strict-config", "--policy", "--skip-policy", "--allow-partial-preview", "--var", "-f"]));
-        const listed = new Set(USAGE.split("\n").flatMap((line) => (/^ {2}-/.test(line) ? [...line.trim().split(/ {2,}/)[0].matchAll(/(-[-a-z]+)/g)].map((match) => match[1]) : [])));
+        const listed = new Set(
+            USAGE.split("\n").flatMap((line) =>
+                /^ {2}-/.test(line)
+                    ? [
+                          ...line
+                              .trim()
+                              .split(/ {2,}/)[0]
+                              .matchAll(/(-[-a-z]+)/g),
+                      ].map((match) => match[1])
+                    : [],
+            ),
+        );
         expect(flags.filter((flag) => !listed.has(flag))).toEqual([]);
         expect(USAGE).toContain("Exit codes: 0 no mandatory violation (or --soft-fail), 1 at least one mandatory violation, 2\nunreadable or");
     });
