@@ -12,6 +12,7 @@ import { UNKNOWN, isRecord } from "../../../core/values";
 import { InputError, reason } from "../../input";
 import { Scope, evaluate } from "./evaluate";
 import { HclSyntaxError, describeSyntaxError, parseHcl } from "./parser";
+import { typeExpression } from "./types";
 
 export interface VariableValue {
     readonly value: unknown;
@@ -91,11 +92,7 @@ function readsAsExpression(typeText: unknown): boolean {
     if (typeof typeText !== "string") {
         return false;
     }
-    const type = typeText
-        .replace(/^\$\{\s*/, "")
-        .replace(/\s*\}$/, "")
-        .replace(/\s+/g, "");
-    return !["string", "number", "bool"].includes(type);
+    return !["string", "number", "bool"].includes(typeExpression(typeText));
 }
 
 function fromText(name: string, given: TextValue, typeText: unknown): VariableValue {

@@ -22,15 +22,20 @@ function primitive(type: string, value: unknown): unknown {
     }
 }
 
+/** A variable's type as the parser gives it (`"${list(string)}"`), without its wrapper or spaces: `list(string)`. */
+export function typeExpression(typeText: string): string {
+    return typeText
+        .replace(/^\$\{\s*/, "")
+        .replace(/\s*\}$/, "")
+        .replace(/\s+/g, "");
+}
+
 /** `value` converted to the type written as `typeText` (`"${set(string)}"`, `"${number}"`, ...). */
 export function convertToType(typeText: unknown, value: unknown): unknown {
     if (typeof typeText !== "string" || value === null || isUnknown(value)) {
         return value;
     }
-    const type = typeText
-        .replace(/^\$\{\s*/, "")
-        .replace(/\s*\}$/, "")
-        .replace(/\s+/g, "");
+    const type = typeExpression(typeText);
     if (type === "any" || type === "") {
         return value;
     }
